@@ -1,0 +1,90 @@
+"""The registry of file formats: each one reads bytes into a Library and writes one back.
+
+A format is registered once, with its name, aliases and file extensions; the CLI and the
+Python API find readers and writers here, so adding a format touches no other module.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import UsageError
+from ..model import Library
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str                      # polybib.formats.<module> holds read() and write()
+    extensions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    can_read: bool = True
+    can_write: bool = True
+
+    @property
+    def reader(self) -> Callable[..., Library]:
+        return importlib.import_module(f"{__name__}.{self.module}").read
+
+    @property
+    def writer(self) -> Callable[..., bytes]:
+        return importlib.import_module(f"{__name__}.{self.module}").write
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> None:
+    for name in (fmt.name, *fmt.aliases):
+        FORMATS[name] = fmt
+
+
+register(Format("bibtex", "bibtex", (".bib", ".bibtex"), ("biblatex", "bib"),
+                "BibTeX/BibLaTeX (.bib); biblatex dialect by default, classic with --dialect bibtex"))
+register(Format("csljson", "csljson", (".json", ".csl.json", ".csljson"), ("csl-json", "csl", "json"),
+                "CSL-JSON, as Zotero and pandoc exchange it"))
+register(Format("ris", "ris", (".ris",), (), "RIS, as eLIBRARY, Scopus and Zotero export it"))
+
+
+def get_format(name: str) -> Format:
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        known = ", ".join(sorted({f.name for f in FORMATS.values()}))
+        raise UsageError(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def format_for_path(path: str, default: str | None = None) -> Format:
+    """The format a file name's extension names (``refs.csl.json`` → csljson)."""
+    lower = Path(path).name.lower()
+    best: Format | None = None
+    best_len = 0
+    for fmt in FORMATS.values():
+        for ext in fmt.extensions:
+            if lower.endswith(ext) and len(ext) > best_len:
+                best, best_len = fmt, len(ext)
+    if best is not None:
+        return best
+    if default:
+        return get_format(default)
+    raise UsageError(f"cannot tell the format of {path!r} from its extension; give --from/--to")
+
+
+def read(path_or_data: str | bytes, fmt: str | None = None, *, filename: str | None = None) -> Library:
+    """Read a file (by path) or bytes (give ``fmt``) into a Library."""
+    from ..fileio import read_bytes
+
+    if isinstance(path_or_data, bytes):
+        if not fmt:
+            raise UsageError("reading bytes needs a format name")
+        return get_format(fmt).reader(path_or_data, filename or "<memory>")
+    path = path_or_data
+    chosen = get_format(fmt) if fmt else format_for_path(path)
+    return chosen.reader(read_bytes(path), filename or ("<stdin>" if path == "-" else path))
+
+
+def write(library: Library, fmt: str, **options) -> bytes:
+    """Serialise a Library in the named format."""
+    return get_format(fmt).writer(library, **options)
