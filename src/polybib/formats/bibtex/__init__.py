@@ -1,0 +1,29 @@
+"""BibTeX/BibLaTeX reader and writer, lossless, on bibtexparser 2.
+
+``read`` keeps the whole file (see :mod:`.document`) in ``Library.documents``;
+``write`` gives the same bytes back for an unchanged library.
+"""
+from __future__ import annotations
+
+from ...model import Library
+from .document import BibDocument, build_references, parse_document
+from .writer import format_entry, write_library
+
+__all__ = ["read", "write", "BibDocument", "format_entry"]
+
+
+def read(data: bytes, filename: str = "<memory>") -> Library:
+    doc, diagnostics = parse_document(data, filename)
+    refs = build_references(doc, diagnostics)
+    diagnostics.sort(key=lambda d: d.line)
+    return Library(references=refs, diagnostics=diagnostics, documents=[doc])
+
+
+def write(library: Library, dialect: str | None = None, ascii: bool = False, **_options) -> bytes:
+    """``dialect``: None keeps read entries as written (new ones biblatex), or
+    "biblatex"/"bibtex" to re-serialise every entry in that dialect; ``ascii`` writes
+    classic-BibTeX-safe LaTeX escapes for non-ASCII Latin letters."""
+    if dialect not in (None, "biblatex", "bibtex"):
+        from ...errors import UsageError
+        raise UsageError(f"unknown BibTeX dialect {dialect!r}: use biblatex or bibtex")
+    return write_library(library, dialect, ascii)

@@ -1,0 +1,268 @@
+"""A ``.bib`` file as an ordered list of segments that reproduce it byte for byte.
+
+bibtexparser 2's splitter finds the blocks (entries, ``@string``, ``@preamble``,
+comments, blocks it failed to parse) with their raw text.  We locate each block's raw text
+in the file and keep the text between blocks too, so joining the segments gives the file
+back exactly.  An entry that was not changed is written from its raw text; a changed one
+is re-serialised in the entry's own layout (indentation, field-name spelling, field order,
+the raw text of fields whose value did not change).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bibtexparser import model as bpm
+from bibtexparser.splitter import Splitter
+
+from ...model import Diagnostic, Reference, Source
+from . import mapping
+
+# bibtexparser logs its own parse errors; we report them as Diagnostics instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+#: The month macros every BibTeX style defines.
+MONTH_MACROS = {m: str(i) for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+@dataclass
+class Segment:
+    kind: str                 # gap | entry | string | preamble | comment | text | failed
+    raw: str
+    line: int                 # 1-based line where the segment starts
+    key: str = ""
+    entry_type: str = ""
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (name, raw value, resolved)
+    ref: Reference | None = None
+    snapshot: tuple | None = None
+
+
+@dataclass
+class BibDocument:
+    file: str
+    text: str
+    data: bytes
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    segments: list[Segment] = field(default_factory=list)
+    strings: dict[str, str] = field(default_factory=dict)
+
+    def entries(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "entry"]
+
+
+def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple[str, str, bool]:
+    """Text, encoding and BOM flag of a file; non-UTF-8 input is read, with a warning."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8", bom
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+    encoding = "cp1251" if _looks_cp1251(body) else "latin-1"
+    diagnostics.append(Diagnostic(file, line, f"not valid UTF-8 (first bad byte on this line); "
+                                  f"read as {encoding}, will be written as UTF-8", "warning",
+                                  code="encoding"))
+    return body.decode(encoding, errors="replace"), encoding, bom
+
+
+def _looks_cp1251(body: bytes) -> bool:
+    """Cyrillic words in cp1251 are runs of bytes 0xC0–0xFF; Latin-1 accents stand alone."""
+    high = re.findall(rb"[\x80-\xff]+", body)
+    in_runs = sum(len(r) for r in high if len(r) >= 3)
+    return in_runs > 0 and in_runs >= sum(len(r) for r in high) // 2
+
+
+class _LineIndex:
+    """Maps character offsets to 1-based line numbers in O(log n)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        import bisect
+        return bisect.bisect_right(self.starts, offset)
+
+
+def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    text, encoding, bom = decode_bytes(data, file, diagnostics)
+    newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    doc = BibDocument(file, text, data, encoding, bom, newline)
+    lines = _LineIndex(text)
+    try:
+        blocks = Splitter(text).split().blocks
+    except Exception as exc:  # the splitter should not fail, but a file must never crash us
+        diagnostics.append(Diagnostic(file, 1, f"could not split the file: {exc}", code="parse"))
+        doc.segments = [Segment("failed", text, 1)]
+        return doc, diagnostics
+    pos = 0
+    for block in blocks:
+        raw = block.raw or ""
+        at = text.find(raw, pos) if raw else -1
+        if at < 0:
+            continue  # cannot happen with bibtexparser 2.1; the gap below keeps the text anyway
+        if at > pos:
+            doc.segments.append(Segment("gap", text[pos:at], lines.line(pos)))
+        doc.segments.append(_segment(block, raw, lines.line(at), file, doc, diagnostics))
+        pos = at + len(raw)
+    if pos < len(text):
+        doc.segments.append(Segment("gap", text[pos:], lines.line(pos)))
+    _check_gaps(doc, diagnostics)
+    return doc, diagnostics
+
+
+def _segment(block, raw: str, line: int, file: str, doc: BibDocument,
+             diagnostics: list[Diagnostic]) -> Segment:
+    if isinstance(block, bpm.DuplicateBlockKeyBlock):
+        block = block.ignore_error_block            # we report duplicates ourselves
+    if isinstance(block, bpm.Entry):
+        seg = Segment("entry", raw, line, key=block.key, entry_type=block.entry_type)
+        for fld in block.fields:
+            resolved = resolve_value(fld.value, doc.strings, file, line, diagnostics, block.key)
+            seg.fields.append((fld.key, fld.value, resolved))
+        return seg
+    if isinstance(block, bpm.String):
+        if block.key.lower() in doc.strings:
+            diagnostics.append(Diagnostic(file, line, f"@string '{block.key}' defined again; "
+                                          "the later value is used", "warning", code="duplicate-string"))
+        resolved = resolve_value(block.value, doc.strings, file, line, diagnostics)
+        doc.strings[block.key.lower()] = resolved
+        return Segment("string", raw, line, key=block.key)
+    if isinstance(block, bpm.Preamble):
+        return Segment("preamble", raw, line)
+    if isinstance(block, bpm.ExplicitComment):
+        return Segment("comment", raw, line)
+    if isinstance(block, bpm.ImplicitComment):
+        return Segment("text", raw, line)
+    error = getattr(block, "error", None)
+    reason = getattr(error, "abort_reason", "") or str(error or "")
+    lines_of_error = [l.strip() for l in reason.splitlines() if l.strip()]
+    message = lines_of_error[-1] if lines_of_error else "could not parse this block"
+    diagnostics.append(Diagnostic(file, line, f"unparseable block kept verbatim: {message}",
+                                  code="parse"))
+    return Segment("failed", raw, line)
+
+
+def _check_gaps(doc: BibDocument, diagnostics: list[Diagnostic]) -> None:
+    """Text outside blocks is a comment to BibTeX; an ``@`` there is likely a broken entry."""
+    for seg in doc.segments:
+        found = re.search(r"(?m)^\s*@\s*(?!comment\b)[A-Za-z]+\s*[{(]", seg.raw, re.I) \
+            if seg.kind in ("gap", "text") else None
+        if found:
+            offset = found.start()
+            line = seg.line + seg.raw.count("\n", 0, offset)
+            diagnostics.append(Diagnostic(doc.file, line, "text that looks like an entry was not "
+                                          "read as one (kept verbatim)", "warning", code="parse"))
+
+
+_VALUE_PART = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",]+))')
+
+
+def resolve_value(raw: str, strings: dict[str, str], file: str, line: int,
+                  diagnostics: list[Diagnostic], key: str = "") -> str:
+    """The text of a field value: enclosing removed, ``#`` concatenation and macros resolved."""
+    raw = raw.strip()
+    if raw.startswith("{") and raw.endswith("}") and _closes_at_end(raw, "{", "}"):
+        return raw[1:-1]
+    if raw.startswith('"') and raw.endswith('"') and "#" not in raw:
+        return raw[1:-1]
+    parts: list[str] = []
+    i = 0
+    while i < len(raw):
+        m = _VALUE_PART.match(raw, i)
+        if not m:
+            return raw  # not an expression we understand: keep it as written
+        if m.group(1):
+            end = _matching(raw, m.start(1), "{", "}")
+            parts.append(raw[m.start(1) + 1:end])
+            i = end + 1
+        elif m.group(2):
+            end = _matching(raw, m.start(2), '"', '"')
+            parts.append(raw[m.start(2) + 1:end])
+            i = end + 1
+        elif m.group(3):
+            parts.append(m.group(3))
+            i = m.end()
+        else:
+            name = m.group(4)
+            low = name.lower()
+            if low in strings:
+                parts.append(strings[low])
+            elif low in MONTH_MACROS:
+                parts.append(MONTH_MACROS[low])
+            else:
+                where = f" in entry '{key}'" if key else ""
+                diagnostics.append(Diagnostic(file, line, f"undefined @string macro '{name}'{where}; "
+                                              "kept as its name", "warning", code="undefined-string"))
+                parts.append(name)
+            i = m.end()
+        rest = raw[i:].lstrip()
+        if rest.startswith("#"):
+            i = len(raw) - len(rest) + 1
+        elif rest:
+            return raw
+        else:
+            break
+    return "".join(parts)
+
+
+def _matching(text: str, start: int, opening: str, closing: str) -> int:
+    if opening == '"':
+        depth = 0
+        for j in range(start + 1, len(text)):
+            c = text[j]
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+            elif c == '"' and depth == 0 and text[j - 1] != "\\":
+                return j
+        return len(text) - 1
+    depth = 0
+    for j in range(start, len(text)):
+        c = text[j]
+        if c == "\\":
+            continue
+        if c == opening and (j == 0 or text[j - 1] != "\\"):
+            depth += 1
+        elif c == closing and (j == 0 or text[j - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(text) - 1
+
+
+def _closes_at_end(raw: str, opening: str, closing: str) -> bool:
+    return _matching(raw, 0, opening, closing) == len(raw) - 1
+
+
+def build_references(doc: BibDocument, diagnostics: list[Diagnostic]) -> list[Reference]:
+    """One Reference per entry, in file order; duplicate keys reported (BibTeX ignores case)."""
+    refs: list[Reference] = []
+    first_line: dict[str, int] = {}
+    for seg in doc.entries():
+        low_type = seg.entry_type.lower()
+        if low_type in ("xdata", "set"):
+            pass  # still records: cross-referenced data; kept like any entry
+        if low_type not in mapping.TYPE_TO_CSL and low_type not in ("xdata", "set"):
+            diagnostics.append(Diagnostic(doc.file, seg.line, f"unknown entry type '@{seg.entry_type}' "
+                                          f"in entry '{seg.key}'; read as a generic document",
+                                          "warning", code="entry-type"))
+        folded = seg.key.lower()
+        if folded in first_line:
+            diagnostics.append(Diagnostic(doc.file, seg.line, f"duplicate key '{seg.key}' (first "
+                                          f"defined at line {first_line[folded]}); both kept",
+                                          code="duplicate-key"))
+        else:
+            first_line[folded] = seg.line
+        source = Source(doc.file, seg.line, "", "bibtex")
+        ref = mapping.entry_to_reference(seg.entry_type, seg.key,
+                                         [(name, resolved) for name, _, resolved in seg.fields], source)
+        seg.ref = ref
+        seg.snapshot = ref.content()
+        refs.append(ref)
+    return refs

@@ -1,0 +1,357 @@
+"""BibTeX/BibLaTeX fields ⇄ CSL variables.
+
+Both dialects are read (``journal``/``journaltitle``, ``address``/``location``,
+``year``+``month``/``date``, ``school``/``institution``); output is biblatex by default, or
+classic BibTeX.  A field with no CSL variable is kept in ``Reference.extra`` as
+``biblatex.<field>`` with its LaTeX untouched, so it is written back exactly.  Where the
+inverse mapping would not give back what was read (``@mvbook`` → book → ``@book``,
+``langid = {ngerman}`` → de → ``german``), the original is kept in ``extra`` too and
+preferred on output while it still agrees with the record.
+"""
+from __future__ import annotations
+
+from . import names as _names
+from ... import latex
+from ...dates import date_from_parts, parse_date
+from ...model import Date, Name, Reference, Source
+
+EXTRA = "biblatex."
+
+# ---------------------------------------------------------------- entry types
+
+TYPE_TO_CSL = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
+    "bookinbook": "chapter", "suppbook": "chapter", "booklet": "pamphlet",
+    "collection": "book", "mvcollection": "book", "incollection": "chapter",
+    "suppcollection": "chapter", "manual": "report", "misc": "document", "online": "webpage",
+    "electronic": "webpage", "www": "webpage", "patent": "patent", "periodical": "periodical",
+    "suppperiodical": "article-journal", "proceedings": "book", "mvproceedings": "book",
+    "inproceedings": "paper-conference", "conference": "paper-conference",
+    "reference": "book", "mvreference": "book", "inreference": "entry-encyclopedia",
+    "report": "report", "techreport": "report", "thesis": "thesis", "phdthesis": "thesis",
+    "mastersthesis": "thesis", "unpublished": "manuscript", "dataset": "dataset",
+    "software": "software", "standard": "standard", "legislation": "legislation",
+    "legal": "legislation", "jurisdiction": "legal_case", "letter": "personal_communication",
+    "artwork": "graphic", "image": "graphic", "audio": "song", "music": "song",
+    "movie": "motion_picture", "video": "motion_picture", "performance": "performance",
+    "review": "review",
+}
+
+CSL_TO_BIBLATEX = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "article", "book": "book", "chapter": "incollection", "pamphlet": "booklet",
+    "document": "misc", "webpage": "online", "post": "online", "post-weblog": "online",
+    "patent": "patent", "periodical": "periodical", "paper-conference": "inproceedings",
+    "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
+    "report": "report", "thesis": "thesis", "manuscript": "unpublished", "dataset": "dataset",
+    "software": "software", "standard": "standard", "legislation": "legislation",
+    "bill": "legislation", "regulation": "legislation", "legal_case": "jurisdiction",
+    "personal_communication": "letter", "graphic": "artwork", "song": "audio",
+    "motion_picture": "movie", "performance": "performance", "review": "review",
+    "review-book": "review",
+}
+CSL_TO_BIBTEX = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "article", "book": "book", "chapter": "incollection", "pamphlet": "booklet",
+    "paper-conference": "inproceedings", "report": "techreport", "manuscript": "unpublished",
+    "periodical": "book",
+}
+
+# ---------------------------------------------------------------- languages
+
+LANGID_TO_CODE = {
+    "russian": "ru", "english": "en", "american": "en-US", "USenglish": "en-US",
+    "british": "en-GB", "UKenglish": "en-GB", "ukrainian": "uk", "belarusian": "be",
+    "bulgarian": "bg", "serbian": "sr", "serbianc": "sr-Cyrl", "macedonian": "mk",
+    "kazakh": "kk", "german": "de", "ngerman": "de", "austrian": "de-AT",
+    "french": "fr", "italian": "it", "spanish": "es", "portuguese": "pt", "brazil": "pt-BR",
+    "polish": "pl", "czech": "cs", "slovak": "sk", "slovene": "sl", "croatian": "hr",
+    "dutch": "nl", "swedish": "sv", "norwegian": "no", "danish": "da", "finnish": "fi",
+    "estonian": "et", "latvian": "lv", "lithuanian": "lt", "hungarian": "hu", "romanian": "ro",
+    "greek": "el", "latin": "la", "chinese": "zh", "japanese": "ja", "korean": "ko",
+    "turkish": "tr", "armenian": "hy", "georgian": "ka", "hebrew": "he", "arabic": "ar",
+    "catalan": "ca", "uzbek": "uz", "tatar": "tt", "mongolian": "mn", "azerbaijani": "az",
+}
+CODE_TO_LANGID = {}
+for _name, _code in LANGID_TO_CODE.items():
+    CODE_TO_LANGID.setdefault(_code, _name)
+
+
+def langid_to_code(value: str) -> str:
+    return LANGID_TO_CODE.get(value.strip(), LANGID_TO_CODE.get(value.strip().lower(), value.strip()))
+
+
+def code_to_langid(code: str) -> str:
+    if code in CODE_TO_LANGID:
+        return CODE_TO_LANGID[code]
+    base = code.split("-")[0].lower()
+    return CODE_TO_LANGID.get(base, code)
+
+
+# ---------------------------------------------------------------- fields
+
+#: biblatex field → CSL variable, for plain text fields (first claim wins).
+TEXT_FIELDS = {
+    "title": "title", "shorttitle": "title-short", "journaltitle": "container-title",
+    "journal": "container-title", "booktitle": "container-title",
+    "shortjournal": "container-title-short", "series": "collection-title",
+    "publisher": "publisher", "location": "publisher-place", "address": "publisher-place",
+    "institution": "publisher", "school": "publisher", "organization": "publisher",
+    "volume": "volume", "pagetotal": "number-of-pages", "volumes": "number-of-volumes",
+    "edition": "edition", "chapter": "chapter-number", "version": "version",
+    "eventtitle": "event-title", "venue": "event-place", "abstract": "abstract",
+    "note": "note", "annotation": "annote", "annote": "annote", "keywords": "keyword",
+    "type": "genre", "origtitle": "original-title", "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place", "isbn": "ISBN", "issn": "ISSN",
+    "medium": "medium", "howpublished": "medium", "titleaddon": "title-addon",
+}
+#: Rank among fields that fill the same variable (lower claims first).
+CLAIM_RANK = {"journal": 1, "booktitle": 2, "institution": 1, "school": 2, "organization": 3,
+              "address": 1, "howpublished": 1, "annote": 1}
+#: Fields read verbatim: URLs and identifiers are not LaTeX (but ``\_`` is unescaped).
+VERBATIM_FIELDS = {"doi": "DOI", "url": "URL", "pmid": "PMID", "pmcid": "PMCID"}
+NAME_FIELDS = {
+    "author": "author", "editor": "editor", "translator": "translator",
+    "bookauthor": "container-author",
+}
+DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
+               "origdate": "original-date"}
+ISSUE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "periodical", "article"}
+
+#: Order of fields when an entry is written from scratch.
+OUTPUT_ORDER = [
+    "author", "bookauthor", "editor", "translator", "title", "titleaddon", "shorttitle",
+    "journaltitle", "journal", "booktitle", "shortjournal", "eventtitle", "venue", "eventdate",
+    "series", "edition", "type", "volume", "volumes", "number", "chapter", "version",
+    "location", "address", "publisher", "institution", "school", "organization", "howpublished",
+    "date", "year", "month", "pages", "pagetotal", "isbn", "issn", "doi", "url", "urldate",
+    "origtitle", "origlocation", "origpublisher", "origdate", "medium", "langid", "keywords",
+    "abstract", "note", "annotation",
+]
+
+
+def unescape_verbatim(value: str) -> str:
+    """``a\\_b\\%20c`` → ``a_b%20c``: classic BibTeX users escape URLs for LaTeX."""
+    out = []
+    i = 0
+    while i < len(value):
+        if value[i] == "\\" and i + 1 < len(value) and value[i + 1] in "_%&#$~{}":
+            out.append(value[i + 1])
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out).strip()
+
+
+def _split_pages(value: str) -> str:
+    text = latex.decode(value, markup=False) if "\\" in value or "{" in value else value
+    return text.replace("–", "-").replace("—", "-").replace("--", "-").strip()
+
+
+def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
+                       source: Source) -> Reference:
+    """Map one entry's resolved field values (LaTeX text, no enclosing braces) to a Reference.
+
+    ``fields`` keeps the file's order and the file's field-name spelling; names are
+    compared lower-cased, as BibTeX compares them.
+    """
+    ref = Reference(id=key, source=source)
+    low_type = entry_type.lower()
+    ref.type = TYPE_TO_CSL.get(low_type, "document")
+    if low_type not in (CSL_TO_BIBLATEX.get(ref.type), CSL_TO_BIBTEX.get(ref.type), "phdthesis"):
+        ref.extra[EXTRA + "entrytype"] = low_type
+    values: dict[str, str] = {}
+    for name, value in fields:
+        values.setdefault(name.lower(), value)
+    seen: set[str] = set()
+    # Where two fields can fill one variable, the same one must win however the file
+    # orders them, or a rewritten entry would swap them: claim in a fixed priority.
+    for name, value in sorted(fields, key=lambda nv: CLAIM_RANK.get(nv[0].lower(), 0)):
+        low = name.lower()
+        if low in seen:
+            continue        # a repeated field: BibTeX uses the first; the document keeps both
+        seen.add(low)
+        if not _map_field(ref, low, value, values, low_type):
+            ref.extra.setdefault(EXTRA + low, value)
+    return ref
+
+
+def _claim(ref: Reference, variable: str, value) -> bool:
+    if variable in ref.fields or value in ("", None, [], Date()):
+        return False
+    ref.fields[variable] = value
+    return True
+
+
+def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str) -> bool:
+    """Put one field into the record; False when it has no place there (→ extra)."""
+    if low in NAME_FIELDS:
+        names, etal = _names.parse_bibtex_names(value)
+        if not names and not etal:
+            return False
+        if etal:
+            ref.extra["polybib.etal." + NAME_FIELDS[low]] = "true"
+        return _claim(ref, NAME_FIELDS[low], names) or (not names and etal)
+    if low in VERBATIM_FIELDS:
+        return _claim(ref, VERBATIM_FIELDS[low], unescape_verbatim(value))
+    if low == "pages":
+        return _claim(ref, "page", _split_pages(value))
+    if low in DATE_FIELDS:
+        return _claim(ref, DATE_FIELDS[low], parse_date(latex.decode(value, markup=False)))
+    if low == "year":
+        if "date" in values:
+            return False
+        month = values.get("month", "")
+        return _claim(ref, "issued", date_from_parts(latex.decode(value, markup=False),
+                                                     latex.decode(month, markup=False),
+                                                     values.get("day", "")))
+    if low in ("month", "day"):
+        # consumed by "year"; kept separately only when there is no year, or there is a date
+        return "year" in values and "date" not in values and _month_consumed(values)
+    if low == "origyear":
+        return "origdate" not in values and _claim(ref, "original-date", date_from_parts(value))
+    if low == "langid":
+        code = langid_to_code(value)
+        if code_to_langid(code) != value.strip():
+            ref.extra[EXTRA + "langid"] = value
+        return _claim(ref, "language", code)
+    if low == "language":
+        if "langid" in values:
+            return False
+        code = langid_to_code(value)
+        if code == value.strip() or code_to_langid(code) != value.strip():
+            return False
+        ref.extra[EXTRA + "language"] = value
+        return _claim(ref, "language", code)
+    if low == "number":
+        variable = "issue" if ref.type in ISSUE_TYPES else (
+            "collection-number" if ref.type in ("book", "chapter", "paper-conference") else "number")
+        return _claim(ref, variable, latex.decode(value))
+    if low == "issue" and ref.type in ISSUE_TYPES and "number" not in values:
+        return _claim(ref, "issue", latex.decode(value))
+    if low in TEXT_FIELDS:
+        return _claim(ref, TEXT_FIELDS[low], latex.decode(value))
+    return False
+
+
+def _month_consumed(values: dict) -> bool:
+    from ...dates import month_number
+    return month_number(latex.decode(values.get("month", ""), markup=False)) is not None
+
+
+# ---------------------------------------------------------------- model → fields
+
+def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool = False) -> list[tuple[str, str]]:
+    """The (field, value body) pairs of a record in the given dialect, values LaTeX-encoded.
+
+    A value body is what goes between the braces.  Extras from a BibTeX source come
+    back verbatim; ``polybib.*`` and other formats' extras are not BibTeX fields.
+    """
+    classic = dialect == "bibtex"
+    out: dict[str, str] = {}
+    f = ref.fields
+
+    taken = {k[len(EXTRA):] for k in ref.extra if k.startswith(EXTRA)}
+
+    def text(field: str | tuple[str, ...], variable: str) -> None:
+        """Write ``variable`` under the first of the candidate field names that an
+        unmapped field of the same entry does not already occupy."""
+        if variable not in f or f[variable] in ("", None):
+            return
+        candidates = (field,) if isinstance(field, str) else field
+        name = next((c for c in candidates if c not in taken and c not in out), candidates[0])
+        out[name] = latex.encode(str(f[variable]), ascii)
+
+    for field, variable in NAME_FIELDS.items():
+        if variable in f or ref.extra.get("polybib.etal." + variable):
+            out[field] = _names.format_bibtex_names(f.get(variable, []),
+                                                   bool(ref.extra.get("polybib.etal." + variable)), ascii)
+    text("title", "title")
+    text("titleaddon", "title-addon")
+    text("shorttitle", "title-short")
+    if ref.type in ("paper-conference", "chapter", "entry-encyclopedia", "entry-dictionary"):
+        container = ("booktitle", "journaltitle", "journal")
+    else:
+        container = ("journal", "journaltitle", "booktitle") if classic else ("journaltitle", "journal", "booktitle")
+    text(container, "container-title")
+    text("shortjournal", "container-title-short")
+    text("eventtitle", "event-title")
+    text("venue", "event-place")
+    text("series", "collection-title")
+    text("edition", "edition")
+    text("type", "genre")
+    text("volume", "volume")
+    text("volumes", "number-of-volumes")
+    for variable in ("issue", "number", "collection-number"):
+        if variable in f:
+            out.setdefault("number", latex.encode(str(f[variable]), ascii))
+    text("chapter", "chapter-number")
+    text("version", "version")
+    text(("address", "location") if classic else ("location", "address"), "publisher-place")
+    publisher_fields = ("publisher", "organization", "institution", "school")
+    if ref.type == "thesis":
+        publisher_fields = ("school", "institution", "publisher") if classic else ("institution", "school", "publisher")
+    elif ref.type == "report":
+        publisher_fields = ("institution", "publisher", "organization")
+    text(publisher_fields, "publisher")
+    if "issued" in f:
+        _write_date(out, f["issued"], classic)
+    if "page" in f:
+        out["pages"] = latex.encode(str(f["page"]).replace("-", "--").replace("–", "--"), ascii)
+    text("pagetotal", "number-of-pages")
+    text("isbn", "ISBN")
+    text("issn", "ISSN")
+    for field, variable in VERBATIM_FIELDS.items():
+        if variable in f:
+            out[field] = str(f[variable])
+    for field, variable in DATE_FIELDS.items():
+        if field != "date" and variable in f:
+            out[field] = f[variable].iso()
+    text("origtitle", "original-title")
+    text("origlocation", "original-publisher-place")
+    text("origpublisher", "original-publisher")
+    text("medium", "medium")
+    if ref.language:
+        original = ref.extra.get(EXTRA + "langid")
+        out["langid"] = original if original and langid_to_code(original) == ref.language \
+            else code_to_langid(ref.language)
+        if EXTRA + "language" in ref.extra and langid_to_code(ref.extra[EXTRA + "language"]) == ref.language:
+            out["language"] = ref.extra[EXTRA + "language"]
+    text("keywords", "keyword")
+    text("abstract", "abstract")
+    text("note", "note")
+    text("annotation", "annote")
+    for key, value in ref.extra.items():
+        if key.startswith(EXTRA):
+            field = key[len(EXTRA):]
+            if field != "entrytype" and field not in out:
+                out[field] = value
+    order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
+    return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
+
+
+def _write_date(out: dict, date: Date, classic: bool) -> None:
+    if classic and date.parts and len(date.parts) == 1 and not date.circa:
+        parts = date.parts[0]
+        out["year"] = str(parts[0])
+        if len(parts) > 1:
+            out["month"] = str(parts[1])
+        if len(parts) > 2:
+            out["day"] = str(parts[2])
+    elif classic and not date.parts:
+        out["year"] = latex.encode(date.literal)
+    else:
+        out["date"] = date.iso() if date.parts else latex.encode(date.literal)
+
+
+def entry_type_for(ref: Reference, dialect: str = "biblatex") -> str:
+    original = ref.extra.get(EXTRA + "entrytype")
+    if original and TYPE_TO_CSL.get(original, "document") == ref.type:
+        return original
+    if dialect == "bibtex":
+        if ref.type == "thesis":
+            genre = str(ref.get("genre", "")).lower()
+            return "mastersthesis" if "master" in genre or "магист" in genre else "phdthesis"
+        return CSL_TO_BIBTEX.get(ref.type, "misc")
+    return CSL_TO_BIBLATEX.get(ref.type, "misc")

@@ -1,0 +1,109 @@
+"""Name lists in BibTeX (``Газуль, С. М. and van der Berg, J. and others``) ⇄ model Names.
+
+Splitting follows BibTeX's own rules (``and`` at brace depth 0; ``von Last, Jr, First``)
+through bibtexparser's name functions; a name wholly in braces is an organisation and
+becomes a literal.  ``and others`` is recorded as "et al.", never invented as a person.
+"""
+from __future__ import annotations
+
+import re
+
+from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+from ... import latex
+from ...model import Name
+
+
+def _text(parts: list[str]) -> str:
+    return latex.decode(" ".join(parts), markup=False).strip()
+
+
+def parse_bibtex_name(raw: str) -> Name:
+    raw = raw.strip()
+    if raw.startswith("{") and raw.endswith("}") and latex.braces_balanced(raw[1:-1]):
+        return Name(literal=latex.decode(raw[1:-1], markup=False).strip())
+    try:
+        parts = parse_single_name_into_parts(raw, strict=False)
+    except Exception:  # bibtexparser raises on some malformed names: keep the text whole
+        return Name(literal=latex.decode(raw, markup=False).strip())
+    name = Name(family=_text(parts.last), given=_text(parts.first),
+                non_dropping_particle=_text(parts.von), suffix=_text(parts.jr))
+    if not name.family and not name.given:
+        name = Name(literal=latex.decode(raw, markup=False).strip())
+    return name
+
+
+def split_names(value: str) -> list[str]:
+    """Split on the word ``and`` outside braces, as BibTeX does.
+
+    (bibtexparser's own splitter drops a ``\\v`` accent after ``and``, so it is not used.)
+    """
+    names: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(value)
+    while i < n:
+        c = value[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in " \t\r\n":
+            m = re.match(r"\s+and\s+", value[i:], re.I)
+            if m:
+                names.append(value[start:i])
+                i += m.end()
+                start = i
+                continue
+        i += 1
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+def parse_bibtex_names(value: str) -> tuple[list[Name], bool]:
+    """The names of a name list, and whether it ended in ``and others``."""
+    names: list[Name] = []
+    etal = False
+    for raw in split_names(value):
+        if raw.strip().lower() == "others":
+            etal = True
+            continue
+        if raw.strip():
+            names.append(parse_bibtex_name(raw))
+    return names, etal
+
+
+def _protect(text: str, ascii: bool) -> str:
+    body = latex.encode(text, ascii)
+    if "," in body or " and " in f" {body} ".lower():
+        return "{" + body + "}"
+    return body
+
+
+def format_bibtex_name(name: Name, ascii: bool = False) -> str:
+    if name.literal:
+        return "{" + latex.encode(name.literal, ascii) + "}"
+    family = _protect(name.family, ascii)
+    if name.non_dropping_particle:
+        family = latex.encode(name.non_dropping_particle, ascii) + " " + family
+    if name.dropping_particle:
+        family = latex.encode(name.dropping_particle, ascii) + " " + family
+    parts = [family]
+    if name.suffix:
+        parts.append(_protect(name.suffix, ascii))
+    if name.given:
+        parts.append(_protect(name.given, ascii))
+    elif name.suffix:
+        parts.append("")
+    return ", ".join(parts)
+
+
+def format_bibtex_names(names: list[Name], etal: bool = False, ascii: bool = False) -> str:
+    items = [format_bibtex_name(n, ascii) for n in names]
+    if etal:
+        items.append("others")
+    return " and ".join(items)

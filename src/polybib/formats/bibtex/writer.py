@@ -1,0 +1,134 @@
+"""Writing a Library as ``.bib``: unchanged entries as they were read, the rest serialised.
+
+Entries read from a ``.bib`` document are written back where they stood, with the text
+around them; an entry whose record changed keeps its own layout and the raw text of every
+field whose value did not change.  Records from other formats are appended as new
+entries in the requested dialect.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Library, Reference
+from . import mapping
+from .document import BibDocument, Segment
+
+#: Field-name spellings that mean the same thing in the two dialects.
+ALIASES = [("journaltitle", "journal"), ("location", "address"), ("institution", "school")]
+
+
+def write_library(library: Library, dialect: str | None = None, ascii: bool = False) -> bytes:
+    """Serialise ``library``; ``dialect`` None keeps read entries in their own dialect."""
+    docs = [d for d in library.documents if isinstance(d, BibDocument)]
+    if len(docs) == 1 and len(library.documents) == 1 and dialect is None and not ascii \
+            and _unchanged(docs[0], library):
+        return docs[0].data
+    present = {id(r) for r in library.references}
+    written: set[int] = set()
+    chunks: list[str] = []
+    newline = docs[0].newline if docs else "\n"
+    keep_raw = dialect is None and not ascii
+    for doc in docs:
+        for seg in doc.segments:
+            if seg.kind != "entry":
+                chunks.append(seg.raw)
+                continue
+            ref = seg.ref
+            if ref is None or id(ref) not in present:
+                continue
+            written.add(id(ref))
+            if keep_raw and ref.content() == seg.snapshot:
+                chunks.append(seg.raw)
+            else:
+                chunks.append(_rewrite_entry(seg, ref, dialect or "biblatex", ascii, doc.newline))
+    new = [r for r in library.references if id(r) not in written]
+    if new:
+        text = "".join(chunks)
+        if text and not text.endswith(newline * 2):
+            chunks.append(newline if text.endswith(newline) else newline * 2)
+        chunks.append((newline * 2).join(format_entry(r, dialect or "biblatex", ascii, newline) for r in new))
+        chunks.append(newline)
+    out = "".join(chunks)
+    data = out.encode("utf-8")
+    if docs and docs[0].bom:
+        data = b"\xef\xbb\xbf" + data
+    return data
+
+
+def _unchanged(doc: BibDocument, library: Library) -> bool:
+    entries = doc.entries()
+    if len(entries) != len(library.references):
+        return False
+    return all(seg.ref is ref and ref.content() == seg.snapshot
+               for seg, ref in zip(entries, library.references))
+
+
+def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
+    """A new entry in polybib's own layout: two-space indent, one field a line."""
+    fields = mapping.reference_to_fields(ref, dialect, ascii)
+    lines = [f"@{mapping.entry_type_for(ref, dialect)}{{{ref.id},"]
+    lines += [f"  {name} = {{{value}}}," for name, value in fields]
+    lines.append("}")
+    return newline.join(lines)
+
+
+_FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
+
+
+def _rewrite_entry(seg: Segment, ref: Reference, dialect: str, ascii: bool, newline: str) -> str:
+    """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text."""
+    new = dict(mapping.reference_to_fields(ref, dialect, ascii))
+    old_ref = mapping.entry_to_reference(seg.entry_type, seg.key,
+                                         [(n, v) for n, _, v in seg.fields], ref.source)
+    old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
+    original_names = {name.lower() for name, _, _ in seg.fields}
+    _respell(new, original_names)
+    _respell(old, original_names)
+    indent, width = "  ", 0
+    m = _FIELD_LINE.search(seg.raw)
+    if m:
+        indent = m.group(1)
+        if len(m.group(3)) > 1:
+            width = len(m.group(2)) + len(m.group(3)) - 1
+    def line(name: str, value_text: str) -> str:
+        return f"{indent}{name.ljust(width)} = {value_text},"
+    entry_type = mapping.entry_type_for(ref, dialect)
+    header = re.match(r"@\s*([^\s{(]+)\s*([{(])", seg.raw)
+    if header and entry_type.lower() == header.group(1).lower():
+        entry_type = header.group(1)          # keep the file's spelling: @Article stays @Article
+    opening = header.group(2) if header else "{"
+    lines = [f"@{entry_type}{opening}{ref.id},"]
+    seen: set[str] = set()
+    for name, raw_value, _ in seg.fields:
+        low = name.lower()
+        if low in seen:
+            lines.append(line(name, raw_value))       # a repeated field stays as it was
+            continue
+        seen.add(low)
+        if low not in new:
+            continue
+        value = new.pop(low)
+        lines.append(line(name, raw_value if old.get(low) == value else "{" + value + "}"))
+    for name, value in new.items():
+        lines.append(line(name, "{" + value + "}"))
+    lines.append(")" if opening == "(" else "}")
+    return newline.join(lines)
+
+
+def _respell(fields: dict[str, str], original_names: set[str]) -> None:
+    """Use the entry's own spelling of a field (``journal``, ``address``, ``year``)."""
+    for canonical, alias in ALIASES:
+        for a, b in ((canonical, alias), (alias, canonical)):
+            if a in fields and a not in original_names and b in original_names and b not in fields:
+                fields[b] = fields.pop(a)
+    if "date" in fields and "date" not in original_names and "year" in original_names:
+        value = fields.pop("date")
+        match = re.fullmatch(r"(-?\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+        if match:
+            fields["year"] = match.group(1)
+            if match.group(2):
+                fields["month"] = str(int(match.group(2)))
+            if match.group(3):
+                fields["day"] = str(int(match.group(3)))
+        else:
+            fields["year"] = value
