@@ -143,16 +143,25 @@ class Reference:
 
     def content(self) -> tuple:
         """What the record says, without where it came from: for change detection."""
-        return (self.id, self.type, _freeze(self.fields), _freeze(self.extra))
+        return (self.id, self.type, {k: _freeze(v) for k, v in self.fields.items()}, dict(self.extra))
 
 
 def _freeze(value: Any) -> Any:
-    if isinstance(value, dict):
-        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
-    if isinstance(value, list):
+    """An immutable, comparable copy of a field value (fast: it runs once per field read)."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is list:
         return tuple(_freeze(v) for v in value)
+    if kind is Name:
+        return ("Name", value.family, value.given, value.non_dropping_particle,
+                value.dropping_particle, value.suffix, value.literal)
+    if kind is Date:
+        return ("Date", tuple(tuple(p) for p in value.parts), value.literal, value.circa, value.season)
+    if kind is dict:
+        return ("dict", {k: _freeze(v) for k, v in value.items()})
     if dataclasses.is_dataclass(value):
-        return (type(value).__name__, _freeze(dataclasses.asdict(value)))
+        return (kind.__name__, _freeze(dataclasses.asdict(value)))
     return value
 
 

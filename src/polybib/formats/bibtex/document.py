@@ -166,8 +166,8 @@ def resolve_value(raw: str, strings: dict[str, str], file: str, line: int,
                   diagnostics: list[Diagnostic], key: str = "") -> str:
     """The text of a field value: enclosing removed, ``#`` concatenation and macros resolved."""
     raw = raw.strip()
-    if raw.startswith("{") and raw.endswith("}") and _closes_at_end(raw, "{", "}"):
-        return raw[1:-1]
+    if raw.startswith("{") and raw.endswith("}") and ("#" not in raw or _closes_at_end(raw, "{", "}")):
+        return raw[1:-1]    # without '#', a value is a single group (the splitter checked it)
     if raw.startswith('"') and raw.endswith('"') and "#" not in raw:
         return raw[1:-1]
     parts: list[str] = []

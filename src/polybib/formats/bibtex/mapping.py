@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import names as _names
 from ... import latex
-from ...dates import date_from_parts, parse_date
+from ...dates import date_from_parts, month_number, parse_date
 from ...model import Date, Name, Reference, Source
 
 EXTRA = "biblatex."
@@ -167,7 +167,9 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
     seen: set[str] = set()
     # Where two fields can fill one variable, the same one must win however the file
     # orders them, or a rewritten entry would swap them: claim in a fixed priority.
-    for name, value in sorted(fields, key=lambda nv: CLAIM_RANK.get(nv[0].lower(), 0)):
+    if any(name.lower() in CLAIM_RANK for name, _ in fields):
+        fields = sorted(fields, key=lambda nv: CLAIM_RANK.get(nv[0].lower(), 0))
+    for name, value in fields:
         low = name.lower()
         if low in seen:
             continue        # a repeated field: BibTeX uses the first; the document keeps both
@@ -178,7 +180,7 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
 
 
 def _claim(ref: Reference, variable: str, value) -> bool:
-    if variable in ref.fields or value in ("", None, [], Date()):
+    if variable in ref.fields or not value or (type(value) is Date and not value.parts and not value.literal):
         return False
     ref.fields[variable] = value
     return True
@@ -186,6 +188,8 @@ def _claim(ref: Reference, variable: str, value) -> bool:
 
 def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str) -> bool:
     """Put one field into the record; False when it has no place there (→ extra)."""
+    if low in TEXT_FIELDS:
+        return _claim(ref, TEXT_FIELDS[low], latex.decode(value))
     if low in NAME_FIELDS:
         names, etal = _names.parse_bibtex_names(value)
         if not names and not etal:
@@ -230,13 +234,10 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
         return _claim(ref, variable, latex.decode(value))
     if low == "issue" and ref.type in ISSUE_TYPES and "number" not in values:
         return _claim(ref, "issue", latex.decode(value))
-    if low in TEXT_FIELDS:
-        return _claim(ref, TEXT_FIELDS[low], latex.decode(value))
     return False
 
 
 def _month_consumed(values: dict) -> bool:
-    from ...dates import month_number
     return month_number(latex.decode(values.get("month", ""), markup=False)) is not None
 
 

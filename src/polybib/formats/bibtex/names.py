@@ -18,8 +18,19 @@ def _text(parts: list[str]) -> str:
     return latex.decode(" ".join(parts), markup=False).strip()
 
 
+def _plain(text: str) -> str:
+    return latex.decode(text, markup=False).strip()
+
+
+_SIMPLE = re.compile(r"^([^\s,{}\\][^,{}\\]*),\s*([^,{}\\]*)$")
+
+
 def parse_bibtex_name(raw: str) -> Name:
     raw = raw.strip()
+    simple = _SIMPLE.match(raw)
+    if simple and simple.group(1)[0].isupper() and " " not in simple.group(1).strip():
+        # "Family, Given" with nothing for BibTeX's rules to decide: the common case, fast
+        return Name(family=_plain(simple.group(1)), given=_plain(simple.group(2)))
     if raw.startswith("{") and raw.endswith("}") and latex.braces_balanced(raw[1:-1]):
         return Name(literal=latex.decode(raw[1:-1], markup=False).strip())
     try:
@@ -33,11 +44,19 @@ def parse_bibtex_name(raw: str) -> Name:
     return name
 
 
+_AND = re.compile(r"\sand\s", re.I)
+_AND_AT = re.compile(r"\s+and\s+", re.I)
+
+
 def split_names(value: str) -> list[str]:
     """Split on the word ``and`` outside braces, as BibTeX does.
 
     (bibtexparser's own splitter drops a ``\\v`` accent after ``and``, so it is not used.)
     """
+    if not _AND.search(value):
+        return [value.strip()] if value.strip() else []
+    if "{" not in value:
+        return [name.strip() for name in _AND_AT.split(value) if name.strip()]
     names: list[str] = []
     depth = 0
     start = 0
@@ -53,10 +72,10 @@ def split_names(value: str) -> list[str]:
         elif c == "}":
             depth = max(0, depth - 1)
         elif depth == 0 and c in " \t\r\n":
-            m = re.match(r"\s+and\s+", value[i:], re.I)
+            m = _AND_AT.match(value, i)
             if m:
                 names.append(value[start:i])
-                i += m.end()
+                i = m.end()
                 start = i
                 continue
         i += 1
