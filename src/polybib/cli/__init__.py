@@ -17,7 +17,7 @@ import sys
 
 from ..errors import PolybibError
 
-COMMANDS = ["convert"]
+COMMANDS = ["convert", "lint", "rules"]
 
 EPILOG = """\
 exit codes:

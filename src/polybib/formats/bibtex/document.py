@@ -32,6 +32,7 @@ class Segment:
     kind: str                 # gap | entry | string | preamble | comment | text | failed
     raw: str
     line: int                 # 1-based line where the segment starts
+    offset: int = 0           # character offset of the segment in the decoded text
     key: str = ""
     entry_type: str = ""
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (name, raw value, resolved)
@@ -106,11 +107,13 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
         if at < 0:
             continue  # cannot happen with bibtexparser 2.1; the gap below keeps the text anyway
         if at > pos:
-            doc.segments.append(Segment("gap", text[pos:at], lines.line(pos)))
-        doc.segments.append(_segment(block, raw, lines.line(at), file, doc, diagnostics))
+            doc.segments.append(Segment("gap", text[pos:at], lines.line(pos), pos))
+        segment = _segment(block, raw, lines.line(at), file, doc, diagnostics)
+        segment.offset = at
+        doc.segments.append(segment)
         pos = at + len(raw)
     if pos < len(text):
-        doc.segments.append(Segment("gap", text[pos:], lines.line(pos)))
+        doc.segments.append(Segment("gap", text[pos:], lines.line(pos), pos))
     _check_gaps(doc, diagnostics)
     return doc, diagnostics
 
@@ -119,6 +122,12 @@ def _segment(block, raw: str, line: int, file: str, doc: BibDocument,
              diagnostics: list[Diagnostic]) -> Segment:
     if isinstance(block, bpm.DuplicateBlockKeyBlock):
         block = block.ignore_error_block            # we report duplicates ourselves
+    elif isinstance(block, bpm.DuplicateFieldKeyBlock):
+        repeated = ", ".join(sorted(block.duplicate_keys))
+        block = block.ignore_error_block
+        diagnostics.append(Diagnostic(file, line, f"field {repeated} given more than once in "
+                                      f"'{block.key}'; the first is used, all are kept", "warning",
+                                      code="duplicate-field"))
     if isinstance(block, bpm.Entry):
         seg = Segment("entry", raw, line, key=block.key, entry_type=block.entry_type)
         for fld in block.fields:

@@ -1,0 +1,115 @@
+"""``polybib lint``: the rules over .bib files (and any readable reference file), for CI."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..config import load_config
+from ..errors import UsageError
+from ..fileio import write_output
+from ..lint import LintSettings, all_rules, lint_paths
+from ..lint.findings import SEVERITIES, severity_rank
+from ..lint.fixer import fix_files, write_fixes
+from ..lint.reporters import REPORTERS, render
+
+EXAMPLES = """\
+examples:
+  polybib lint refs.bib                          findings with the source line and a caret
+  polybib lint refs.bib --fix                    apply safe fixes (atomic, only the spans fixed)
+  polybib lint refs.bib --diff                   show what --fix would change
+  polybib lint refs.bib --select V,N --ignore V009
+  polybib lint refs.bib --format sarif -o polybib.sarif     for GitHub code scanning
+  polybib lint refs.bib --format github          annotations in a GitHub Actions log
+  polybib lint refs.bib --links                  also check URLs and DOIs (cached)
+
+configuration: [tool.polybib.lint] in pyproject.toml or [lint] in polybib.toml:
+  select = ["S", "V", "L", "N", "T", "D"]   ignore = ["V009"]   fail-on = "warning"
+  per-file-ignores = {"legacy/*.bib" = ["T001"]}   severity = {V003 = "error"}
+  required-fields = {online = ["title", "url", "urldate"]}   links = false
+suppress for one entry with a comment on the line(s) right above it:
+  % polybib: noqa V003, N001
+
+exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on;
+2 usage, configuration or input error.  Run 'polybib rules' for every rule.
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("lint", help="check references against rules, with fixes and CI reports",
+                       description="Lint .bib files and reference lists: rules with codes, "
+                                   "safe fixes, machine-readable reports.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="files to lint (.bib, .json, .ris, .txt)")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format, if not by extension")
+    p.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--extend-select", metavar="CODES", help="add rules to the configured selection")
+    p.add_argument("--format", dest="output_format", choices=sorted(set(REPORTERS)),
+                   help="report format (default: human on a terminal and in CI)")
+    p.add_argument("-o", "--output", default="-", help="write the report to a file (atomically)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print the changes --fix would make; change nothing")
+    p.add_argument("--fail-on", choices=list(SEVERITIES) + ["never"],
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--links", action="store_true", help="also run the link rules (K): checks URLs and DOIs")
+    p.add_argument("--offline", action="store_true", help="with --links: use cached link results only")
+    p.add_argument("--config", metavar="PATH", help="configuration file (default: nearest polybib.toml "
+                                                    "or pyproject.toml with [tool.polybib])")
+    p.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR=1)")
+    p.set_defaults(run=run)
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip().upper() for v in (value or "").split(",") if v.strip()]
+
+
+def settings_from(args: argparse.Namespace) -> LintSettings:
+    settings = LintSettings.from_config(load_config(args.config))
+    if args.select:
+        settings.select = _split(args.select)
+    if args.ignore:
+        settings.ignore += _split(args.ignore)
+    if args.extend_select:
+        settings.extend_select += _split(args.extend_select)
+    if args.fail_on:
+        settings.fail_on = args.fail_on
+    if args.links:
+        settings.links = True
+    every = {r.code for r in all_rules()}
+    for code in settings.select + settings.ignore + settings.extend_select:
+        if code != "ALL" and not any(c.startswith(code) for c in every):
+            raise UsageError(f"no rule code starts with '{code}' (see 'polybib rules')")
+    return settings
+
+
+def _link_results(args, settings: LintSettings) -> list:
+    if not settings.links:
+        return []
+    from ..links import check_paths  # the link checker, with its cache
+    return check_paths(args.inputs, offline=args.offline, from_format=args.from_format)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    links = _link_results(args, settings)
+    result = lint_paths(args.inputs, settings, args.from_format, links)
+    if args.fix or args.diff:
+        outcomes = fix_files(result, settings, unsafe=args.unsafe_fixes)
+        if args.diff:
+            sys.stdout.write("".join(o.diff() for o in outcomes))
+            return 1 if outcomes else 0
+        write_fixes(outcomes, result)
+        fixed = sum(len(o.applied) for o in outcomes)
+        if fixed:
+            print(f"polybib: fixed {fixed} finding(s) in {len(outcomes)} file(s)", file=sys.stderr)
+        result = lint_paths(args.inputs, settings, args.from_format, links)
+    fmt = args.output_format or "human"
+    color = (fmt == "human" and args.output == "-" and sys.stdout.isatty()
+             and not os.environ.get("NO_COLOR") and not args.no_color)
+    write_output(args.output, render(fmt, result, color=color).encode("utf-8"))
+    if settings.fail_on == "never":
+        return 0
+    threshold = severity_rank(settings.fail_on)
+    return 1 if any(severity_rank(f.severity) >= threshold for f in result.findings) else 0

@@ -1,0 +1,160 @@
+"""What the rules look at: each entry with its record, its raw fields and their places.
+
+For a ``.bib`` file every field is located in the file (offset and line), so a finding
+points at the field's own line and a fix replaces exactly the field's value and nothing
+else.  Records from other formats (CSL-JSON, RIS, text) are linted on the model alone;
+their findings point at the record's line and carry no fix.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..formats.bibtex.document import BibDocument, Segment
+from ..model import Library, Reference
+from .findings import Edit, Finding
+
+
+@dataclass
+class FieldSpan:
+    name: str          # as written in the file
+    raw: str           # the raw value text: {…}, "…", 1999, macro # {…}
+    value: str         # resolved (macros expanded, enclosing removed), LaTeX kept
+    start: int         # offset of ``raw`` in the file text
+    line: int
+    column: int = 1    # of the field name on its line
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.raw)
+
+    def replace_value(self, body: str) -> Edit:
+        """An edit that replaces the value, keeping its braces or quotes."""
+        raw = self.raw
+        if len(raw) >= 2 and ((raw[0] == "{" and raw[-1] == "}") or (raw[0] == '"' and raw[-1] == '"')) \
+                and "#" not in raw:
+            return Edit(self.start + 1, self.end - 1, body)
+        return Edit(self.start, self.end, "{" + body + "}")
+
+
+@dataclass
+class EntryView:
+    ref: Reference
+    file: str
+    line: int
+    key: str
+    entry_type: str = ""                        # lower-cased BibTeX type; "" for other formats
+    fields: dict[str, FieldSpan] = field(default_factory=dict)
+    segment: Segment | None = None
+    #: Field names the entry inherits through crossref/xdata (filled in by the engine).
+    inherited: set[str] = field(default_factory=set)
+
+    def line_of(self, field_name: str | None) -> int:
+        span = self.fields.get(field_name or "")
+        return span.line if span else self.line
+
+    def value(self, field_name: str) -> str | None:
+        span = self.fields.get(field_name)
+        return span.value if span else None
+
+
+class Lines:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def column(self, offset: int) -> int:
+        return offset - self.starts[self.line(offset) - 1] + 1
+
+    def source_line(self, line: int) -> str:
+        if not 1 <= line <= len(self.starts):
+            return ""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+@dataclass
+class FileContext:
+    path: str
+    library: Library
+    document: BibDocument | None
+    entries: list[EntryView]
+    lines: Lines | None
+
+    @property
+    def text(self) -> str:
+        return self.document.text if self.document else ""
+
+
+_FIELD_START = re.compile(r"(?:^|[,\s{(])([^\s=,{}()\"#%]+)\s*=\s*")
+
+
+def locate_fields(seg: Segment, lines: Lines) -> dict[str, FieldSpan]:
+    """Find each field's raw value in the entry's raw text (first occurrence of a name wins).
+
+    Fields come in file order, so each search starts after the previous value: an ``=``
+    inside a value (``?id=19537``) is never taken for a field.
+    """
+    spans: dict[str, FieldSpan] = {}
+    pos = seg.raw.find(",") + 1 if "," in seg.raw else 0
+    for name, raw_value, resolved in seg.fields:
+        low = name.lower()
+        m = _FIELD_START.search(seg.raw, pos)
+        while m and m.group(1).lower() != low:
+            m = _FIELD_START.search(seg.raw, m.end())
+        if not m:
+            continue
+        at = seg.raw.find(raw_value, m.end()) if raw_value else -1
+        if at < 0:
+            continue
+        pos = at + len(raw_value)
+        if low not in spans:
+            start = seg.offset + at
+            spans[low] = FieldSpan(name, raw_value, resolved, start, lines.line(start),
+                                   lines.column(seg.offset + m.start(1)))
+    return spans
+
+
+def build_file_context(path: str, library: Library) -> FileContext:
+    documents = [d for d in library.documents if isinstance(d, BibDocument)]
+    if documents:
+        doc = documents[0]
+        lines = Lines(doc.text)
+        entries = []
+        for seg in doc.entries():
+            if seg.ref is None:
+                continue
+            entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
+                                     locate_fields(seg, lines), seg))
+        return FileContext(path, library, doc, entries, lines)
+    entries = [EntryView(ref, path, ref.source.line or 1, ref.id) for ref in library]
+    return FileContext(path, library, None, entries, None)
+
+
+@dataclass
+class RunContext:
+    """Everything one lint run sees; rules of scope "run" get this."""
+
+    files: list[FileContext]
+    config: "object"
+    link_results: list = field(default_factory=list)
+
+    def entries(self):
+        for ctx in self.files:
+            yield from ctx.entries
+
+
+def finding(rule_func, entry: EntryView, message: str, field_name: str | None = None,
+            fix=None, line: int | None = None, column: int = 1) -> Finding:
+    """A Finding for ``rule_func`` about ``entry`` (and one of its fields)."""
+    r = rule_func.rule
+    span = entry.fields.get(field_name or "")
+    if span and line is None:
+        column = span.column
+    return Finding(r.code, r.name, r.severity, entry.file, line or entry.line_of(field_name),
+                   message, entry=entry.key or None, field=field_name, column=column, fix=fix)

@@ -1,0 +1,141 @@
+"""Running the rules over files: selection, inheritance, suppressions, severities."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import formats
+from ..model import Library
+from .context import FileContext, RunContext, build_file_context
+from .findings import Finding, severity_rank
+from .registry import RULES, rule
+from .settings import LintSettings
+
+#: ``% polybib: noqa`` or ``% polybib: noqa V003, N003`` on the lines right above an entry.
+_NOQA = re.compile(r"^\s*%\s*polybib:\s*noqa\b(?::?\s*(?P<codes>[A-Za-z0-9,\s]+))?\s*$", re.I)
+
+
+@dataclass
+class Suppression:
+    file: str
+    line: int
+    entry: str
+    codes: list[str]          # empty: every rule
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    files: list[FileContext]
+
+    def worst(self) -> str | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=severity_rank)
+
+
+@rule("P001", "unused-suppression", "warning", scope="run")
+def unused_suppression(run: RunContext):
+    """A ``% polybib: noqa`` comment no longer suppresses anything.
+
+    Why: stale suppressions hide the next real problem in that entry and tell readers
+    something that is not true.
+    Example: ``% polybib: noqa V003`` above an entry whose pages are already ``12--15``.
+    Use instead: delete the comment (or the codes in it that no longer fire).
+    """
+    return ()  # the engine reports these once every other rule has run
+
+
+def read_file(path: str, from_format: str | None = None) -> Library:
+    return formats.read(path, from_format)
+
+
+def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
+                   link_results: list | None = None) -> LintResult:
+    """Lint already-read libraries (one per file)."""
+    files = [build_file_context(path, library) for path, library in libraries]
+    _fill_inherited(files)
+    run = RunContext(files, settings, link_results or [])
+    rules = settings.rules()
+    raw: list[Finding] = []
+    for r in rules:
+        if r.code == "P001":
+            continue
+        if r.scope == "entry":
+            for ctx in files:
+                for entry in ctx.entries:
+                    raw.extend(r.func(entry, settings))
+        else:
+            raw.extend(r.func(run))
+    suppressions = {(s.file, s.entry.lower()): s for ctx in files for s in _suppressions(ctx)}
+    kept: list[Finding] = []
+    for f in raw:
+        if settings.ignored_in(f.file, f.code):
+            continue
+        s = suppressions.get((f.file, (f.entry or "").lower()))
+        if s and (not s.codes or f.code in s.codes):
+            s.used.add(f.code)
+            continue
+        r = RULES[f.code]
+        f.severity = settings.severity_of(r) if f.severity == r.severity else f.severity
+        kept.append(f)
+    if any(r.code == "P001" for r in rules):
+        for s in suppressions.values():
+            unused = [c for c in s.codes if c not in s.used] if s.codes else ([] if s.used else ["(all)"])
+            if unused and not settings.ignored_in(s.file, "P001"):
+                kept.append(Finding("P001", "unused-suppression", settings.severity_of(RULES["P001"]),
+                                    s.file, s.line, f"suppression of {', '.join(unused)} for "
+                                    f"'{s.entry}' matches no finding", entry=s.entry))
+    kept.sort(key=Finding.sort_key)
+    return LintResult(kept, files)
+
+
+def lint_paths(paths: list[str], settings: LintSettings, from_format: str | None = None,
+               link_results: list | None = None) -> LintResult:
+    return lint_libraries([(p, read_file(p, from_format)) for p in paths], settings, link_results)
+
+
+def _suppressions(ctx: FileContext):
+    if ctx.document is None:
+        return
+    previous_text = ""
+    for seg in ctx.document.segments:
+        if seg.kind == "entry":
+            lines = previous_text.rstrip("\n\r ").splitlines()
+            codes: list[str] | None = None
+            line_no = seg.line
+            for back, text in enumerate(reversed(lines)):
+                m = _NOQA.match(text)
+                if not m:
+                    break
+                found = [c.upper() for c in re.split(r"[,\s]+", m.group("codes") or "") if c]
+                codes = (codes or []) + found if found or codes else []
+                line_no = seg.line - back - 1
+            if codes is not None:
+                yield Suppression(ctx.path, line_no, seg.key, codes)
+            previous_text = ""
+        else:
+            previous_text += seg.raw
+
+
+def _fill_inherited(files: list[FileContext]) -> None:
+    """Fields an entry gets from its ``crossref``/``xdata`` parents, as biber resolves them."""
+    by_key = {e.key.lower(): e for ctx in files for e in ctx.entries}
+    for ctx in files:
+        for entry in ctx.entries:
+            seen = set()
+            queue = [entry]
+            while queue:
+                current = queue.pop()
+                for name in ("crossref", "xdata"):
+                    target_value = current.value(name)
+                    for target in (target_value or "").split(","):
+                        parent = by_key.get(target.strip().lower())
+                        if parent is None or parent.key in seen:
+                            continue
+                        seen.add(parent.key)
+                        entry.inherited.update(parent.fields)
+                        if "title" in parent.fields:
+                            entry.inherited.add("booktitle")
+                        queue.append(parent)

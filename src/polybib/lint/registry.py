@@ -1,0 +1,60 @@
+"""The rule registry: every rule is a function with a code, a name, a severity and a doc.
+
+A rule's docstring is its documentation (``polybib rule CODE`` prints it) and must say
+what it does, why it matters, an example and what to use instead.  ``scope`` says what
+the function is called with: one entry at a time, or the whole run (for rules that
+compare entries, such as duplicates).
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .findings import Finding
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    scope: str            # "entry" | "run"
+    fix: str              # "" | "safe" | "unsafe"
+    func: Callable[..., Iterable[Finding]]
+    default: bool = True  # selected when the configuration says nothing
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str = "warning", scope: str = "entry", fix: str = "",
+         default: bool = True):
+    """Register the decorated function as lint rule ``code``."""
+    def register(func):
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = Rule(code, name, severity, scope, fix, func, default)
+        func.rule = RULES[code]
+        return func
+    return register
+
+
+def all_rules() -> list[Rule]:
+    from . import rules  # noqa: F401  (importing the package registers every rule)
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    for r in all_rules():
+        if code_or_name.upper() == r.code or code_or_name.lower() == r.name:
+            return r
+    return None

@@ -1,0 +1,21 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+from __future__ import annotations
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result, color: bool = False) -> str:
+    lines = []
+    for f in result.findings:
+        props = f"file={_escape_property(f.file)},line={f.line},col={f.column}," \
+                f"title={_escape_property(f'{f.code} {f.name}')}"
+        lines.append(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,90 @@
+"""D: the same work twice — by DOI, or by title, first author and year, across scripts."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import iuliia
+
+from ..context import EntryView, RunContext, finding
+from ..registry import rule
+
+
+@lru_cache(maxsize=65536)
+def _ascii_fold(text: str) -> str:
+    """A script-blind comparison key: Cyrillic romanized, accents and punctuation dropped,
+    so that a Cyrillic record and its transliterated twin compare equal."""
+    text = re.sub(r"<[^>]+>|[{}\\]", "", text)
+    if re.search("[\u0400-\u04ff]", text):
+        text = iuliia.translate(text, iuliia.WIKIPEDIA)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    # Schemes disagree on these: fold the usual variants together.
+    for a, b in (("iy", "y"), ("yy", "y"), ("ii", "i"), ("ye", "e"), ("yo", "e"), ("jo", "e"),
+                 ("ju", "yu"), ("ja", "ya"), ("iu", "yu"), ("ia", "ya"), ("kh", "h"), ("x", "ks"),
+                 ("'", ""), ("’", ""), ("ʹ", "")):
+        text = text.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def work_key(entry: EntryView) -> tuple | None:
+    ref = entry.ref
+    title = ref.get("title")
+    year = ref.get("issued").year if ref.get("issued") else None
+    names = ref.get("author") or ref.get("editor") or []
+    if not isinstance(title, str) or not names:
+        return None
+    first = names[0].family or names[0].literal
+    folded_title = _ascii_fold(title)
+    if len(folded_title) < 8:
+        return None
+    return (folded_title, _ascii_fold(first), year)
+
+
+@rule("D001", "duplicate-doi", "warning", scope="run")
+def duplicate_doi(run: RunContext):
+    """Two entries have the same DOI.
+
+    Why: the same work is listed twice under two keys and cited inconsistently.
+    Example: ``@article{li2007, doi = {10.1/x}}`` and ``@article{li2007national, doi = {10.1/X}}``.
+    Use instead: keep one entry and point every citation at its key.  polybib never
+    merges entries by itself.
+    """
+    seen: dict[str, EntryView] = {}
+    for entry in run.entries():
+        doi = entry.ref.get("DOI")
+        if not doi:
+            continue
+        norm = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I).lower()
+        if norm in seen:
+            yield finding(duplicate_doi, entry, f"'{entry.key}' has the same DOI as "
+                          f"'{seen[norm].key}' ({norm})", "doi")
+        else:
+            seen[norm] = entry
+
+
+@rule("D002", "duplicate-work", "warning", scope="run")
+def duplicate_work(run: RunContext):
+    """Two entries describe the same work: same title, first author and year, even when
+    one is in Cyrillic and the other transliterated.
+
+    Why: the reference list counts one work twice; reviewers notice, and citation
+    counts and numbering go wrong.
+    Example: ``Матвиенко, Ю. Е. Анализ развития… 2019`` and ``Matvienko, Yu. E. Analiz
+    razvitiya… 2019``.
+    Use instead: keep one entry (with the translation or transliteration as data of that
+    entry).  polybib never merges entries by itself.
+    """
+    seen: dict[tuple, EntryView] = {}
+    for entry in run.entries():
+        if entry.entry_type in ("xdata", "set"):
+            continue
+        key = work_key(entry)
+        if key is None:
+            continue
+        if key in seen and seen[key].key != entry.key:
+            yield finding(duplicate_work, entry, f"'{entry.key}' looks like the same work as "
+                          f"'{seen[key].key}' (title, first author and year agree)", "title")
+        else:
+            seen.setdefault(key, entry)

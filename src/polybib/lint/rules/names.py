@@ -1,0 +1,145 @@
+"""N: person names — commas, et al., initials, one person spelled two ways."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ...formats.bibtex.names import split_names
+from ..context import EntryView, RunContext, finding
+from ..findings import Fix
+from ..registry import rule
+
+NAME_FIELDS = ("author", "editor", "translator", "bookauthor")
+_INITIALS = r"(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яё]?\.\s*-?\s*){1,3}"
+_ONLY_INITIALS = re.compile(rf"^{_INITIALS}$")
+_FAMILY_THEN_INITIALS = re.compile(rf"^(?P<family>[^\s,{{}}]+(?:-[^\s,{{}}]+)?)\s+(?P<initials>{_INITIALS})$")
+_ETAL = re.compile(r"^(?:и\s+др\.?|и\s+другие|et\s+al\.?|u\.\s*a\.|і\s+ін\.?)$", re.I)
+_GLUED = re.compile(r"([A-ZА-ЯЁІЇЄҐ][a-zа-яё]?\.)(?=[A-ZА-ЯЁІЇЄҐ])")
+
+
+def _space_initials(initials: str) -> str:
+    return re.sub(r"\.\s*(?=\S)", ". ", initials.strip()).replace(". -", ".-")
+
+
+@rule("N001", "name-without-comma", "error", fix="safe")
+def name_without_comma(entry: EntryView, config=None):
+    """A name is written ``Family I. O.`` without a comma, so BibTeX reads the initials
+    as the family name.
+
+    Why: ``Газуль С.М.`` becomes family name ``С.М.`` and given name ``Газуль``: the
+    reference prints ``Г. С.М.`` and sorts under С.
+    Example: ``author = {Газуль С.М. and Матвиенко Ю.Е.}``.
+    Use instead: ``author = {Газуль, С. М. and Матвиенко, Ю. Е.}``.
+    """
+    for name in NAME_FIELDS:
+        span = entry.fields.get(name)
+        if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
+            continue
+        parts = split_names(span.value)
+        fixed, bad = [], []
+        for part in parts:
+            m = _FAMILY_THEN_INITIALS.match(part.strip())
+            if m and "," not in part:
+                fixed.append(f"{m.group('family')}, {_space_initials(m.group('initials'))}")
+                bad.append(part.strip())
+            else:
+                fixed.append(part)
+        if bad:
+            body = " and ".join(fixed)
+            yield finding(name_without_comma, entry, f"{name} of '{entry.key}': "
+                          f"{', '.join(repr(b) for b in bad)} read as family name + given name "
+                          f"the wrong way round; write 'Family, I. O.'", name,
+                          Fix(f"write {name} = {{{body}}}", True, [span.replace_value(body)]))
+
+
+@rule("N002", "etal-as-name", "error", fix="safe")
+def etal_as_name(entry: EntryView, config=None):
+    """``и др.``/``et al.`` is written as if it were a person's name.
+
+    Why: BibTeX makes a person called ``др.`` (given name ``и``) and prints it among the
+    authors; the style's own ``et al.``/``и др.`` cannot be applied.
+    Example: ``author = {Иванов, И. И. and и др.}``.
+    Use instead: ``author = {Иванов, И. И. and others}``.
+    """
+    for name in NAME_FIELDS:
+        span = entry.fields.get(name)
+        if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
+            continue
+        parts = split_names(span.value)
+        if any(_ETAL.match(p.strip()) for p in parts):
+            fixed = ["others" if _ETAL.match(p.strip()) else p for p in parts]
+            body = " and ".join(fixed)
+            yield finding(etal_as_name, entry, f"{name} of '{entry.key}' lists 'et al.' as a name; "
+                          "write 'and others'", name, Fix(f"write {name} = {{{body}}}", True,
+                                                            [span.replace_value(body)]))
+
+
+@rule("N003", "initials-without-spaces", "warning", fix="safe")
+def initials_without_spaces(entry: EntryView, config=None):
+    """Initials are run together (``С.М.``) instead of spaced (``С. М.``).
+
+    Why: biber takes ``С.М.`` for one given name and abbreviates it to ``С.``, losing the
+    patronymic initial; GOST and most styles print spaced initials.
+    Example: ``author = {Газуль, С.М.}``.
+    Use instead: ``author = {Газуль, С. М.}``.
+    """
+    for name in NAME_FIELDS:
+        span = entry.fields.get(name)
+        if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
+            continue
+        parts = split_names(span.value)
+        changed = False
+        fixed = []
+        for part in parts:
+            if "," in part:
+                family, _, given = part.partition(",")
+                if _GLUED.search(given):
+                    given = _GLUED.sub(r"\1 ", given)
+                    changed = True
+                fixed.append(f"{family},{given}")
+            else:
+                fixed.append(part)
+        if changed:
+            body = " and ".join(fixed)
+            yield finding(initials_without_spaces, entry, f"{name} of '{entry.key}' has initials "
+                          "without spaces", name, Fix(f"write {name} = {{{body}}}", True,
+                                                      [span.replace_value(body)]))
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ё", "е").replace(" ", "")
+
+
+@rule("N004", "inconsistent-name", "info", scope="run")
+def inconsistent_name(run: RunContext):
+    """One person's name is written in two ways across the file.
+
+    Why: styles and indexes treat the variants as different people (``Иванов И. И.`` and
+    ``Иванов Иван Иванович``; ``Фёдоров`` and ``Федоров``), breaking sorting, ``ibid.``
+    and name disambiguation.
+    Example: ``Матвиенко, Ю. Е.`` in one entry and ``Матвиенко, Юрий`` in another.
+    Use instead: one spelling everywhere.
+    """
+    people: dict[str, list[tuple[str, str, EntryView]]] = defaultdict(list)
+    for entry in run.entries():
+        for variable in ("author", "editor"):
+            for n in entry.ref.get(variable, []) or []:
+                if n.literal or not n.family or not n.given:
+                    continue
+                shown = re.sub(r"\s+", " ", f"{n.family}, {n.given}")
+                people[_fold(n.family)].append((shown, _initials(n.given), entry))
+    for variants in people.values():
+        reported: set[str] = set()
+        for i, (shown, initials, entry) in enumerate(variants):
+            for first, first_initials, first_entry in variants[:i]:
+                same_text = re.sub(r"[\s.]", "", first) == re.sub(r"[\s.]", "", shown)
+                compatible = first_initials.startswith(initials) or initials.startswith(first_initials)
+                if not same_text and compatible and shown not in reported:
+                    reported.add(shown)
+                    yield finding(inconsistent_name, entry, f"'{shown}' here, '{first}' in "
+                                  f"'{first_entry.key}': the same person?", "author")
+                    break
+
+
+def _initials(given: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part).casefold()

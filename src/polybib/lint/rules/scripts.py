@@ -1,0 +1,231 @@
+"""L: scripts and languages — look-alike letters, langid, transliteration schemes, keys."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...formats.bibtex.mapping import langid_to_code
+from ...script import (CYR_TO_LAT, LAT_TO_CYR, MixedWord, dominant_script, guess_language, letter_script,
+                       mixed_script_words, script_counts)
+from ..context import EntryView, RunContext, finding
+from ..findings import Edit, Fix
+from ..registry import rule
+
+#: Fields whose text is checked for look-alike letters.
+TEXT_FIELDS = ("author", "editor", "title", "subtitle", "journaltitle", "journal", "booktitle",
+               "publisher", "location", "address", "series", "institution", "school")
+CSL_TEXT = ("title", "container-title", "publisher", "publisher-place", "collection-title")
+
+LANGID_FOR = {"ru": "russian", "uk": "ukrainian", "be": "belarusian", "kk": "kazakh",
+              "sr": "serbian", "en": "english"}
+
+
+def _names_text(entry: EntryView, variable: str) -> str:
+    return " ".join(n.literal or f"{n.family} {n.given}" for n in entry.ref.get(variable, []) or [])
+
+
+@rule("L001", "mixed-script-word", "error", fix="unsafe")
+def mixed_script_word(entry: EntryView, config=None):
+    """A word mixes Cyrillic and Latin letters that look alike (``Но`` typed for ``Ho``).
+
+    Why: the word looks right but sorts, searches, hyphenates and transliterates wrong,
+    and duplicate detection misses it; it comes from switching keyboard layouts.
+    Example: ``author = {Kizekova, A. and Но, Т. Е. В.}`` (Cyrillic Н, о, Т, Е, В).
+    Use instead: ``Ho, T. E. B.`` typed in one script.  The fix rewrites the word in the
+    script of most of its letters (or of the text around it): review it.
+    """
+    if entry.fields:
+        for name in TEXT_FIELDS:
+            span = entry.fields.get(name)
+            if not span:
+                continue
+            if name in ("author", "editor"):
+                words = _lookalike_names(entry, name, span.value)
+            else:
+                words = mixed_script_words(span.value, dominant_script(span.value, 0.8))
+            if not words:
+                continue
+            body = span.value
+            repaired = body
+            for w in sorted(words, key=lambda w: w.start, reverse=True):
+                if w.repaired:
+                    repaired = repaired[:w.start] + w.repaired + repaired[w.end:]
+            fix = Fix(f"retype {', '.join(w.word for w in words)} in one script", False,
+                      [span.replace_value(repaired)]) if repaired != body and span.raw.strip()[0] in "{\"" else None
+            listed = ", ".join(f"'{w.word}'" + (f" → '{w.repaired}'" if w.repaired else "") for w in words)
+            yield finding(mixed_script_word, entry, f"{name} of '{entry.key}' has words typed in two "
+                          f"scripts: {listed}", name, fix)
+        return
+    for variable in CSL_TEXT:
+        value = entry.ref.get(variable)
+        if isinstance(value, str):
+            words = mixed_script_words(value, dominant_script(value, 0.8))
+            if words:
+                yield finding(mixed_script_word, entry, f"{variable} of '{entry.key}' has words typed "
+                              f"in two scripts: {', '.join(w.word for w in words)}", variable)
+
+
+def _lookalike_names(entry: EntryView, name: str, value: str) -> list[MixedWord]:
+    """Mixed words of a name list, and whole names typed in look-alikes of the other script
+    than the list's other names (``Kizekova, A. and Но, Т. Е. В.``), initials included."""
+    words = mixed_script_words(value, "")
+    context = _context_script(entry, name, value)
+    if not context:
+        return words
+    taken = {(w.start, w.end) for w in words}
+    table = CYR_TO_LAT if context == "latin" else LAT_TO_CYR
+    for m in re.finditer(r"(?:^|(?<=\sand\s))(.+?)(?=\s+and\s+|$)", value):
+        person = m.group(1)
+        family = person.split(",")[0]
+        if not _all_lookalike(family, context):
+            continue
+        for w in re.finditer(r"[^\W\d_]+", person):
+            span = (m.start(1) + w.start(), m.start(1) + w.end())
+            if span in taken or letter_script(w.group(0)[0]) == context:
+                continue
+            converted = "".join(table.get(c, c) for c in w.group(0))
+            words.append(MixedWord(w.group(0), span[0], span[1], context, converted))
+    return words
+
+
+def _context_script(entry: EntryView, name: str, value: str) -> str:
+    """The script a look-alike word should be in: that of the other names in a name list
+    (a Latin co-author list makes ``Но`` Latin), else of the field's own text."""
+    if name in ("author", "editor"):
+        names = [n for n in entry.ref.get(name, []) or []]
+        scripts = [dominant_script(n.family or n.literal) for n in names]
+        real = [s for s, n in zip(scripts, names)
+                if s and not _all_lookalike(n.family or n.literal, "latin")
+                and not _all_lookalike(n.family or n.literal, "cyrillic")]
+        if real:
+            return Counter(real).most_common(1)[0][0]
+    return dominant_script(value)
+
+
+def _all_lookalike(text: str, context: str = "latin") -> bool:
+    """Whether every letter of ``text`` not in the ``context`` script has a look-alike in it."""
+    table = CYR_TO_LAT if context == "latin" else LAT_TO_CYR
+    letters = [c for c in text if c.isalpha()]
+    foreign = [c for c in letters if letter_script(c) and letter_script(c) != context]
+    return bool(foreign) and all(c in table for c in foreign)
+
+
+def _entry_text(entry: EntryView) -> str:
+    ref = entry.ref
+    return " ".join(str(ref.get(v, "")) for v in ("title", "container-title")) + " " + _names_text(entry, "author")
+
+
+@rule("L002", "missing-langid", "warning", fix="unsafe")
+def missing_langid(entry: EntryView, config=None):
+    """A BibLaTeX entry has no ``langid``.
+
+    Why: biblatex/polyglossia hyphenate and choose terms (``Т.`` vs ``Vol.``, ``и др.`` vs
+    ``et al.``) by ``langid``; without it a Russian record is set with English rules and
+    a GOST style cannot tell which terms to use.
+    Example: ``@book{k, title = {Бизнес и облака}}``.
+    Use instead: ``langid = {russian}``.  The fix adds the language the text's letters
+    show (review it: Latin text is assumed English).
+    """
+    if not entry.fields or entry.entry_type in ("xdata", "set") or "langid" in entry.fields \
+            or "langid" in entry.inherited:
+        return
+    code = guess_language(_entry_text(entry))
+    langid = LANGID_FOR.get(code)
+    fix = None
+    if langid and entry.segment is not None:
+        last = max(entry.fields.values(), key=lambda s: s.end)
+        indent = re.search(r"\n([ \t]+)\S", entry.segment.raw)
+        pad = indent.group(1) if indent else "  "
+        rest = entry.segment.raw[last.end - entry.segment.offset:]
+        comma = "" if rest.lstrip().startswith(",") else ","
+        if comma:
+            fix = Fix(f"add langid = {{{langid}}}", False,
+                      [Edit(last.end, last.end, f",\n{pad}langid = {{{langid}}}")])
+        else:
+            after = last.end + rest.index(",") + 1
+            fix = Fix(f"add langid = {{{langid}}}", False, [Edit(after, after, f"\n{pad}langid = {{{langid}}},")])
+    suggestion = f" (the text looks {langid})" if langid else ""
+    yield finding(missing_langid, entry, f"'{entry.key}' has no langid{suggestion}", None, fix)
+
+
+@rule("L003", "wrong-langid", "warning")
+def wrong_langid(entry: EntryView, config=None):
+    """``langid`` contradicts the script of the title.
+
+    Why: hyphenation patterns and localisation terms of the wrong language are used, and
+    a GOST list sorts and labels the record wrongly.
+    Example: ``langid = {english}`` on ``title = {Анализ развития…}``; ``langid = {russian}``
+    on a title without a single Cyrillic letter; ``russian`` on Ukrainian text (і, ї, є).
+    Use instead: the language the title is written in.
+    """
+    value = entry.value("langid") if entry.fields else None
+    code = langid_to_code(value.strip()) if value else entry.ref.language
+    if not code:
+        return
+    title = str(entry.ref.get("title", ""))
+    cyr, lat = script_counts(title)
+    base = code.split("-")[0]
+    problem = ""
+    if base == "en" and cyr > lat:
+        problem = "the title is Cyrillic"
+    elif base in ("ru", "uk", "be", "bg", "sr", "mk", "kk") and lat and not cyr and \
+            not script_counts(_entry_text(entry))[0]:
+        problem = "the record has no Cyrillic text"
+    elif base == "ru" and guess_language(title) == "uk":
+        problem = "the title has Ukrainian letters"
+    if problem:
+        field_name = "langid" if "langid" in entry.fields else ("language" if entry.fields else "language")
+        yield finding(wrong_langid, entry, f"langid of '{entry.key}' is '{value or code}' but {problem}", field_name)
+
+
+# Markers of romanization families in Latin text of Russian-language records.
+_SCHEME_MARKERS = {
+    "ISO 9 / scientific (diacritics)": re.compile(r"[čšžŝëʹʺěǎ]", re.I),
+    "ALA-LC without diacritics (iu, ia, ĭ)": re.compile(r"\w(?:iu|ia)\b|\bi[ua]\w", re.I),
+    "BGN/PCGN or BSI (yu, ya, kh)": re.compile(r"(?:yu|ya|kh|zh|shch)", re.I),
+    "German-style (ch for х, sch, w)": re.compile(r"(?:sch|tsch|ow\b|ew\b)", re.I),
+    "Polish-style (cz, sz, rz)": re.compile(r"(?:cz|sz|rz)", re.I),
+}
+
+
+@rule("L004", "mixed-translit-schemes", "info", scope="run")
+def mixed_translit_schemes(run: RunContext):
+    """Romanized Russian names in one file follow different transliteration schemes.
+
+    Why: the same author appears as ``Matvienko``, ``Matviyenko`` and ``Matvijenko`` and
+    is counted, sorted and cited as three people; journals ask for one scheme.
+    Example: ``Iur'ev`` (ALA-LC) and ``Yuryev`` (BGN/PCGN) in one reference list.
+    Use instead: one scheme throughout (``polybib translit --scheme bgn-pcgn``).
+    Only records whose langid is Russian and whose names are in Latin letters are looked at.
+    """
+    for ctx in run.files:
+        seen: dict[str, tuple] = {}
+        for entry in ctx.entries:
+            if entry.ref.language.split("-")[0] != "ru":
+                continue
+            for n in entry.ref.get("author", []) or []:
+                family = n.family
+                if not family or script_counts(family)[0]:
+                    continue
+                for scheme, marker in _SCHEME_MARKERS.items():
+                    if marker.search(family) and scheme not in seen:
+                        seen[scheme] = (entry, family)
+        if len(seen) > 1:
+            (first_scheme, (e1, f1)), (second_scheme, (e2, f2)) = list(seen.items())[:2]
+            yield finding(mixed_translit_schemes, e2,
+                          f"romanized names follow more than one scheme: '{f1}' ({first_scheme}, "
+                          f"entry '{e1.key}') and '{f2}' ({second_scheme})", "author")
+
+
+@rule("L005", "non-ascii-key", "error")
+def non_ascii_key(entry: EntryView, config=None):
+    """The citation key has non-ASCII characters (often Cyrillic).
+
+    Why: classic BibTeX and many editors, journals' submission systems and ``\\cite``
+    completion break on them; a Cyrillic ``с`` in a Latin-looking key makes ``\\cite``
+    fail with no visible difference.
+    Example: ``@book{Газуль2011, …}``, ``@book{smith2020с, …}`` (Cyrillic с).
+    Use instead: an ASCII key, e.g. ``gazul2011biznes`` (polybib generates them).
+    """
+    if entry.key and not entry.key.isascii():
+        yield finding(non_ascii_key, entry, f"citation key '{entry.key}' is not ASCII")

@@ -1,0 +1,170 @@
+"""Scripts and languages of short bibliographic text: look-alike letters, script, language.
+
+Reference lists typed on Russian keyboards contain Latin words with Cyrillic look-alike
+letters (``Но Т.Е.В.`` is ``Ho T.E.B.``) and the reverse.  Such a word breaks sorting,
+searching, transliteration and deduplication, so it is found and repaired here, once,
+for the parser and the linter alike.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Cyrillic letters whose glyphs are indistinguishable from Latin ones, and back.
+CYR_TO_LAT = dict(zip("АВЕКМНОРСТУХаеорсхуіІјЈѕЅ", "ABEKMHOPCTYXaeopcxyiIjJsS"))
+LAT_TO_CYR = {lat: cyr for cyr, lat in CYR_TO_LAT.items() if cyr not in "іІјЈѕЅ"}
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+UKRAINIAN_ONLY = set("ієїґІЄЇҐ")
+BELARUSIAN_ONLY = set("ўЎ")
+SERBIAN_MACEDONIAN = set("јљњћђџЈЉЊЋЂЏѓќѕЃЌЅ")
+KAZAKH_ONLY = set("әғқңөұүһӘҒҚҢӨҰҮҺ")
+RUSSIAN_ONLY = set("ыэъЫЭЪ")
+
+
+def letter_script(ch: str) -> str:
+    """'cyrillic', 'latin' or '' for one character."""
+    if "\u0400" <= ch <= "\u052f" or "\u1c80" <= ch <= "\u1c8f" or "\ua640" <= ch <= "\ua69f":
+        return "cyrillic"
+    if ch.isascii():
+        return "latin" if ch.isalpha() else ""
+    if ch.isalpha():
+        name = unicodedata.name(ch, "")
+        if name.startswith("LATIN"):
+            return "latin"
+    return ""
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Cyrillic letters, Latin letters) in ``text``."""
+    cyr = lat = 0
+    for ch in text:
+        kind = letter_script(ch)
+        if kind == "cyrillic":
+            cyr += 1
+        elif kind == "latin":
+            lat += 1
+    return cyr, lat
+
+
+def dominant_script(text: str, share: float = 0.5) -> str:
+    """The script of most letters ('' when neither has more than ``share`` of them);
+    LaTeX command names are not text and are not counted."""
+    cyr, lat = script_counts(_LATEX_COMMAND.sub(" ", text) if "\\" in text else text)
+    if not cyr and not lat:
+        return ""
+    if cyr >= lat:
+        return "cyrillic" if cyr / (cyr + lat) >= share else ""
+    return "latin" if lat / (cyr + lat) >= share else ""
+
+
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?(?:\{[a-z]+\})?")
+
+
+class MixedWord:
+    """A word that mixes Cyrillic and Latin letters, and its repair when one is certain."""
+
+    __slots__ = ("word", "start", "end", "target", "repaired")
+
+    def __init__(self, word: str, start: int, end: int, target: str, repaired: str | None):
+        self.word, self.start, self.end, self.target, self.repaired = word, start, end, target, repaired
+
+    def __repr__(self) -> str:
+        return f"MixedWord({self.word!r} → {self.repaired!r}, {self.target})"
+
+
+def _one_script(part: str) -> bool:
+    cyr, lat = script_counts(part)
+    return not (cyr and lat)
+
+
+def _convert(word: str, table: dict[str, str]) -> str | None:
+    out = []
+    for ch in word:
+        kind = letter_script(ch)
+        if kind and kind != ("latin" if table is CYR_TO_LAT else "cyrillic"):
+            if ch not in table:
+                return None
+            out.append(table[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def mixed_script_words(text: str, context_script: str = "") -> list[MixedWord]:
+    """Words typed in two scripts, plus whole words of look-alikes in the other script.
+
+    A word with letters of both scripts is repaired towards the script of most of its
+    letters.  A word made only of Cyrillic look-alikes (``Но``) is Latin when the text
+    around it is Latin (``context_script``), and the reverse; otherwise it is left alone.
+    """
+    found: list[MixedWord] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        cyr, lat = script_counts(word)
+        parts = re.split(r"[-'’]", word)
+        if cyr and lat and len(parts) > 1 and all(_one_script(p) for p in parts):
+            # a compound of single-script parts (онтология-IV, Daseinanalitik'е): only a part
+            # made wholly of look-alikes of the main script is a typing slip (А-cad)
+            target = "latin" if lat > cyr else "cyrillic"
+            table = CYR_TO_LAT if target == "latin" else LAT_TO_CYR
+            foreign = [p for p in parts if letter_script(p[0]) != target]
+            if all(_convert(p, table) is not None for p in foreign):
+                found.append(MixedWord(word, m.start(), m.end(), target, _convert(word, table)))
+            continue
+        if cyr and lat:
+            target = "latin" if lat > cyr else "cyrillic"
+            if lat == cyr:
+                target = context_script or "latin"
+            table = CYR_TO_LAT if target == "latin" else LAT_TO_CYR
+            found.append(MixedWord(word, m.start(), m.end(), target, _convert(word, table)))
+        elif len(word) < 2:
+            continue   # a lone letter (В, Т, О) is an abbreviation or a word of its own script
+        elif context_script == "latin" and cyr and all(ch in CYR_TO_LAT for ch in word if ch.isalpha()):
+            found.append(MixedWord(word, m.start(), m.end(), "latin", _convert(word, CYR_TO_LAT)))
+        elif context_script == "cyrillic" and lat and len(word) > 1 and \
+                all(ch in LAT_TO_CYR for ch in word if ch.isalpha()) and not word.isupper():
+            found.append(MixedWord(word, m.start(), m.end(), "cyrillic", _convert(word, LAT_TO_CYR)))
+    return found
+
+
+def repair_mixed_script(text: str, context_script: str = "") -> tuple[str, list[MixedWord]]:
+    """``text`` with every certain repair applied, and the list of what was repaired."""
+    words = [w for w in mixed_script_words(text, context_script) if w.repaired]
+    if not words:
+        return text, []
+    out = []
+    pos = 0
+    for w in words:
+        out.append(text[pos:w.start])
+        out.append(w.repaired)
+        pos = w.end
+    out.append(text[pos:])
+    return "".join(out), words
+
+
+def guess_language(text: str) -> str:
+    """A BCP-47 code from the letters alone: 'ru', 'uk', 'be', 'sr', 'kk', 'en', or ''.
+
+    Only what the alphabet proves: Cyrillic text is Russian unless letters specific to
+    another language appear; Latin text is reported as English only when it is plain
+    ASCII, since accents point to other languages we do not guess at.
+    """
+    cyr, lat = script_counts(text)
+    if not cyr and not lat:
+        return ""
+    if cyr >= lat:
+        letters = set(text)
+        if letters & UKRAINIAN_ONLY and not letters & RUSSIAN_ONLY:
+            return "uk"
+        if letters & BELARUSIAN_ONLY:
+            return "be"
+        if letters & KAZAKH_ONLY:
+            return "kk"
+        if letters & SERBIAN_MACEDONIAN and not letters & RUSSIAN_ONLY:
+            return "sr"
+        return "ru"
+    if all(ord(ch) < 128 for ch in text if ch.isalpha()):
+        return "en"
+    return ""
