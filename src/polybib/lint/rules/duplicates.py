@@ -11,20 +11,28 @@ from ..context import EntryView, RunContext, finding
 from ..registry import rule
 
 
+_DIACRITICS = {"č": "ch", "š": "sh", "ž": "zh", "ŝ": "shch", "ë": "e", "è": "e", "ê": "e",
+               "û": "yu", "â": "ya", "ǎ": "a", "ĭ": "i", "ʹ": "", "ʺ": "", "’": "", "'": "",
+               "ŭ": "u", "ė": "e", "ô": "o", "ě": "e"}
+
+
 @lru_cache(maxsize=65536)
 def _ascii_fold(text: str) -> str:
-    """A script-blind comparison key: Cyrillic romanized, accents and punctuation dropped,
-    so that a Cyrillic record and its transliterated twin compare equal."""
-    text = re.sub(r"<[^>]+>|[{}\\]", "", text)
+    """A script-blind comparison key, so that a Cyrillic record and its transliterated twin
+    (in any of the usual schemes) compare equal: Cyrillic is romanized, then the letters
+    on which schemes disagree (ye/e, yu/iu/u, ts/c, kh/h, doubled vowels) are folded."""
+    text = re.sub(r"<[^>]+>|[{}\\]", "", text).casefold()
     if re.search("[\u0400-\u04ff]", text):
-        text = iuliia.translate(text, iuliia.WIKIPEDIA)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    # Schemes disagree on these: fold the usual variants together.
-    for a, b in (("iy", "y"), ("yy", "y"), ("ii", "i"), ("ye", "e"), ("yo", "e"), ("jo", "e"),
-                 ("ju", "yu"), ("ja", "ya"), ("iu", "yu"), ("ia", "ya"), ("kh", "h"), ("x", "ks"),
-                 ("'", ""), ("’", ""), ("ʹ", "")):
+        text = iuliia.WIKIPEDIA.translate(text).casefold()
+    for a, b in _DIACRITICS.items():
         text = text.replace(a, b)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ch", "\x01").replace("tc", "ts").replace("c", "ts").replace("\x01", "ch")
+    text = text.replace("kh", "h").replace("x", "h")
+    text = re.sub(r"[yj]", "", text)
+    text = re.sub(r"([a-z])\1+", r"\1", text)
+    text = text.replace("iu", "u").replace("ia", "a")
     return re.sub(r"[^a-z0-9]+", "", text)
 
 

@@ -127,13 +127,13 @@ def inconsistent_name(run: RunContext):
                 if n.literal or not n.family or not n.given:
                     continue
                 shown = re.sub(r"\s+", " ", f"{n.family}, {n.given}")
-                people[_fold(n.family)].append((shown, _initials(n.given), entry))
+                people[_fold(n.family)].append((shown, n.given, entry))
     for variants in people.values():
         reported: set[str] = set()
         for i, (shown, initials, entry) in enumerate(variants):
             for first, first_initials, first_entry in variants[:i]:
                 same_text = re.sub(r"[\s.]", "", first) == re.sub(r"[\s.]", "", shown)
-                compatible = first_initials.startswith(initials) or initials.startswith(first_initials)
+                compatible = _compatible(first_initials, initials)
                 if not same_text and compatible and shown not in reported:
                     reported.add(shown)
                     yield finding(inconsistent_name, entry, f"'{shown}' here, '{first}' in "
@@ -141,5 +141,16 @@ def inconsistent_name(run: RunContext):
                     break
 
 
-def _initials(given: str) -> str:
-    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part).casefold()
+def _compatible(a: str, b: str) -> bool:
+    """Given names that may be the same person's: word by word, an initial matches any word
+    with that first letter, two full words must be equal (Ali ≠ Abdullah)."""
+    words_a = [w for w in re.split(r"[\s\-]+", a.replace(".", ". ")) if w]
+    words_b = [w for w in re.split(r"[\s\-]+", b.replace(".", ". ")) if w]
+    for x, y in zip(words_a, words_b):
+        full_x, full_y = not x.endswith(".") and len(x) > 1, not y.endswith(".") and len(y) > 1
+        if full_x and full_y:
+            if _fold(x) != _fold(y):
+                return False
+        elif _fold(x)[:1] != _fold(y)[:1]:
+            return False
+    return True

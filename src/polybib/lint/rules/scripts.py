@@ -169,14 +169,16 @@ def wrong_langid(entry: EntryView, config=None):
     if base == "en" and cyr > lat:
         problem = "the title is Cyrillic"
     elif base in ("ru", "uk", "be", "bg", "sr", "mk", "kk") and lat and not cyr and \
-            not script_counts(_entry_text(entry))[0]:
-        problem = "the record has no Cyrillic text"
+            _ENGLISH_WORDS.search(title) and not script_counts(_entry_text(entry))[0]:
+        problem = "the title is English"   # (a romanized Russian title has no "the", "of" …)
     elif base == "ru" and guess_language(title) == "uk":
         problem = "the title has Ukrainian letters"
     if problem:
         field_name = "langid" if "langid" in entry.fields else ("language" if entry.fields else "language")
         yield finding(wrong_langid, entry, f"langid of '{entry.key}' is '{value or code}' but {problem}", field_name)
 
+
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|from|in|on|between|towards?)\b", re.I)
 
 # Markers of romanization families in Latin text of Russian-language records.
 _SCHEME_MARKERS = {

@@ -121,7 +121,7 @@ def title_trailing_punctuation(entry: EntryView, config=None):
     Example: ``title = {Бизнес и облака.}``.
     Use instead: ``title = {Бизнес и облака}`` (``?``, ``!`` and ``…`` are kept).
     """
-    for name in ("title", "booktitle", "journaltitle", "journal"):
+    for name in ("title", "booktitle"):   # (abbreviated journal titles end in '.' rightly)
         span = entry.fields.get(name)
         if span:
             value = span.value

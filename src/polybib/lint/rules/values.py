@@ -110,6 +110,7 @@ def page_range_hyphen(entry: EntryView, config=None):
                                                                  [span.replace_value(fixed)]))
 
 
+_ISSUE_TYPES = ("article-journal", "article-magazine", "article-newspaper", "periodical")
 _VOLUME_MARK = re.compile(r"^(?:Т\.|Том|Vol\.?|Volume|V\.)\s*", re.I)
 _NUMBER_MARK = re.compile(r"^(?:№|No\.?|Nr\.?|Number|Вып\.|Выпуск|Iss\.|Issue)\s*", re.I)
 
@@ -121,9 +122,12 @@ def volume_number_markers(entry: EntryView, config=None):
     Why: the style adds its own marker, so the reference reads ``Т. Т. 7`` or ``№ № 1``;
     a volume marker in ``number`` (or the reverse) means the two fields were swapped.
     Example: ``volume = {Т. 7}``, ``number = {№ 1}``, ``number = {Vol. 3}``.
-    Use instead: ``volume = {7}``, ``number = {1}``.
+    Use instead: ``volume = {7}``, ``number = {1}``.  (``number`` is checked for journal
+    articles only: a book's number in a series is printed as written.)
     """
     for name, own, other in (("volume", _VOLUME_MARK, _NUMBER_MARK), ("number", _NUMBER_MARK, _VOLUME_MARK)):
+        if name == "number" and entry.ref.type not in _ISSUE_TYPES:
+            continue   # a book's number is its number in a series, printed as the data has it
         span = entry.fields.get(name)
         value = _plain(span.value) if span else str(entry.ref.get(
             {"volume": "volume", "number": "issue"}[name]) or "")
@@ -181,8 +185,8 @@ def isbn_checksum(entry: EntryView, config=None):
     """An ISBN-10 or ISBN-13 has the wrong length or check digit.
 
     Why: catalogues and link resolvers find nothing, or the wrong book.
-    Example: ``isbn = {978-5-02-037554-2}`` (check digit should be 1).
-    Use instead: the ISBN printed on the book's copyright page, e.g. ``978-5-02-037554-1``.
+    Example: ``isbn = {978-5-02-037554-4}`` (check digit should be 3).
+    Use instead: the ISBN printed on the book's copyright page, e.g. ``978-5-02-037554-3``.
     """
     value = entry.ref.get("ISBN")
     if not value:
