@@ -36,16 +36,13 @@ def letter_script(ch: str) -> str:
     return ""
 
 
+_CYRILLIC_LETTERS = re.compile("[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
+
 def script_counts(text: str) -> tuple[int, int]:
-    """(Cyrillic letters, Latin letters) in ``text``."""
-    cyr = lat = 0
-    for ch in text:
-        kind = letter_script(ch)
-        if kind == "cyrillic":
-            cyr += 1
-        elif kind == "latin":
-            lat += 1
-    return cyr, lat
+    """(Cyrillic letters, Latin letters) in ``text`` (regex-counted: this runs on every field)."""
+    return len(_CYRILLIC_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
 
 
 def dominant_script(text: str, share: float = 0.5) -> str:
@@ -100,6 +97,12 @@ def mixed_script_words(text: str, context_script: str = "") -> list[MixedWord]:
     around it is Latin (``context_script``), and the reverse; otherwise it is left alone.
     """
     found: list[MixedWord] = []
+    has_cyr = _CYRILLIC_LETTERS.search(text) is not None
+    has_lat = _LATIN_LETTERS.search(text) is not None
+    if not (has_cyr and has_lat):
+        # one script only: a word can only be wrong as a whole, against the context
+        if not context_script or (context_script == "latin") == has_lat:
+            return found
     for m in _WORD.finditer(text):
         word = m.group(0)
         cyr, lat = script_counts(word)

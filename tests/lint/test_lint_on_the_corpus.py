@@ -30,7 +30,7 @@ ACCEPTED = {
         "L002": (2, "no langid: true"),
         "N001": (2, "'Сартр Ж. П.', 'Перцева А. В.' without a comma: true"),
         "N003": (5, "run-together initials ('А.А.'): true, biber loses the second initial"),
-        "N004": (26, "the same person given with initials in one entry and full names in another "
+        "N004": (24, "the same person given with initials in one entry and full names in another "
                      "(Гуссерль, Э. / Гуссерль, Эдмунд), or spelt two ways (Готлоб/Готтлоб): "
                      "true, reported as info"),
         "S003": (74, "collections typed @book without author or editor, articles without a date "

@@ -45,18 +45,34 @@ class EntryView:
     line: int
     key: str
     entry_type: str = ""                        # lower-cased BibTeX type; "" for other formats
-    fields: dict[str, FieldSpan] = field(default_factory=dict)
+    #: Resolved field values by lower-cased name (first occurrence), for BibTeX entries.
+    values: dict[str, str] = field(default_factory=dict)
     segment: Segment | None = None
+    lines: "Lines | None" = None
     #: Field names the entry inherits through crossref/xdata (filled in by the engine).
     inherited: set[str] = field(default_factory=set)
+    _spans: dict[str, FieldSpan] | None = None
+
+    @property
+    def is_bib(self) -> bool:
+        return self.segment is not None
+
+    @property
+    def fields(self) -> dict[str, FieldSpan]:
+        """Where each field stands in the file; located on first use (most entries never
+        need it: only findings and fixes do)."""
+        if self._spans is None:
+            self._spans = locate_fields(self.segment, self.lines) if self.segment is not None else {}
+        return self._spans
 
     def line_of(self, field_name: str | None) -> int:
-        span = self.fields.get(field_name or "")
+        if not field_name or field_name not in self.values:
+            return self.line
+        span = self.fields.get(field_name)
         return span.line if span else self.line
 
     def value(self, field_name: str) -> str | None:
-        span = self.fields.get(field_name)
-        return span.value if span else None
+        return self.values.get(field_name)
 
 
 class Lines:
@@ -129,8 +145,11 @@ def build_file_context(path: str, library: Library) -> FileContext:
         for seg in doc.entries():
             if seg.ref is None:
                 continue
+            values: dict[str, str] = {}
+            for name, _raw, resolved in seg.fields:
+                values.setdefault(name.lower(), resolved)
             entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
-                                     locate_fields(seg, lines), seg))
+                                     values, seg, lines))
         return FileContext(path, library, doc, entries, lines)
     entries = [EntryView(ref, path, ref.source.line or 1, ref.id) for ref in library]
     return FileContext(path, library, None, entries, None)
@@ -153,7 +172,7 @@ def finding(rule_func, entry: EntryView, message: str, field_name: str | None = 
             fix=None, line: int | None = None, column: int = 1) -> Finding:
     """A Finding for ``rule_func`` about ``entry`` (and one of its fields)."""
     r = rule_func.rule
-    span = entry.fields.get(field_name or "")
+    span = entry.fields.get(field_name) if field_name in entry.values else None
     if span and line is None:
         column = span.column
     return Finding(r.code, r.name, r.severity, entry.file, line or entry.line_of(field_name),

@@ -5,12 +5,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import iuliia
-
 from ..context import EntryView, RunContext, finding
 from ..registry import rule
 
 
+# A plain romanization for comparison keys only (the folding below absorbs the differences
+# between this and whatever scheme the twin record used).
+_ROMAN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi",
+    "є": "ye", "ґ": "g", "ў": "u",
+})
 _DIACRITICS = {"č": "ch", "š": "sh", "ž": "zh", "ŝ": "shch", "ë": "e", "è": "e", "ê": "e",
                "û": "yu", "â": "ya", "ǎ": "a", "ĭ": "i", "ʹ": "", "ʺ": "", "’": "", "'": "",
                "ŭ": "u", "ė": "e", "ô": "o", "ě": "e"}
@@ -23,7 +30,7 @@ def _ascii_fold(text: str) -> str:
     on which schemes disagree (ye/e, yu/iu/u, ts/c, kh/h, doubled vowels) are folded."""
     text = re.sub(r"<[^>]+>|[{}\\]", "", text).casefold()
     if re.search("[\u0400-\u04ff]", text):
-        text = iuliia.WIKIPEDIA.translate(text).casefold()
+        text = text.translate(_ROMAN)
     for a, b in _DIACRITICS.items():
         text = text.replace(a, b)
     text = unicodedata.normalize("NFKD", text)
@@ -36,18 +43,13 @@ def _ascii_fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
-def work_key(entry: EntryView) -> tuple | None:
+def _year_and_author(entry: EntryView) -> tuple | None:
     ref = entry.ref
-    title = ref.get("title")
-    year = ref.get("issued").year if ref.get("issued") else None
     names = ref.get("author") or ref.get("editor") or []
-    if not isinstance(title, str) or not names:
+    if not isinstance(ref.get("title"), str) or not names:
         return None
-    first = names[0].family or names[0].literal
-    folded_title = _ascii_fold(title)
-    if len(folded_title) < 8:
-        return None
-    return (folded_title, _ascii_fold(first), year)
+    year = ref.get("issued").year if ref.get("issued") else None
+    return (_ascii_fold(names[0].family or names[0].literal), year)
 
 
 @rule("D001", "duplicate-doi", "warning", scope="run")
@@ -84,15 +86,24 @@ def duplicate_work(run: RunContext):
     Use instead: keep one entry (with the translation or transliteration as data of that
     entry).  polybib never merges entries by itself.
     """
-    seen: dict[tuple, EntryView] = {}
+    # Group by first author and year first (cheap); fold titles only where a group has two.
+    groups: dict[tuple, list[EntryView]] = {}
     for entry in run.entries():
         if entry.entry_type in ("xdata", "set"):
             continue
-        key = work_key(entry)
-        if key is None:
+        key = _year_and_author(entry)
+        if key is not None:
+            groups.setdefault(key, []).append(entry)
+    for entries in groups.values():
+        if len(entries) < 2:
             continue
-        if key in seen and seen[key].key != entry.key:
-            yield finding(duplicate_work, entry, f"'{entry.key}' looks like the same work as "
-                          f"'{seen[key].key}' (title, first author and year agree)", "title")
-        else:
-            seen.setdefault(key, entry)
+        seen: dict[str, EntryView] = {}
+        for entry in entries:
+            title = _ascii_fold(entry.ref["title"])
+            if len(title) < 8:
+                continue
+            if title in seen and seen[title].key != entry.key:
+                yield finding(duplicate_work, entry, f"'{entry.key}' looks like the same work as "
+                              f"'{seen[title].key}' (title, first author and year agree)", "title")
+            else:
+                seen.setdefault(title, entry)

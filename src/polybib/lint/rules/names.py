@@ -14,6 +14,8 @@ _INITIALS = r"(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яё]?\.\s*-?\s*){1,3}"
 _ONLY_INITIALS = re.compile(rf"^{_INITIALS}$")
 _FAMILY_THEN_INITIALS = re.compile(rf"^(?P<family>[^\s,{{}}]+(?:-[^\s,{{}}]+)?)\s+(?P<initials>{_INITIALS})$")
 _ETAL = re.compile(r"^(?:и\s+др\.?|и\s+другие|et\s+al\.?|u\.\s*a\.|і\s+ін\.?)$", re.I)
+_AND_SPLIT = re.compile(r"\sand\s", re.I)
+_ETAL_ANYWHERE = re.compile(r"(?:^|\sand\s+)(?:и\s+др|и\s+другие|et\s+al|u\.\s*a|і\s+ін)", re.I)
 _GLUED = re.compile(r"([A-ZА-ЯЁІЇЄҐ][a-zа-яё]?\.)(?=[A-ZА-ЯЁІЇЄҐ])")
 
 
@@ -32,6 +34,9 @@ def name_without_comma(entry: EntryView, config=None):
     Use instead: ``author = {Газуль, С. М. and Матвиенко, Ю. Е.}``.
     """
     for name in NAME_FIELDS:
+        value = entry.value(name)
+        if not value or value.count(",") >= len(_AND_SPLIT.findall(value)) + 1:
+            continue   # a comma for every name: nothing to fix (cheap test, runs on every entry)
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
@@ -62,6 +67,9 @@ def etal_as_name(entry: EntryView, config=None):
     Use instead: ``author = {Иванов, И. И. and others}``.
     """
     for name in NAME_FIELDS:
+        value = entry.value(name)
+        if not value or not _ETAL_ANYWHERE.search(value):
+            continue
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
@@ -84,6 +92,9 @@ def initials_without_spaces(entry: EntryView, config=None):
     Use instead: ``author = {Газуль, С. М.}``.
     """
     for name in NAME_FIELDS:
+        value = entry.value(name)
+        if not value or not _GLUED.search(value):
+            continue
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
@@ -120,37 +131,50 @@ def inconsistent_name(run: RunContext):
     Example: ``Матвиенко, Ю. Е.`` in one entry and ``Матвиенко, Юрий`` in another.
     Use instead: one spelling everywhere.
     """
-    people: dict[str, list[tuple[str, str, EntryView]]] = defaultdict(list)
+    # family name → first letter of the given name → each distinct written form, once
+    people: dict[tuple[str, str], dict[str, tuple[list[str], EntryView]]] = defaultdict(dict)
+    keys: dict[tuple[str, str], tuple] = {}     # the same name recurs: fold it once
     for entry in run.entries():
         for variable in ("author", "editor"):
             for n in entry.ref.get(variable, []) or []:
                 if n.literal or not n.family or not n.given:
                     continue
-                shown = re.sub(r"\s+", " ", f"{n.family}, {n.given}")
-                people[_fold(n.family)].append((shown, n.given, entry))
-    for variants in people.values():
-        reported: set[str] = set()
-        for i, (shown, initials, entry) in enumerate(variants):
-            for first, first_initials, first_entry in variants[:i]:
-                same_text = re.sub(r"[\s.]", "", first) == re.sub(r"[\s.]", "", shown)
-                compatible = _compatible(first_initials, initials)
-                if not same_text and compatible and shown not in reported:
-                    reported.add(shown)
+                known = keys.get((n.family, n.given))
+                if known is None:
+                    words = _given_words(n.given)
+                    shown = " ".join(f"{n.family}, {n.given}".split())
+                    known = keys[(n.family, n.given)] = ((_fold(n.family), words[0][:1]) if words else None,
+                                                         shown, words)
+                group, shown, words = known
+                if group is not None:
+                    people[group].setdefault(shown, (words, entry))
+    for forms in people.values():
+        if len(forms) < 2:
+            continue
+        items = list(forms.items())
+        for i, (shown, (words, entry)) in enumerate(items):
+            for first, (first_words, first_entry) in items[:i]:
+                if re.sub(r"[\s.]", "", first) != re.sub(r"[\s.]", "", shown) and \
+                        _compatible(first_words, words):
                     yield finding(inconsistent_name, entry, f"'{shown}' here, '{first}' in "
                                   f"'{first_entry.key}': the same person?", "author")
                     break
 
 
-def _compatible(a: str, b: str) -> bool:
+def _given_words(given: str) -> list[str]:
+    """Folded words of a given name; initials keep their dot (``и.``) to tell them apart."""
+    return [_fold(w) for w in re.split(r"[\s\-]+", given.replace(".", ". ")) if w]
+
+
+def _compatible(words_a: list[str], words_b: list[str]) -> bool:
     """Given names that may be the same person's: word by word, an initial matches any word
     with that first letter, two full words must be equal (Ali ≠ Abdullah)."""
-    words_a = [w for w in re.split(r"[\s\-]+", a.replace(".", ". ")) if w]
-    words_b = [w for w in re.split(r"[\s\-]+", b.replace(".", ". ")) if w]
     for x, y in zip(words_a, words_b):
-        full_x, full_y = not x.endswith(".") and len(x) > 1, not y.endswith(".") and len(y) > 1
+        full_x = not x.endswith(".") and len(x) > 1
+        full_y = not y.endswith(".") and len(y) > 1
         if full_x and full_y:
-            if _fold(x) != _fold(y):
+            if x != y:
                 return False
-        elif _fold(x)[:1] != _fold(y)[:1]:
+        elif x[:1] != y[:1]:
             return False
     return True

@@ -34,16 +34,17 @@ def mixed_script_word(entry: EntryView, config=None):
     Use instead: ``Ho, T. E. B.`` typed in one script.  The fix rewrites the word in the
     script of most of its letters (or of the text around it): review it.
     """
-    if entry.fields:
+    if entry.is_bib:
         for name in TEXT_FIELDS:
-            span = entry.fields.get(name)
-            if not span:
-                continue
+            value = entry.values.get(name)
+            if not value or not (_CYR.search(value) and _LAT.search(value)):
+                continue   # one script only: nothing can be mixed (names need two scripts too)
             if name in ("author", "editor"):
-                words = _lookalike_names(entry, name, span.value)
+                words = _lookalike_names(entry, name, value)
             else:
-                words = mixed_script_words(span.value, dominant_script(span.value, 0.8))
-            if not words:
+                words = mixed_script_words(value, dominant_script(value, 0.8))
+            span = entry.fields.get(name) if words else None
+            if not span:
                 continue
             body = span.value
             repaired = body
@@ -126,7 +127,7 @@ def missing_langid(entry: EntryView, config=None):
     Use instead: ``langid = {russian}``.  The fix adds the language the text's letters
     show (review it: Latin text is assumed English).
     """
-    if not entry.fields or entry.entry_type in ("xdata", "set") or "langid" in entry.fields \
+    if not entry.is_bib or entry.entry_type in ("xdata", "set") or "langid" in entry.values \
             or "langid" in entry.inherited:
         return
     code = guess_language(_entry_text(entry))
@@ -158,7 +159,7 @@ def wrong_langid(entry: EntryView, config=None):
     on a title without a single Cyrillic letter; ``russian`` on Ukrainian text (і, ї, є).
     Use instead: the language the title is written in.
     """
-    value = entry.value("langid") if entry.fields else None
+    value = entry.value("langid") if entry.is_bib else None
     code = langid_to_code(value.strip()) if value else entry.ref.language
     if not code:
         return
@@ -174,10 +175,12 @@ def wrong_langid(entry: EntryView, config=None):
     elif base == "ru" and guess_language(title) == "uk":
         problem = "the title has Ukrainian letters"
     if problem:
-        field_name = "langid" if "langid" in entry.fields else ("language" if entry.fields else "language")
+        field_name = "langid" if "langid" in entry.values else "language"
         yield finding(wrong_langid, entry, f"langid of '{entry.key}' is '{value or code}' but {problem}", field_name)
 
 
+_CYR = re.compile("[\u0400-\u04ff]")
+_LAT = re.compile("[A-Za-z]")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|from|in|on|between|towards?)\b", re.I)
 
 # Markers of romanization families in Latin text of Russian-language records.

@@ -97,7 +97,7 @@ def missing_required_field(entry: EntryView, config=None):
         or REQUIRED.get(entry.entry_type)
     if not required:
         return
-    present = set(entry.fields) | set(getattr(entry, "inherited", ()))
+    present = set(entry.values) | entry.inherited
     for alternatives in required:
         names = alternatives.split("|")
         if not any(n in present for n in names):

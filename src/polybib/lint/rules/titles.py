@@ -76,14 +76,14 @@ def unprotected_case(entry: EntryView, config=None):
     Use instead: ``title = {Анализ развития транспорта в {ЕАЭС}}``.  Entries whose
     ``langid`` is not English are left alone: biblatex does not re-case them.
     """
-    if not entry.fields or not _case_changed(entry):
+    if not entry.is_bib or not _case_changed(entry):
         return
     for name in TITLE_FIELDS:
-        span = entry.fields.get(name)
-        if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
+        if name not in entry.values or not _PROTECT.search(entry.values[name]):
             continue
-        words = _unprotected_words(span.value)
-        if not words:
+        words = _unprotected_words(entry.values[name])
+        span = entry.fields.get(name) if words else None
+        if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
         body = span.value
         for m in reversed(words):
@@ -122,8 +122,8 @@ def title_trailing_punctuation(entry: EntryView, config=None):
     Use instead: ``title = {Бизнес и облака}`` (``?``, ``!`` and ``…`` are kept).
     """
     for name in ("title", "booktitle"):   # (abbreviated journal titles end in '.' rightly)
-        span = entry.fields.get(name)
-        if span:
+        if name in entry.values and entry.values[name].rstrip().endswith((".", ",", ";", ":")):
+            span = entry.fields.get(name)
             value = span.value
             stripped = value.rstrip()
             if stripped.endswith((".", ",", ";", ":")) and not stripped.endswith(("..", "etc.", "et al.")) \
@@ -133,7 +133,7 @@ def title_trailing_punctuation(entry: EntryView, config=None):
                 yield finding(title_trailing_punctuation, entry, f"{name} of '{entry.key}' ends with "
                               f"'{stripped[-1]}'", name, Fix(f"drop the trailing '{stripped[-1]}'", True,
                                                              [span.replace_value(fixed)]))
-        elif not entry.fields and name == "title":
+        elif not entry.is_bib and name == "title":
             title = entry.ref.get("title")
             if isinstance(title, str) and title.rstrip().endswith((".", ",", ";", ":")):
                 yield finding(title_trailing_punctuation, entry, f"title of '{entry.key}' ends with "

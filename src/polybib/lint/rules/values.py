@@ -35,10 +35,9 @@ def malformed_date(entry: EntryView, config=None):
     A ``dd.mm.yyyy`` date has a safe fix to ISO form.
     """
     for name in ("year", "date", "urldate", "eventdate", "origdate"):
-        span = entry.fields.get(name)
-        if not span:
+        if name not in entry.values:
             continue
-        value = _plain(span.value)
+        value = _plain(entry.values[name])
         ok = _YEAR.match(value) if name == "year" else _ISO_DATE.match(value)
         if ok:
             if name != "year" and not parse_date(value.rstrip("/").replace("/..", "")).parts:
@@ -46,14 +45,15 @@ def malformed_date(entry: EntryView, config=None):
             else:
                 continue
         fix = None
+        span = entry.fields.get(name)
         m = _DMY.match(value)
-        if m and name != "year":
+        if m and span and name != "year":
             iso = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
             if parse_date(iso).parts:
                 fix = Fix(f"write {name} as {iso}", True, [span.replace_value(iso)])
         yield finding(malformed_date, entry, f"{name} of '{entry.key}' is not an ISO 8601 date: "
                       f"'{value}'", name, fix)
-    if not entry.fields:
+    if not entry.is_bib:
         for variable in ("issued", "accessed"):
             date = entry.ref.get(variable)
             if isinstance(date, Date) and date.literal and not date.parts:
@@ -70,6 +70,8 @@ def month_format(entry: EntryView, config=None):
     Example: ``month = {February}``, ``month = {фев.}``, ``month = {Feb.}``.
     Use instead: ``month = feb`` (a macro both BibTeX and biber understand).
     """
+    if "month" not in entry.values:
+        return
     span = entry.fields.get("month")
     if not span:
         return
@@ -98,12 +100,10 @@ def page_range_hyphen(entry: EntryView, config=None):
     Example: ``pages = {134-135}``, ``pages = {134–135}``.
     Use instead: ``pages = {134--135}``.
     """
-    span = entry.fields.get("pages")
-    if not span:
-        return
-    value = _plain(span.value)
+    value = _plain(entry.values.get("pages", ""))
     m = _SINGLE_HYPHEN_RANGE.match(value)
-    if m:
+    span = entry.fields.get("pages") if m else None
+    if m and span:
         fixed = f"{m.group(1)}--{m.group(2)}"
         yield finding(page_range_hyphen, entry, f"pages of '{entry.key}': write the range as "
                       f"'{fixed}', not '{value}'", "pages", Fix(f"write pages = {{{fixed}}}", True,
@@ -128,12 +128,14 @@ def volume_number_markers(entry: EntryView, config=None):
     for name, own, other in (("volume", _VOLUME_MARK, _NUMBER_MARK), ("number", _NUMBER_MARK, _VOLUME_MARK)):
         if name == "number" and entry.ref.type not in _ISSUE_TYPES:
             continue   # a book's number is its number in a series, printed as the data has it
-        span = entry.fields.get(name)
-        value = _plain(span.value) if span else str(entry.ref.get(
+        span = None
+        value = _plain(entry.values[name]) if name in entry.values else str(entry.ref.get(
             {"volume": "volume", "number": "issue"}[name]) or "")
         if not value:
             continue
         m = own.match(value)
+        if (m or other.match(value)) and name in entry.values:
+            span = entry.fields.get(name)
         if m and value[m.end():].strip():
             bare = value[m.end():].strip()
             fix = Fix(f"write {name} = {{{bare}}}", True, [span.replace_value(bare)]) if span else None
@@ -170,7 +172,7 @@ def doi_as_url(entry: EntryView, config=None):
         return
     m = _DOI_URL.match(doi)
     if m:
-        span = entry.fields.get("doi")
+        span = entry.fields.get("doi") if "doi" in entry.values else None
         fix = Fix(f"write doi = {{{m.group(1)}}}", True, [span.replace_value(m.group(1))]) if span else None
         yield finding(doi_as_url, entry, f"doi of '{entry.key}' is written as a URL: '{doi}' "
                       f"(write '{m.group(1)}')", "doi", fix)

@@ -1,0 +1,73 @@
+"""Benchmark: lint a generated mixed Cyrillic/Latin .bib with every offline rule.
+
+    python benchmarks/bench_lint.py [--entries 100000]
+
+Reports the time, entries per second and peak memory (tracemalloc) of ``polybib lint``'s
+library call (read + every default rule), next to bare ``bibtexparser.parse_string`` on
+the same file.  Target of issue 6: at most 2x bare parsing time, under 1 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+
+import bibtexparser
+
+sys.path.insert(0, os.path.dirname(__file__))
+from bench_bibtex import generate  # noqa: E402
+
+from polybib.lint import LintSettings, lint_paths  # noqa: E402
+
+
+def timed(fn):
+    gc.collect()
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def peak_mib(fn) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=100000)
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args()
+    text = generate(args.entries)
+    with tempfile.NamedTemporaryFile("w", suffix=".bib", delete=False, encoding="utf-8") as handle:
+        handle.write(text)
+        path = handle.name
+    try:
+        settings = LintSettings()
+        t_bare, _ = timed(lambda: bibtexparser.parse_string(text))
+        t_lint, result = timed(lambda: lint_paths([path], settings))
+        n = args.entries
+        print(f"file: {n} entries, {len(text.encode()) / 2**20:.1f} MiB; rules: "
+              f"{len(settings.rules())}; findings: {len(result.findings)}")
+        print(f"{'step':36} {'seconds':>8} {'entries/s':>10}")
+        print(f"{'bibtexparser parse_string':36} {t_bare:8.2f} {n / t_bare:10,.0f}")
+        print(f"{'polybib lint (read + all rules)':36} {t_lint:8.2f} {n / t_lint:10,.0f}")
+        print(f"ratio to bare parsing: {t_lint / t_bare:.2f}x (target: at most 2x)")
+        if not args.no_memory:
+            del result
+            print(f"peak memory, bibtexparser parse: {peak_mib(lambda: bibtexparser.parse_string(text)):.0f} MiB")
+            print(f"peak memory, polybib lint:       {peak_mib(lambda: lint_paths([path], settings)):.0f} MiB "
+                  "(target: under 1 GB)")
+    finally:
+        os.unlink(path)
+
+
+if __name__ == "__main__":
+    main()
