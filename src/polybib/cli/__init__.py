@@ -17,7 +17,7 @@ import sys
 
 from ..errors import PolybibError
 
-COMMANDS = ["convert", "lint", "rules"]
+COMMANDS = ["convert", "lint", "rules", "cite"]
 
 EPILOG = """\
 exit codes:
