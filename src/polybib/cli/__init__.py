@@ -17,7 +17,7 @@ import sys
 
 from ..errors import PolybibError
 
-COMMANDS = ["convert", "lint", "rules", "cite"]
+COMMANDS = ["convert", "lint", "rules", "cite", "translit"]
 
 EPILOG = """\
 exit codes:
