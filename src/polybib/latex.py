@@ -25,7 +25,6 @@ _ACCENTS = {
     ".": "\u0307", '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323",
     "c": "\u0327", "k": "\u0328", "b": "\u0331", "t": "\u0361",
 }
-_ACCENT_OF_MARK = {mark: cmd for cmd, mark in _ACCENTS.items()}
 
 # Letter-like macros and symbols.
 _SYMBOLS = {
@@ -239,14 +238,15 @@ def encode(text: str, ascii: bool = False) -> str:
             out.append("\\$")
         elif c in _SPECIALS_UTF8:
             out.append(_SPECIALS_UTF8[c])
-        elif ascii and ord(c) > 127:
-            out.append(_ascii_letter(c))
         else:
             out.append(c)
         i += 1
     result = "".join(out)
     if not braces_balanced(result):
         result = re.sub(r"(?<!\\)([{}])", r"\\\1", result)
+    if ascii and not result.isascii():
+        from .translit.latex import to_latex_ascii   # knows every scheme's letters
+        result = to_latex_ascii(result, escape=False)
     return result
 
 
@@ -263,27 +263,6 @@ def _markup_to_latex(text: str) -> str:
         return _TAG_TO_LATEX[tag]
 
     return _TAG_RE.sub(replace, text)
-
-
-_ASCII_SYMBOLS = {v: "\\" + k for k, v in _SYMBOLS.items() if len(v) == 1 and len(k) <= 2}
-_ASCII_SYMBOLS.update({"–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'",
-                       "«": "\\guillemotleft{}", "»": "\\guillemotright{}", "…": "\\ldots{}",
-                       "№": "No.", "\u2009": "\\,", "\u00ad": "\\-", "§": "\\S{}"})
-
-
-def _ascii_letter(c: str) -> str:
-    if c in _ASCII_SYMBOLS:
-        sym = _ASCII_SYMBOLS[c]
-        return "{" + sym + "}" if sym[0] == "\\" and sym[-1].isalpha() else sym
-    decomposed = unicodedata.normalize("NFD", c)
-    base, marks = decomposed[0], decomposed[1:]
-    if base.isascii() and marks and all(m in _ACCENT_OF_MARK for m in marks):
-        out = base if base not in "ij" or not marks else "\\" + base
-        for mark in marks:
-            cmd = _ACCENT_OF_MARK[mark]
-            out = f"\\{cmd}{{{out}}}" if cmd.isalpha() else f"\\{cmd}{{{out}}}"
-        return "{" + out + "}"
-    return c
 
 
 def braces_balanced(text: str) -> bool:
