@@ -202,12 +202,12 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
     if low == "pages":
         return _claim(ref, "page", _split_pages(value))
     if low in DATE_FIELDS:
-        return _claim(ref, DATE_FIELDS[low], parse_date(latex.decode(value, markup=False)))
+        return _claim(ref, DATE_FIELDS[low], parse_date(_date_text(value)))
     if low == "year":
         if "date" in values:
             return False
         month = values.get("month", "")
-        return _claim(ref, "issued", date_from_parts(latex.decode(value, markup=False),
+        return _claim(ref, "issued", date_from_parts(_date_text(value),
                                                      latex.decode(month, markup=False),
                                                      values.get("day", "")))
     if low in ("month", "day"):
@@ -235,6 +235,11 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
     if low == "issue" and ref.type in ISSUE_TYPES and "number" not in values:
         return _claim(ref, "issue", latex.decode(value))
     return False
+
+
+def _date_text(value: str) -> str:
+    """A date field's text: EDTF's ``~`` (circa) is not LaTeX's tie here."""
+    return value.replace("{", "").replace("}", "").strip()
 
 
 def _month_consumed(values: dict) -> bool:

@@ -104,9 +104,18 @@ def _protect(text: str, ascii: bool) -> str:
 
 
 def format_bibtex_name(name: Name, ascii: bool = False) -> str:
+    """``von Last, Jr, First``; the family name is braced when BibTeX would split it
+    otherwise (``{Vázques de Parga}, Luis``)."""
+    text = _format(name, ascii, brace_family=False)
+    if name.literal or parse_bibtex_name(text) == name:
+        return text
+    return _format(name, ascii, brace_family=True)
+
+
+def _format(name: Name, ascii: bool, brace_family: bool) -> str:
     if name.literal:
         return "{" + latex.encode(name.literal, ascii) + "}"
-    family = _protect(name.family, ascii)
+    family = "{" + latex.encode(name.family, ascii) + "}" if brace_family else _protect(name.family, ascii)
     if name.non_dropping_particle:
         family = latex.encode(name.non_dropping_particle, ascii) + " " + family
     if name.dropping_particle:
