@@ -17,7 +17,7 @@ import sys
 
 from ..errors import PolybibError
 
-COMMANDS = ["convert", "lint", "rules", "cite", "translit"]
+COMMANDS = ["convert", "lint", "rules", "cite", "translit", "check"]
 
 EPILOG = """\
 exit codes:

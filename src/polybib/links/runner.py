@@ -1,0 +1,227 @@
+"""Run a whole check: extract → collect → cache → fetch (in parallel) → judge.
+
+This is the library entry point the CLI and the lint call: :func:`check_library` takes a
+Library and returns one :class:`LinkResult` per link, in the order the links appear.
+Nothing here prints; progress goes to a callback.
+
+Workers are threads of a ThreadPoolExecutor, each with its own requests Session (so its
+connections are reused across the targets it checks); the Scheduler hands each worker a
+target whose host has a free slot, so per-host limits never idle the global pool.
+"""
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+from ..model import Library, Reference
+from . import archive, doi as doi_checker
+from .cache import LinkCache
+from .collect import Target, collect
+from .extract import extract_links
+from .http import Fetcher
+from .judge import judge
+from .limits import HostLimiter, Scheduler
+from .model import SKIPPED, Link, LinkResult, Observation
+from .options import CheckOptions
+from .safety import AddressGuard
+from .transport import make_session
+
+Progress = Callable[[int, int], None]
+#: Observations that make a Wayback suggestion worth asking for.
+_DEAD_ERRORS = ("dns", "redirect-loop", "too-many-redirects")
+
+
+def check_library(library: Library | Iterable[Reference], options: CheckOptions | None = None,
+                  progress: Progress | None = None) -> list[LinkResult]:
+    """Check every URL and DOI of every record; one result per link, in file order."""
+    refs = list(library)
+    links = extract_links(library if isinstance(library, Library) else refs)
+    return check_links(links, refs, options, progress)
+
+
+def check_paths(paths: Iterable[str], offline: bool = False, from_format: str | None = None,
+                options: CheckOptions | None = None, progress: Progress | None = None,
+                config_table: dict | None = None) -> list[LinkResult]:
+    """Read files and check their links (what ``polybib lint --links`` calls).
+
+    Without ``options``, they come from the ``[check]`` table of the configuration (or
+    ``config_table``), with the cache in ``.polybib/``; ``offline`` uses the cache only.
+    """
+    from .. import formats
+    from .options import options_from_config
+
+    if options is None:
+        if config_table is None:
+            from ..config import load_config
+            config_table = load_config().table("check")
+        options = options_from_config(config_table)
+    if offline and not options.offline:
+        options = dataclasses.replace(options, offline=True)
+    library = Library()
+    for path in paths:
+        library.extend(formats.read(path, from_format))
+    return check_library(library, options, progress)
+
+
+def cache_key(target: Target, options: CheckOptions) -> str:
+    """Observations depend on what was read and on the address policy, so both are in the key."""
+    mode = ("c" if options.content else "-") + ("p" if options.allow_private else "-")
+    return f"{target.kind}|{mode}|{target.value}"
+
+
+def _looks_dead(obs: Observation) -> bool:
+    if obs.outcome == "error":
+        return obs.error in _DEAD_ERRORS
+    return obs.http_status in (404, 410) or bool(obs.soft404)
+
+
+class Run:
+    """One check run: the shared guard, limiter and fetcher, and the results so far."""
+
+    def __init__(self, options: CheckOptions):
+        self.options = options
+        self.guard = AddressGuard(options.allow_private, options.allow_hosts, options.resolver)
+        self.limiter = HostLimiter(options.per_host, options.host_delay)
+        self.fetcher = Fetcher(options, self.guard, self.limiter)
+        self.stop = threading.Event()
+
+    def check_target(self, session, target: Target) -> Observation:
+        o = self.options
+        # cookies live for one target (a publisher's set-cookie-and-redirect check), so
+        # a verdict never depends on which worker checked which site before
+        session.cookies.clear()
+        if target.kind == "doi":
+            obs = doi_checker.check_doi(self.fetcher, session, target.value)
+        else:
+            obs = self.fetcher.check_url(session, target.value)
+        if o.wayback_base and target.kind == "http" and _looks_dead(obs):
+            try:
+                obs.archive_url = archive.wayback_url(self.fetcher, session, target.value, o.wayback_base)
+            except Exception:      # a suggestion is never worth failing a check for
+                obs.archive_url = ""
+        obs.checked_at = time.time()
+        return obs
+
+    def fetch_all(self, todo: list[Target], done: Callable[[Target, Observation], None]) -> None:
+        if not todo:
+            return
+        scheduler = Scheduler(self.limiter, [(t.host, t) for t in todo])
+
+        def worker() -> None:
+            session = make_session(self.guard, self.options.user_agent, self.options.per_host)
+            try:
+                while not self.stop.is_set():
+                    item = scheduler.next()
+                    if item is None:
+                        return
+                    _host, target = item
+                    try:
+                        obs = self.check_target(session, target)
+                    except Exception as exc:   # a bug in one check must not lose the others
+                        obs = Observation(target=target.value, kind=target.kind, outcome="error",
+                                          error="internal", detail=f"internal error: {type(exc).__name__}: {exc}")
+                    finally:
+                        self.limiter.drop_reserved()
+                    done(target, obs)
+            finally:
+                session.close()
+
+        workers = min(self.options.concurrency, len(todo))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="polybib-link") as pool:
+            futures = [pool.submit(worker) for _ in range(workers)]
+            try:
+                for f in futures:
+                    f.result()
+            except BaseException:
+                self.stop.set()
+                raise
+
+    def network_seems_down(self, observations: Iterable[Observation]) -> bool:
+        """Every failure was DNS or routing, nothing answered, and the canaries fail too."""
+        if self.fetcher.got_response or self.guard.resolved_any:
+            return False
+        hosts = self.options.canary_hosts or (urlsplit(self.options.doi_base).hostname or "doi.org",)
+        for host in hosts:
+            try:
+                if self.guard.resolver(host, 443):
+                    return False
+            except OSError:
+                continue
+        return True
+
+
+def check_links(links: list[Link], references: list[Reference] | None = None,
+                options: CheckOptions | None = None, progress: Progress | None = None) -> list[LinkResult]:
+    """Check prepared links; ``references[link.index]`` is the record a link is judged against."""
+    options = options or CheckOptions()
+    refs = references or []
+    targets = collect(links, options.exclude, options.check_doi, options.doi_base)
+    run = Run(options)
+    cache = LinkCache(options.cache_path, options.max_age) if options.cache_path else None
+    observations: dict[str, Observation] = {}
+    fresh: list[Observation] = []
+    todo: list[Target] = []
+    total = len(targets)
+    counter = [0]
+    lock = threading.Lock()
+
+    def tick() -> None:
+        with lock:
+            counter[0] += 1
+            n = counter[0]
+        if progress:
+            progress(n, total)
+
+    try:
+        for target in targets:
+            if target.skip_reason:
+                tick()
+                continue
+            cached = cache.get(cache_key(target, options)) if cache else None
+            if cached is not None:
+                observations[target.key] = cached
+                tick()
+            elif options.offline:
+                observations[target.key] = Observation(target.value, target.kind, outcome="offline",
+                                                       detail="offline, and not in the cache")
+                tick()
+            else:
+                todo.append(target)
+
+        def done(target: Target, obs: Observation) -> None:
+            with lock:
+                observations[target.key] = obs
+                fresh.append(obs)
+            if cache is not None:
+                cache.put(cache_key(target, options), obs)
+            tick()
+
+        run.fetch_all(todo, done)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    lost = [o for o in fresh if o.outcome == "error" and o.error in ("dns", "dns-temporary", "no-route")]
+    if lost and run.network_seems_down(fresh):
+        for obs in lost:
+            obs.error = "network-down"
+            obs.detail = f"the network seems down (no host could be reached or resolved): {obs.detail}"
+
+    position = {id(link): i for i, link in enumerate(links)}
+    results: list[tuple[int, LinkResult]] = []
+    for target in targets:
+        for link in target.links:
+            if target.skip_reason:
+                result = LinkResult(entry=link.entry, field=link.field, url=link.url, status=SKIPPED,
+                                    detail=target.skip_reason, file=link.file, line=link.line, kind=link.kind)
+            else:
+                ref = refs[link.index] if 0 <= link.index < len(refs) else None
+                display = doi_checker.display_url(target.value, options.doi_base) if target.kind == "doi" else None
+                result = judge(link, observations[target.key], ref, display)
+            results.append((position[id(link)], result))
+    results.sort(key=lambda pair: pair[0])
+    return [result for _, result in results]
