@@ -27,7 +27,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from .model import NAME_VARIABLES, Name, Reference
+from .model import Library, NAME_VARIABLES, Name, Reference
 from .translit import Romanizer, has_cyrillic
 
 #: Words that never make a key: articles, prepositions, conjunctions, particles.
@@ -143,3 +143,20 @@ def with_citation_keys(refs: Iterable[Reference]) -> list[Reference]:
         copy.id = key
         out.append(copy)
     return out
+
+
+def ensure_keys(library: Library) -> None:
+    """ASCII citation keys for records that have none, unique across the library."""
+    missing = {id(r) for r in library if not r.id or not r.id.isascii()}
+    if not missing:
+        return
+    taken = {r.id.lower() for r in library if r.id and r.id.isascii()}
+    keys = assign_keys(library.references)
+    for ref, key in zip(library.references, keys):
+        if id(ref) in missing:
+            candidate, n = key, 1
+            while candidate.lower() in taken:
+                n += 1
+                candidate = f"{key}{n}"
+            ref.id = candidate
+            taken.add(candidate.lower())

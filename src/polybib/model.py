@@ -107,6 +107,9 @@ class Source:
     line: int = 0          # 1-based; 0 when unknown
     text: str = ""         # the original text of a parsed free-text reference
     format: str = ""       # the reader that produced it: "bibtex", "csljson", "ris", "text"
+    #: What the parser changed from the text to make the record (look-alike letters
+    #: retyped, …), so that lint can report it: "Но Т.Е.В. → Ho T.E.B.".
+    repairs: list[str] = field(default_factory=list)
 
 
 @dataclass

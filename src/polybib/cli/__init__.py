@@ -17,7 +17,9 @@ import sys
 
 from ..errors import PolybibError
 
-COMMANDS = ["convert", "lint", "rules", "cite", "translit", "check"]
+#: Commands whose module name differs from the command ("import" is a Python keyword).
+MODULES = {"import": "importcmd"}
+COMMANDS = ["convert", "import", "lint", "rules", "cite", "translit", "check"]
 
 EPILOG = """\
 exit codes:
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"polybib {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name}")
+        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name)}")
         module.add_parser(sub)
     return parser
 

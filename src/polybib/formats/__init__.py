@@ -46,6 +46,9 @@ register(Format("bibtex", "bibtex", (".bib", ".bibtex"), ("biblatex", "bib"),
 register(Format("csljson", "csljson", (".json", ".csl.json", ".csljson"), ("csl-json", "csl", "json"),
                 "CSL-JSON, as Zotero and pandoc exchange it"))
 register(Format("ris", "ris", (".ris",), (), "RIS, as eLIBRARY, Scopus and Zotero export it"))
+register(Format("text", "text", (".txt", ".md", ".markdown", ".docx"), ("txt", "plain"),
+                "a free-text reference list (GOST, APA, IEEE … one reference per line or numbered)",
+                can_write=False))
 
 
 def get_format(name: str) -> Format:

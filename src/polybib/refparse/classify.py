@@ -1,0 +1,66 @@
+"""The type and the language of a parsed reference, from what was found in it."""
+from __future__ import annotations
+
+import re
+
+from ..model import Reference
+from ..script import guess_language as letters_language
+
+_CONFERENCE = re.compile(r"конференц|симпозиум|семинар|конгресс|форум|материал|сборник|труды|"
+                         r"proceedings|conference|symposium|congress|workshop|colloquium|"
+                         r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.", re.I)
+_JOURNAL = re.compile(r"журнал|вестник|известия|journal|transactions|review|letters|bulletin|"
+                      r"вопросы|проблемы|magazine|annals|acta|\bJ\.|\bTrans\.", re.I)
+_STANDARD = re.compile(r"^(?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
+_LAW = re.compile(r"(?:федеральный закон|закон\b|кодекс|постановление|указ|приказ)\b", re.I)
+_PATENT = re.compile(r"\b(?:пат\.|патент|patent|авт\.\s*св\.|а\.\s*с\.)", re.I)
+_THESIS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|PhD thesis|\bdissertation\b|"
+                     r"master'?s thesis)", re.I)
+# Romanized Russian: letter clusters of the usual schemes, and no English function words.
+_ROMANIZED = re.compile(r"(?:zh|kh|ts|shch|ch|yy|iy|aya|oye|nykh|skiy|skii|ogo\b|ykh\b|iia\b|iya\b)", re.I)
+_ENGLISH = re.compile(r"\b(?:the|of|and|for|with|in|on|a|an|to|from|by|using|based|via|between)\b", re.I)
+
+
+def guess_language(ref: Reference, text: str = "") -> str:
+    title = str(ref.get("title", "")) or str(ref.get("container-title", ""))
+    code = letters_language(title)
+    if code == "ru" and text:
+        whole = letters_language(re.sub(r"https?://\S+", "", text))
+        if whole in ("uk", "be", "kk", "sr"):
+            return whole          # "Кобзар … Київ : Дніпро": the title alone cannot tell
+    if code == "en":
+        words = re.findall(r"[a-z']+", title.lower())
+        if words and not _ENGLISH.search(title) and len(_ROMANIZED.findall(title)) >= max(2, len(words) // 4):
+            return "ru"          # a romanized Russian title ("Aspekty realizatsii …")
+        return "en"
+    return code or ("en" if title else "")
+
+
+def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, electronic: bool = False,
+               text: str = "") -> str:
+    f = ref.fields
+    title = str(f.get("title", ""))
+    container = str(f.get("container-title", ""))
+    if _STANDARD.match(title) or _STANDARD.match(text.strip()):
+        return "standard"
+    if thesis or _THESIS.search(text):
+        return "thesis"
+    if _PATENT.search(text[:60]):
+        return "patent"
+    if _LAW.search(title) and not container:
+        return "legislation"
+    if container:
+        if chapter:
+            return "chapter"
+        if _CONFERENCE.search(container) and not _JOURNAL.search(container) and not f.get("issue"):
+            return "paper-conference"
+        if f.get("publisher") and not f.get("issue") and not _JOURNAL.search(container):
+            return "chapter" if not _CONFERENCE.search(container) else "paper-conference"
+        return "article-journal"
+    if f.get("publisher") or f.get("number-of-pages") or f.get("ISBN") or f.get("edition"):
+        return "book"
+    if f.get("URL") and (electronic or not f.get("issued")):
+        return "webpage"
+    if f.get("URL"):
+        return "webpage"
+    return "book" if f.get("publisher-place") else "article-journal" if f.get("volume") or f.get("issue") else "document"
