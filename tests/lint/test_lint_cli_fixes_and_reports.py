@@ -166,3 +166,12 @@ def test_rules_and_rule_print_the_docs(run_cli):
     code, out, _ = run_cli("rule", "page-range-hyphen")
     assert code == 0 and b"Use instead:" in out
     assert run_cli("rule", "X999")[0] == 2
+
+
+def test_lookalike_repairs_made_on_import_are_reported(run_cli):
+    from pathlib import Path
+    seed = Path(__file__).resolve().parents[2] / "refs" / "seed.txt"
+    findings = json.loads(run_cli("lint", str(seed), "--format", "json")[1])
+    repaired = [f for f in findings if f["code"] == "L001"]
+    assert [(f["entry"], f["line"]) for f in repaired] == [("kizekova2014future", 4)]
+    assert "Но Т.Е.В. → Ho T.E.B." in repaired[0]["message"]

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import formats
+from ..formats.bibtex.document import BibDocument
+from ..keys import ensure_keys
 from ..model import Library
 from .context import FileContext, RunContext, build_file_context
 from .findings import Finding, severity_rank
@@ -48,7 +50,10 @@ def unused_suppression(run: RunContext):
 
 
 def read_file(path: str, from_format: str | None = None) -> Library:
-    return formats.read(path, from_format)
+    library = formats.read(path, from_format)
+    if not any(isinstance(d, BibDocument) for d in library.documents):
+        ensure_keys(library)         # records parsed from text have no key yet: name them
+    return library
 
 
 def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,

@@ -16,6 +16,9 @@ from ...dates import date_from_parts, month_number, parse_date
 from ...model import Date, Name, Reference, Source
 
 EXTRA = "biblatex."
+#: A title's translation, supplied by the user: BibTeX field ``titletranslation``, CSL-JSON
+#: ``custom["polybib.title-translation"]``.  polybib never computes one.
+TRANSLATION = "polybib.title-translation"
 
 # ---------------------------------------------------------------- entry types
 
@@ -126,7 +129,7 @@ OUTPUT_ORDER = [
     "location", "address", "publisher", "institution", "school", "organization", "howpublished",
     "date", "year", "month", "pages", "pagetotal", "isbn", "issn", "doi", "url", "urldate",
     "origtitle", "origlocation", "origpublisher", "origdate", "medium", "langid", "keywords",
-    "abstract", "note", "annotation",
+    "abstract", "note", "annotation", "titletranslation",
 ]
 
 
@@ -188,6 +191,9 @@ def _claim(ref: Reference, variable: str, value) -> bool:
 
 def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str) -> bool:
     """Put one field into the record; False when it has no place there (→ extra)."""
+    if low == "titletranslation":          # the user's translation of the title (polybib's field)
+        ref.extra[TRANSLATION] = latex.decode(value)
+        return True
     if low in TEXT_FIELDS:
         return _claim(ref, TEXT_FIELDS[low], latex.decode(value))
     if low in NAME_FIELDS:
@@ -324,6 +330,8 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
             else code_to_langid(ref.language)
         if EXTRA + "language" in ref.extra and langid_to_code(ref.extra[EXTRA + "language"]) == ref.language:
             out["language"] = ref.extra[EXTRA + "language"]
+    if ref.extra.get(TRANSLATION):
+        out["titletranslation"] = latex.encode(ref.extra[TRANSLATION], ascii)
     text("keywords", "keyword")
     text("abstract", "abstract")
     text("note", "note")

@@ -57,6 +57,11 @@ def mixed_script_word(entry: EntryView, config=None):
             yield finding(mixed_script_word, entry, f"{name} of '{entry.key}' has words typed in two "
                           f"scripts: {listed}", name, fix)
         return
+    for repair in entry.ref.source.repairs:     # what the free-text parser already retyped
+        repaired = finding(mixed_script_word, entry, f"'{entry.key}': the source text had a word in "
+                           f"look-alike letters, repaired on import: {repair}")
+        repaired.severity = "info"             # already fixed in the record: tell, don't fail
+        yield repaired
     for variable in CSL_TEXT:
         value = entry.ref.get(variable)
         if isinstance(value, str):
