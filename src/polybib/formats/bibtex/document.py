@@ -120,20 +120,21 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
 
 def _segment(block, raw: str, line: int, file: str, doc: BibDocument,
              diagnostics: list[Diagnostic]) -> Segment:
-    if isinstance(block, bpm.DuplicateBlockKeyBlock):
+    # Exact type tests: bibtexparser's blocks are ABCs, whose isinstance() is slow, and
+    # this runs once per block of every file.
+    kind = type(block)
+    if kind is bpm.Entry:
+        return _entry_segment(block, raw, line, file, doc, diagnostics)
+    if kind is bpm.DuplicateBlockKeyBlock:
         block = block.ignore_error_block            # we report duplicates ourselves
-    elif isinstance(block, bpm.DuplicateFieldKeyBlock):
+    elif kind is bpm.DuplicateFieldKeyBlock:
         repeated = ", ".join(sorted(block.duplicate_keys))
         block = block.ignore_error_block
         diagnostics.append(Diagnostic(file, line, f"field {repeated} given more than once in "
                                       f"'{block.key}'; the first is used, all are kept", "warning",
                                       code="duplicate-field"))
     if isinstance(block, bpm.Entry):
-        seg = Segment("entry", raw, line, key=block.key, entry_type=block.entry_type)
-        for fld in block.fields:
-            resolved = resolve_value(fld.value, doc.strings, file, line, diagnostics, block.key)
-            seg.fields.append((fld.key, fld.value, resolved))
-        return seg
+        return _entry_segment(block, raw, line, file, doc, diagnostics)
     if isinstance(block, bpm.String):
         if block.key.lower() in doc.strings:
             diagnostics.append(Diagnostic(file, line, f"@string '{block.key}' defined again; "
@@ -154,6 +155,20 @@ def _segment(block, raw: str, line: int, file: str, doc: BibDocument,
     diagnostics.append(Diagnostic(file, line, f"unparseable block kept verbatim: {message}",
                                   code="parse"))
     return Segment("failed", raw, line)
+
+
+def _entry_segment(block, raw: str, line: int, file: str, doc: BibDocument,
+                   diagnostics: list[Diagnostic]) -> Segment:
+    seg = Segment("entry", raw, line, key=block.key, entry_type=block.entry_type)
+    strings = doc.strings
+    for fld in block.fields:
+        value = fld.value
+        if value[:1] == "{" and value[-1:] == "}" and "#" not in value:
+            resolved = value[1:-1]                  # the common case, without the general parser
+        else:
+            resolved = resolve_value(value, strings, file, line, diagnostics, block.key)
+        seg.fields.append((fld.key, value, resolved))
+    return seg
 
 
 def _check_gaps(doc: BibDocument, diagnostics: list[Diagnostic]) -> None:
