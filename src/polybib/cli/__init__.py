@@ -19,7 +19,7 @@ from ..errors import PolybibError
 
 #: Commands whose module name differs from the command ("import" is a Python keyword).
 MODULES = {"import": "importcmd"}
-COMMANDS = ["convert", "import", "lint", "rules", "cite", "translit", "check"]
+COMMANDS = ["build", "convert", "import", "lint", "rules", "cite", "translit", "check", "render"]
 
 EPILOG = """\
 exit codes:

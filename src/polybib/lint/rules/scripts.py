@@ -138,7 +138,7 @@ def missing_langid(entry: EntryView, config=None):
     code = guess_language(_entry_text(entry))
     langid = LANGID_FOR.get(code)
     fix = None
-    if langid and entry.segment is not None:
+    if langid and entry.segment is not None and entry.fields:
         last = max(entry.fields.values(), key=lambda s: s.end)
         indent = re.search(r"\n([ \t]+)\S", entry.segment.raw)
         pad = indent.group(1) if indent else "  "

@@ -1,0 +1,181 @@
+"""Pass rate on the CSL processor test suite, per category: bare citeproc-py vs polybib.
+
+Reads the human-readable fixtures of ``../shared/data/csl-test-suite/humans/`` (each a
+style, CSL-JSON items, optional citation clusters, a mode and the expected output) and
+renders each twice: with citeproc-py as its documentation shows (``CiteProcJSON``,
+``CitationStylesStyle``, ``CitationStylesBibliography`` and the HTML formatter), and with
+polybib's rendering layer (``polybib.render.engine.Processor``).  Outputs are compared
+after whitespace between tags is removed, runs of spaces are collapsed and HTML entities
+are decoded (``&#38;`` and ``&amp;`` are the same text).  Fixtures that need what neither
+runner is given here (``CITATIONS`` with note positions, ``BIBENTRIES``, ``BIBSECTION``)
+count as failures for both.  The category is the file name's prefix.
+
+    python benchmarks/csl_suite.py [--show CATEGORY] [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import json
+import os
+import re
+import signal
+import sys
+import tempfile
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+SUITE = Path(os.environ.get("POLYBIB_SHARED", Path(__file__).resolve().parents[2] / "shared")) \
+    / "data" / "csl-test-suite" / "humans"
+_SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n<<=+ \1 =+<<", re.S)
+UNSUPPORTED = ("CITATIONS", "BIBENTRIES", "BIBSECTION")
+
+
+class Timeout(Exception):
+    pass
+
+
+def parse(path: Path) -> dict:
+    return {name: body for name, body in _SECTION.findall(path.read_text(encoding="utf-8"))}
+
+
+def normalize(text: str) -> str:
+    text = re.sub(r">\s+<", "><", text.strip())
+    text = re.sub(r"\s+", " ", text)
+    return html.unescape(text).replace("\u00a0", " ")
+
+
+def clusters(fixture: dict, items: list[dict]) -> list[list[dict]]:
+    if "CITATION-ITEMS" in fixture:
+        return json.loads(fixture["CITATION-ITEMS"])
+    return [[{"id": item["id"]} for item in items]]
+
+
+def bib_html(entries: list[str]) -> str:
+    return '<div class="csl-bib-body">' + "".join(f'<div class="csl-entry">{e}</div>' for e in entries) + "</div>"
+
+
+# ------------------------------------------------------------------ runners
+
+def run_bare(fixture: dict) -> str:
+    from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle,
+                          Locator, formatter)
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(fixture["INPUT"])
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle(io.BytesIO(fixture["CSL"].encode("utf-8")), validate=False)
+    bib = CitationStylesBibliography(style, source, formatter.html)
+    if fixture["MODE"].strip() == "bibliography":
+        for item in items:
+            bib.register(Citation([CitationItem(str(item["id"]))]))
+        bib.sort()
+        return bib_html([str(e) for e in bib.bibliography()])
+    cites = []
+    for cluster in clusters(fixture, items):
+        parts = []
+        for c in cluster:
+            options = {}
+            if c.get("locator"):
+                options["locator"] = Locator(c.get("label", "page"), c["locator"])
+            for extra in ("prefix", "suffix"):
+                if c.get(extra):
+                    options[extra] = c[extra]
+            parts.append(CitationItem(str(c["id"]), **options))
+        citation = Citation(parts)
+        bib.register(citation)
+        cites.append(citation)
+    if style.has_bibliography():
+        bib.sort()
+    return "\n".join(str(bib.cite(c, lambda item: None)) for c in cites)
+
+
+def run_polybib(fixture: dict) -> str:
+    from polybib.render import output
+    from polybib.render.engine import Processor, to_citeproc_reference
+
+    items = json.loads(fixture["INPUT"])
+    with tempfile.NamedTemporaryFile("w", suffix=".csl", delete=False, encoding="utf-8") as handle:
+        handle.write(fixture["CSL"])
+        path = handle.name
+    try:
+        processor = Processor(path)
+        if fixture["MODE"].strip() == "bibliography":
+            entries = processor.bibliography(items)
+            return bib_html([output.entry_text(e, "html") for e in entries])
+        groups = clusters(fixture, items)
+        numbers = None
+        if processor.default.has_bibliography:
+            cited = []
+            for cluster in groups:
+                for c in cluster:
+                    if str(c["id"]) not in cited:
+                        cited.append(str(c["id"]))
+            by_id = {str(item["id"]): item for item in items}
+            chosen = [by_id[i] for i in cited if i in by_id]
+            refs = [to_citeproc_reference(item) for item in chosen]
+            order = processor.order(refs)
+            numbers = {str(chosen[i]["id"]).lower(): n for n, i in enumerate(order, start=1)}
+        texts = processor.citations(items, groups, numbers)
+        return "\n".join(output.to_html(t) if False else t for t in texts)
+    finally:
+        os.unlink(path)
+
+
+def attempt(runner, fixture: dict, seconds: int = 5) -> str | None:
+    def on_alarm(signum, frame):
+        raise Timeout()
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(seconds)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return runner(fixture)
+    except Exception:
+        return None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", metavar="CATEGORY", help="print the fixtures of CATEGORY that polybib fails")
+    parser.add_argument("--json", metavar="OUT", help="write the per-fixture results as JSON")
+    args = parser.parse_args(argv)
+    files = sorted(p for p in SUITE.glob("*.txt"))
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])     # total, bare, polybib
+    rows = {}
+    for path in files:
+        category = path.name.split("_", 1)[0]
+        fixture = parse(path)
+        table[category][0] += 1
+        if any(name in fixture for name in UNSUPPORTED) or "MODE" not in fixture:
+            rows[path.name] = (False, False)
+            continue
+        expected = normalize(fixture["RESULT"])
+        bare_out = attempt(run_bare, fixture)
+        ours_out = attempt(run_polybib, fixture)
+        bare_ok = bare_out is not None and normalize(bare_out) == expected
+        ours_ok = ours_out is not None and normalize(ours_out) == expected
+        table[category][1] += bare_ok
+        table[category][2] += ours_ok
+        rows[path.name] = (bare_ok, ours_ok)
+        if args.show == category and not ours_ok:
+            print(f"-- {path.name}\n   expected: {expected}\n   polybib:  {normalize(ours_out or '<error>')}")
+    total = [sum(v[i] for v in table.values()) for i in range(3)]
+    print(f"{'category':16} {'fixtures':>8} {'citeproc-py':>12} {'polybib':>12}")
+    for category in sorted(table, key=lambda c: -table[c][0]):
+        n, b, p = table[category]
+        print(f"{category:16} {n:8d} {b:6d} {b / n:5.0%} {p:6d} {p / n:5.0%}")
+    n, b, p = total
+    print(f"{'TOTAL':16} {n:8d} {b:6d} {b / n:5.0%} {p:6d} {p / n:5.0%}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,76 @@
+"""``polybib build``: a raw reference list in, everything a paper needs out."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..config import load_config
+from ..pipeline import DEFAULT_SCHEME, DEFAULT_STYLES, BuildOptions, build
+from .common import print_diagnostics
+
+EXAMPLES = f"""\
+examples:
+  polybib build refs/seed.txt -o build/
+  polybib build refs.bib more.ris -o out/ --styles apa,gost-r-7-0-5-2008-numeric --scheme iso9
+  polybib build refs.txt -o out/ --offline          no network: links from the cache only
+
+writes into OUTDIR:
+  references.bib             BibLaTeX, UTF-8, langid on every entry (biber)
+  references-bibtex.bib      classic BibTeX: romanized, ASCII with LaTeX escapes (.bst styles)
+  references.json / .ris     CSL-JSON (Zotero, pandoc) and RIS
+  references-SCHEME.json     the records romanized with the scheme
+  bibliography-STYLE.txt/.html/.tex/.md   the list rendered in each style
+  lint.txt / lint.json / lint.sarif       lint findings; links.json: link statuses
+  index.html                 a summary page: each record, its warnings, links, renderings
+
+defaults: styles {', '.join(DEFAULT_STYLES)}; scheme {DEFAULT_SCHEME}; configure them in
+[build] of polybib.toml or [tool.polybib.build] of pyproject.toml.
+
+exit codes: 0 built; 1 built, but some input could not be read or a lint error was found;
+2 usage, configuration or input error.
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="import, check, lint and render a reference list in one go",
+                       description="Turn reference lists into .bib, CSL-JSON, RIS, rendered "
+                                   "bibliographies, lint and link reports and a summary page.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="reference lists or files (.txt, .md, .bib, .json, .ris)")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder to write into")
+    p.add_argument("--styles", help="comma-separated citation styles")
+    p.add_argument("--scheme", help="transliteration scheme for romanized output")
+    p.add_argument("--locale", help="locale for rendering (default: the style's)")
+    p.add_argument("--offline", action="store_true", help="do not touch the network (links: cache only)")
+    p.add_argument("--no-links", action="store_true", help="skip link checking")
+    p.add_argument("--from", dest="from_format", help="input format, if not by extension")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, no warnings")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    table = load_config().table("build")
+    styles = args.styles.split(",") if args.styles else table.get("styles", DEFAULT_STYLES)
+    options = BuildOptions(
+        styles=[s.strip() for s in styles if s.strip()],
+        scheme=args.scheme or table.get("scheme", DEFAULT_SCHEME),
+        offline=args.offline or bool(table.get("offline", False)),
+        links=not args.no_links,
+        locale=args.locale or table.get("locale"),
+        from_format=args.from_format,
+    )
+    show = sys.stderr.isatty() and not args.quiet
+
+    def progress(message: str) -> None:
+        if show:
+            print(f"polybib: {message}…", file=sys.stderr)
+
+    result = build(args.inputs, args.output, options, progress)
+    print_diagnostics(result.diagnostics, quiet=args.quiet)
+    if not args.quiet:
+        print(f"polybib: wrote {len(result.written)} files to {result.outdir}/ "
+              f"({len(result.library)} records, {len(result.findings)} lint findings); "
+              f"open {result.outdir}/index.html", file=sys.stderr)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    lint_errors = [f for f in result.findings if f.severity == "error"]
+    return 1 if errors or lint_errors else 0

@@ -1,0 +1,152 @@
+"""CSL ``text-case`` done as the specification says, and only where it applies.
+
+citeproc-py's own case transforms split a value into words and join them back with single
+spaces, so they drop markup boundaries and spacing, and they title-case any item whose
+language is unset.  Here a value's pieces (citeproc ``String``/``NoCase``/:class:`Tag`)
+keep their spacing; ``nocase`` pieces and tags are never changed; and title case — an
+English orthographic convention — is applied only to English items, and never to a word
+written in a non-Latin script (a Cyrillic container title inside an English record stays
+as typed: ``Известия Иркутского государственного университета``, not ``… Государственного
+Университета``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citeproc.string import MixedString, NoCase, String
+
+from .markup import Tag
+
+#: The stop words of the CSL 1.0.2 specification (lower case in title case).
+STOP_WORDS = frozenset(
+    "a according across afore after against ahead along alongside amid amidst among amongst "
+    "an and anenst apropos apud around as aside astride at athwart atop barring before behind "
+    "below beneath beside besides between beyond but by circa despite down during except for "
+    "forenenst from given in inside into lest like modulo near next notwithstanding nor of off "
+    "on onto or out over per plus pro qua sans since so than the through thru throughout "
+    "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v "
+    "vis-à-vis with within without worth yet".split())
+
+_WORD = re.compile(r"(\s+)")
+_LETTERS = re.compile(r"[^\W\d_]", re.U)
+
+
+def _pieces(text) -> list:
+    if isinstance(text, MixedString):
+        return list(text)
+    return [text]
+
+
+def _rebuild(pieces: list):
+    pieces = [p for p in pieces if str(p) != ""]
+    if not pieces:
+        return String("")
+    if len(pieces) == 1:
+        return pieces[0]
+    return MixedString(pieces)
+
+
+def _latin_only(word: str) -> bool:
+    for ch in word:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+_ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
+
+
+def _cap_first(word: str) -> str:
+    """Upper-case the first letter when the word starts with one (after opening
+    punctuation): "8th" and "&amp;" stay as they are."""
+    i = 0
+    while i < len(word) and word[i] in "\"'“‘([{«¡¿":
+        i += 1
+    if i < len(word) and word[i].isalpha():
+        return word[:i] + word[i].upper() + word[i + 1:]
+    return word
+
+
+def _map_words(text, func):
+    """Apply ``func(word, index, first_in_value, after_colon, is_last)`` to caseable words."""
+    pieces = _pieces(text)
+    # collect (piece index, token index, token) of caseable words, to know first/last
+    tokenized = []
+    words = []
+    for pi, piece in enumerate(pieces):
+        if isinstance(piece, Tag):
+            tokenized.append(None)
+            continue
+        tokens = _WORD.split(str(piece))
+        tokenized.append(tokens)
+        for ti, tok in enumerate(tokens):
+            if tok and not tok.isspace():
+                words.append((pi, ti, tok))
+    prev_text = ""
+    for wi, (pi, ti, tok) in enumerate(words):
+        piece = pieces[pi]
+        if not isinstance(piece, NoCase):
+            after_colon = prev_text.rstrip().endswith((":", "?", "!")) if wi else False
+            tokenized[pi][ti] = func(tok, wi, wi == 0, after_colon, wi == len(words) - 1)
+        prev_text = tok
+    out = []
+    for pi, piece in enumerate(pieces):
+        if tokenized[pi] is None:
+            out.append(piece)
+        else:
+            out.append(type(piece)("".join(tokenized[pi])))
+    return _rebuild(out)
+
+
+def _all_upper(text) -> bool:
+    letters = [ch for p in _pieces(text) if not isinstance(p, (Tag, NoCase)) for ch in str(p) if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def apply(text_case: str | None, text, english: bool = True):
+    """``text`` with CSL ``text_case`` applied (``None`` or unknown: unchanged)."""
+    if not text_case or text is None or str(text) == "":
+        return text
+    if text_case == "lowercase":
+        return _rebuild([p if isinstance(p, NoCase) else type(p)(str(p).lower()) for p in _pieces(text)])
+    if text_case == "uppercase":
+        return _rebuild([p if isinstance(p, NoCase) else type(p)(str(p).upper()) for p in _pieces(text)])
+    if text_case == "capitalize-first":
+        done = [False]
+
+        def first(word, i, *_):
+            if not done[0] and _LETTERS.search(word):
+                done[0] = True
+                return _cap_first(word) if word.islower() or not any(c.isupper() for c in word) else word
+            return word
+        return _map_words(text, first)
+    if text_case == "capitalize-all":
+        return _map_words(text, lambda w, *_: _cap_first(w) if w.islower() else w)
+    if text_case == "sentence":
+        if _all_upper(text):
+            text = _rebuild([p if isinstance(p, NoCase) else type(p)(str(p).lower()) for p in _pieces(text)])
+        return _map_words(text, lambda w, i, first, *_: _cap_first(w) if first and w.islower() else w)
+    if text_case == "title":
+        if not english:
+            return text
+        def title(word, i, first, after_colon, last):
+            if not _latin_only(word):
+                return word
+            if _ENTITY.fullmatch(word):
+                return word
+            parts = word.split("-")
+            out = []
+            for k, part in enumerate(parts):
+                if not part.islower():
+                    out.append(part)
+                    continue
+                bare = part.strip("\"'“”‘’([{.,;:!?)]}")
+                stop = bare in STOP_WORDS
+                if stop and (k > 0 or not (first or after_colon or last)):
+                    out.append(part)
+                else:
+                    out.append(_cap_first(part))
+            return "-".join(out)
+        return _map_words(text, title)
+    return text

@@ -1,0 +1,539 @@
+"""The citeproc-py adapter: compiled styles and locales cached, items in, entries out.
+
+A style is parsed once per (file, modification time, locale) with polybib's element
+classes (:mod:`.fixes`) and kept; system locales are parsed once per process and shared.
+Style and locale files are not validated against the CSL schema at render time (it costs
+more than rendering a hundred entries; ``polybib render --validate`` can ask for it).
+
+:class:`Processor` renders CSL-JSON items: a bibliography as :class:`Entry` objects
+(left margin and body, in citeproc-py's HTML markup with escaped text — :mod:`.output`
+turns that into the requested format), and citations.  Items are converted to
+citeproc-py's reference objects directly (not through ``CiteProcJSON``, which does not
+know every CSL name variable and warns about every unknown key).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from citeproc import LOCALES_PATH
+from citeproc import model as citeproc_model
+from citeproc.formatter import html as html_formatter
+from citeproc.source import Citation, CitationItem, Date, DateRange, LiteralDate, Locator
+from citeproc.source import Name as CiteprocName
+from citeproc.source import Reference as CiteprocReference
+from citeproc.source import VariableError
+from citeproc.string import String
+from lxml import etree
+
+from ..errors import UsageError
+from ..model import DATE_VARIABLES, NAME_VARIABLES
+from . import fixes, markup
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+_lock = threading.RLock()
+
+
+# ------------------------------------------------------------------ parsing
+
+_XPATH: dict = {}
+
+
+class _CachedLookups(citeproc_model.CitationStylesElement):
+    """Element base: XPath answers cached per element and expression.
+
+    citeproc-py asks XPath for the same things on every item (the enclosing layout, the
+    bibliography for name options, a macro by name, locale terms); a compiled style never
+    changes, so each answer is computed once.  A third of bare citeproc-py's time goes
+    there."""
+
+    def xpath_search(self, expression):
+        key = (self, expression)
+        found = _XPATH.get(key)
+        if found is None:
+            found = _XPATH[key] = self.xpath(expression, namespaces=self.nsmap)
+        return found
+
+
+def _cached_class(cls):
+    if cls is citeproc_model.CitationStylesElement:
+        return _CachedLookups
+    return type(cls.__name__, (_CachedLookups, cls), {"__module__": __name__})
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> etree.XMLParser:
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = _cached_class(citeproc_model.CitationStylesElement)
+    classes = {cls.__name__.replace("_", "-").lower(): cls
+               for cls in citeproc_model.CitationStylesElement.__subclasses__()
+               if cls is not _CachedLookups}
+    classes.update(fixes.OVERRIDES)
+    for name, cls in classes.items():
+        namespace[name] = _cached_class(cls)
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+@functools.lru_cache(maxsize=None)
+def system_locale(name: str):
+    """The root of citeproc-py's ``locales-<name>.xml``, parsed once per process."""
+    path = os.path.join(LOCALES_PATH, f"locales-{name}.xml")
+    if not os.path.exists(path):
+        raise UsageError(f"no CSL locale {name!r}")
+    return etree.parse(path, _parser()).getroot()
+
+
+def _add_terms(root, terms: tuple) -> None:
+    """Put polybib's term overrides (``(lang, name, form, text)``) first in the style's
+    in-style locale for ``lang``, so they win over the style's and the locale file's."""
+    for lang, name, form, text in terms:
+        found = root.xpath_search(f'./cs:locale[@xml:lang="{lang}"]')
+        if found:
+            locale = found[0]
+        else:
+            locale = etree.Element(f"{{{CSL_NS}}}locale")
+            locale.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+            root.insert(1, locale)
+        container = locale.find(f"{{{CSL_NS}}}terms")
+        if container is None:
+            container = etree.SubElement(locale, f"{{{CSL_NS}}}terms")
+        term = etree.Element(f"{{{CSL_NS}}}term")
+        term.set("name", name)
+        if form:
+            term.set("form", form)
+        term.text = text
+        container.insert(0, term)
+
+
+class CompiledStyle:
+    """One parsed style bound to one output locale."""
+
+    def __init__(self, path: str, locale: str | None, terms: tuple = ()):
+        tree = etree.parse(path, _parser())
+        self.root = tree.getroot()
+        _add_terms(self.root, terms)
+        self.path = path
+        self.locale = locale or self.root.get("default-locale") or "en-US"
+        self.root.set_locale_list(self.locale, validate=False)
+        self.root.formatter = html_formatter
+        bib = self.root.bibliography
+        self.has_bibliography = bib is not None
+        self.second_field_align = bib.get("second-field-align") if bib is not None else None
+        self.numeric = self.root.xpath_search('.//cs:text[@variable="citation-number"]') != []
+        self.piq = (self.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+        self.style_class = self.root.get("class", "in-text")
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(path: str, mtime: float, locale: str | None, terms: tuple) -> CompiledStyle:
+    return CompiledStyle(path, locale, terms)
+
+
+def compile_style(path: str, locale: str | None = None, terms: tuple = ()) -> CompiledStyle:
+    """The style at ``path`` for ``locale`` (its default locale when None), with term
+    overrides ``terms`` (``(lang, name, form, text)`` tuples), cached."""
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError as exc:
+        raise UsageError(f"cannot read style {path}: {exc.strerror}") from None
+    try:
+        return _compiled(path, mtime, locale, tuple(terms))
+    except etree.XMLSyntaxError as exc:
+        raise UsageError(f"{path}: not a CSL style: {exc}") from None
+
+
+# ------------------------------------------------------------------ items
+
+class _Reference(CiteprocReference):
+    """citeproc-py's reference without its key check (which knows 11 name variables)."""
+
+    def __init__(self, key: str, type_: str, data: dict):
+        dict.__init__(self)
+        self.update(data)
+        self["key"] = key
+        self["type"] = type_
+
+
+_NAMES = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)
+_DATES = frozenset(v.replace("-", "_") for v in DATE_VARIABLES) | {"container"}
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
+
+
+def _name(data: dict) -> CiteprocName:
+    if data.get("literal"):
+        return CiteprocName(literal=markup.escape(str(data["literal"])))
+    parts = {k: markup.escape(str(data[k])) for k in _NAME_KEYS if data.get(k)}
+    if not parts:
+        return CiteprocName(literal="")
+    return CiteprocName(**parts)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _single(parts: Sequence) -> dict | None:
+    out = {}
+    for key, value in zip(("year", "month", "day"), parts):
+        number = _int(value)
+        if number is None or (key != "year" and number == 0):
+            break
+        out[key] = number
+    return out if "year" in out else None
+
+
+def _date(data: Any):
+    if isinstance(data, str):
+        return LiteralDate(markup.escape(data))
+    if not isinstance(data, dict):
+        return None
+    circa = bool(data.get("circa"))
+    ranges = [_single(p) for p in data.get("date-parts") or [] if p]
+    ranges = [r for r in ranges if r]
+    season = _int(data.get("season"))
+    if ranges:
+        if season and "month" not in ranges[0]:
+            ranges[0]["season"] = season
+        if len(ranges) == 1:
+            return Date(circa=circa, **ranges[0])
+        return DateRange(begin=Date(**ranges[0]), end=Date(**ranges[1]), circa=circa)
+    if data.get("literal"):
+        return LiteralDate(markup.escape(str(data["literal"])), circa=circa)
+    if data.get("raw"):
+        year = re.match(r"^\s*(\d{4})", str(data["raw"]))
+        if year:
+            return Date(circa=circa, year=int(year.group(1)))
+        return LiteralDate(markup.escape(str(data["raw"])), circa=circa)
+    return None
+
+
+def to_citeproc_reference(item: dict) -> _Reference:
+    """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup)."""
+    data: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in ("id", "type") or value is None:
+            continue
+        pkey = key.replace("-", "_")
+        if pkey == "shortTitle":
+            pkey = "title_short"
+        if pkey in _NAMES:
+            if isinstance(value, list):
+                data[pkey] = [_name(v) for v in value if isinstance(v, dict)]
+        elif pkey in _DATES:
+            date = _date(value)
+            if date is not None:
+                data[pkey] = date
+        elif pkey == "language":
+            data[pkey] = str(value)
+        elif isinstance(value, (str, int, float)):
+            if str(value) != "":
+                data[pkey] = markup.rich_text(str(value))
+    return _Reference(str(item.get("id", "")).lower(), item.get("type", "document"), data)
+
+
+class _Item(CitationItem):
+    """A cited item bound to its reference and number (no list scans)."""
+
+    def __init__(self, key: str, reference, number: int, **options):
+        dict.__init__(self)
+        self.update(options)
+        dict.__setitem__(self, "key", key)
+        dict.__setitem__(self, "_reference", reference)
+        dict.__setitem__(self, "_number", number)
+
+    reference = property(lambda self: dict.__getitem__(self, "_reference"))
+    number = property(lambda self: dict.__getitem__(self, "_number"))
+
+    def get_field(self, field):
+        value = self.reference.get(field)
+        return None if value is None else str(value)
+
+
+class _Citation(Citation):
+    def __init__(self, cites, numbers: dict[str, int]):
+        for cite in cites:
+            dict.__setitem__(cite, "citation", self)
+        dict.__init__(self)
+        dict.__setitem__(self, "cites", cites)
+        dict.__setitem__(self, "numbers", numbers)
+
+
+# ------------------------------------------------------------------ rendering
+
+@dataclass
+class Entry:
+    """One rendered bibliography entry in HTML-ish markup (escaped text, <i> <b> …)."""
+
+    id: str
+    body: str
+    margin: str = ""
+
+    @property
+    def markup(self) -> str:
+        return f"{self.margin} {self.body}" if self.margin else self.body
+
+
+_QUOTE_PUNCT = re.compile(r"(’?”)((?:</[a-z]+>)*)([.,])")
+_DOUBLE_PUNCT = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?!\.)")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:])(?= |$)")
+
+
+def tidy(text: str, piq: bool) -> str:
+    """Punctuation the CSL specification asks for and citeproc-py does not do: a period
+    or comma moved inside closing quotes where the locale says ``punctuation-in-quote``,
+    and a period dropped after a ``?``/``!``/``.`` it would double."""
+    if not text:
+        return text
+    if piq:
+        text = _QUOTE_PUNCT.sub(lambda m: m.group(3) + m.group(1) + m.group(2), text)
+    text = _DOUBLE_PUNCT.sub(lambda m: m.group(1) + m.group(2), text)
+    return text.replace(" \u00a0", "\u00a0")
+
+
+def _suffix_letters(k: int) -> str:
+    """0 → a, 25 → z, 26 → aa (as citeproc-js counts)."""
+    out = ""
+    k += 1
+    while k:
+        k, rest = divmod(k - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def _names_of(ref) -> list[tuple]:
+    for variable in ("author", "editor", "translator", "director", "compiler", "composer"):
+        value = ref.get(variable)
+        if value:
+            return [tuple(str(p or "") for p in n.parts()) for n in value]
+    return []
+
+
+def _name_year_key(ref) -> tuple:
+    names = ()
+    for variable in ("author", "editor", "translator", "director", "compiler", "composer"):
+        value = ref.get(variable)
+        if value:
+            names = tuple(tuple(str(p or "") for p in n.parts()) for n in value)
+            break
+    if not names:
+        names = (str(ref.get("title", "")),)
+    issued = ref.get("issued")
+    if isinstance(issued, LiteralDate):
+        year = str(issued.text)
+    elif isinstance(issued, DateRange):
+        year = dict.get(issued["begin"], "year")
+    elif issued is not None:
+        year = dict.get(issued, "year")
+    else:
+        year = None
+    return names, year
+
+
+def _sort_element(parent):
+    """The cs:sort child (``parent.sort`` is a method on cs:bibliography)."""
+    return parent.find(f"{{{CSL_NS}}}sort")
+
+
+class Processor:
+    """Renders items with one style; per-item locales give per-item terms."""
+
+    def __init__(self, style_path: str, locale: str | None = None, terms: tuple = ()):
+        self.style_path = style_path
+        self.terms = tuple(terms)
+        self.default = compile_style(style_path, locale, self.terms)
+        self.locale = self.default.locale
+
+    def style_for(self, locale: str | None) -> CompiledStyle:
+        if not locale or locale == self.locale:
+            return self.default
+        return compile_style(self.style_path, locale, self.terms)
+
+    # -- sorting
+
+    def order(self, refs: list[_Reference], locales: list[str | None] | None = None,
+              sort: str | None = None) -> list[int]:
+        """Indexes of ``refs`` in bibliography order (the style's cs:sort, or ``sort``:
+        "none" keeps input order)."""
+        indexes = list(range(len(refs)))
+        bib = self.default.root.bibliography
+        if sort == "none" or bib is None or _sort_element(bib) is None:
+            return indexes
+        numbers = {ref["key"]: i + 1 for i, ref in enumerate(refs)}
+        keys: list[list] = [None] * len(refs)  # type: ignore[list-item]
+        groups: dict[str | None, list[int]] = {}
+        for i in indexes:
+            groups.setdefault((locales[i] if locales else None) or None, []).append(i)
+        with _lock:
+            for locale, members in groups.items():
+                style = self.style_for(locale)
+                sort_el = _sort_element(style.root.bibliography)
+                items = [_Item(refs[i]["key"], refs[i], numbers[refs[i]["key"]]) for i in members]
+                for i, row in zip(members, fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)):
+                    keys[i] = row
+            sort_el = _sort_element(bib)
+            proxies = [_Item(refs[i]["key"], refs[i], i + 1) for i in indexes]
+            ordered = fixes.sort_items(sort_el, proxies, self.default.root.bibliography.layout,
+                                       self.locale, keys)
+        return [p.number - 1 for p in ordered]
+
+    # -- disambiguation
+
+    def year_suffixes(self, refs: list[_Reference], order: list[int]) -> None:
+        """Give ``a``, ``b`` … (CSL ``year-suffix``) to works that would otherwise cite
+        alike, in bibliography order, when the style asks for it.
+
+        citeproc-py does no disambiguation.  With ``disambiguate-add-names`` and
+        ``-givenname`` a processor first shows more names, so works by different author
+        lists never need a suffix: two works are alike when their whole name lists and
+        years agree.  Without it, they are alike when their citations render alike."""
+        citation = self.default.root.citation
+        if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
+            return
+        by_names = citation.get("disambiguate-add-names", "false") == "true"
+        groups: dict[object, list[_Reference]] = {}
+        for index in order:
+            ref = refs[index]
+            key = (self._citation_key(ref), _name_year_key(ref) if by_names else None)
+            groups.setdefault(key, []).append(ref)
+        for members in groups.values():
+            if len(members) > 1:
+                for k, ref in enumerate(members):
+                    ref["year_suffix"] = String(_suffix_letters(k))
+
+    def added_names(self, refs: list[_Reference]) -> dict[str, dict]:
+        """Names shown beyond et-al in the bibliography, as citeproc-js shows them.
+
+        With ``disambiguate-add-names``, works whose citations render alike get names
+        added one by one until their citations differ; citeproc-js carries the longer
+        name list into the bibliography when its et-al settings are the citation's.
+        Returns, per item key, the name options to override (``et-al-use-first``)."""
+        citation = self.default.root.citation
+        bib = self.default.root.bibliography
+        if (citation is None or bib is None
+                or citation.get("disambiguate-add-names", "false") != "true"):
+            return {}
+        options = ("et-al-min", "et-al-use-first")
+        root = self.default.root
+        cite_opts = [citation.get(o, root.get(o)) for o in options]
+        bib_opts = [bib.get(o, root.get(o)) for o in options]
+        if cite_opts != bib_opts or cite_opts[0] is None:
+            return {}
+        et_al_min, use_first = int(cite_opts[0]), int(cite_opts[1] or 1)
+        groups: dict[str, list[_Reference]] = {}
+        for ref in refs:
+            groups.setdefault(self._citation_key(ref), []).append(ref)
+        out: dict[str, dict] = {}
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            lists = [_names_of(ref) for ref in members]
+            longest = max(len(names) for names in lists)
+            for n in range(use_first + 1, longest + 1):
+                keys = [tuple(names[:n]) for names in lists]
+                if len(set(keys)) == len(keys) or n == longest:
+                    break
+            else:
+                continue
+            for ref, names in zip(members, lists):
+                if len(names) >= et_al_min and n > use_first:
+                    out[ref["key"]] = {"et-al-use-first": n}
+        return out
+
+    def _citation_key(self, ref: _Reference) -> str:
+        with _lock:
+            layout = self.default.root.citation.layout
+            citation_el = self.default.root.citation
+            citation_el.cites = []
+            cite = _Item(ref["key"], ref, 1)
+            citation = _Citation([cite], {ref["key"]: 1})
+            return str(layout.render_citation(citation, None))
+
+    # -- bibliography
+
+    def bibliography(self, items: list[dict], locales: list[str | None] | None = None,
+                     sort: str | None = None) -> list[Entry]:
+        refs = [to_citeproc_reference(item) for item in items]
+        order = self.order(refs, locales, sort)
+        self.year_suffixes(refs, order)
+        expansions = self.added_names(refs)
+        entries = []
+        substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
+            if self.default.has_bibliography else None
+        rule = (self.default.root.bibliography.get("subsequent-author-substitute-rule", "complete-all")
+                if substitute is not None else None)
+        previous = None
+        with _lock:
+            for number, index in enumerate(order, start=1):
+                style = self.style_for(locales[index] if locales else None)
+                if not style.has_bibliography:
+                    raise UsageError(f"style {os.path.basename(self.style_path)} has no bibliography")
+                layout = style.root.bibliography.layout
+                ref = refs[index]
+                item = _Item(ref["key"], ref, number)
+                fixes._state.names_override = expansions.get(ref["key"])
+                try:
+                    margin, body = layout.render_entry(item)
+                except VariableError:
+                    margin, body = "", None
+                finally:
+                    fixes._state.names_override = None
+                if substitute is not None and body is not None:
+                    names = layout.first_names()
+                    body = str(body)
+                    if names and names == previous and rule in ("complete-all", "complete-each"):
+                        # a names list ending in "." shared that period with the delimiter
+                        target = names[:-1] if names.endswith(".") and names[:-1] in body else names
+                        replacement = markup.escape(substitute) + ("." if target != names else "")
+                        body = body.replace(target, replacement, 1)
+                    previous = names or None
+                entries.append(Entry(str(items[index].get("id", "")), tidy(str(body or ""), style.piq),
+                                     str(margin or "")))
+        return entries
+
+    # -- citations
+
+    def citations(self, items: list[dict], clusters: Iterable[list[dict]],
+                  numbers: dict[str, int] | None = None) -> list[str]:
+        """Each cluster (a list of ``{"id", "locator", "label", "prefix", "suffix"}``)
+        rendered as the style's in-text citation.  ``numbers`` gives citation numbers
+        by id (the bibliography order); by default the order of first citation."""
+        refs = {str(item["id"]).lower(): to_citeproc_reference(item) for item in items}
+        if numbers is None:
+            numbers = {}
+            for cluster in clusters:
+                for cite in cluster:
+                    key = str(cite["id"]).lower()
+                    if key in refs and key not in numbers:
+                        numbers[key] = len(numbers) + 1
+        else:
+            numbers = {str(k).lower(): v for k, v in numbers.items()}
+        style = self.default
+        out = []
+        with _lock:
+            citation_el = style.root.citation
+            citation_el.cites = []
+            for cluster in clusters:
+                cites = []
+                for cite in cluster:
+                    key = str(cite["id"]).lower()
+                    options = {}
+                    if cite.get("locator"):
+                        options["locator"] = Locator(cite.get("label", "page"), str(cite["locator"]))
+                    for extra in ("prefix", "suffix"):
+                        if cite.get(extra):
+                            options[extra] = markup.escape(cite[extra])
+                    cites.append(_Item(key, refs.get(key), numbers.get(key, 0), **options))
+                citation = _Citation(cites, numbers)
+                text = style.root.citation.layout.render_citation(citation, lambda c: None)
+                out.append(tidy(str(text), style.piq))
+        return out

@@ -1,0 +1,194 @@
+"""Rendered entries written as plain text, HTML, Markdown, LaTeX or RTF.
+
+Every writer starts from the same tree (:func:`.markup.parse`) of an entry's markup, so
+escaping is done once per format and in one place: HTML escapes ``& < >``; Markdown
+escapes its emphasis and link characters; LaTeX escapes its ten special characters and
+puts URLs in ``\\url``; RTF escapes ``\\ { }`` and writes non-ASCII as ``\\uN?``.
+
+A left-margin field (the citation number of a numeric style) is kept apart: a space after
+it in text and Markdown, a ``csl-left-margin`` block in HTML (as citeproc-js writes it), a
+tab in RTF, and the ``\\bibitem`` label in LaTeX.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable, Sequence
+
+from .engine import Entry
+from .markup import Node, parse
+
+FORMATS = ("text", "html", "markdown", "latex", "rtf")
+
+
+def _walk(node: Node, text: Callable[[str], str], wrap: Callable[[str, str], str]) -> str:
+    if node.kind == "text":
+        return text(node.text)
+    inner = "".join(_walk(child, text, wrap) for child in node.children)
+    return wrap(node.kind, inner) if node.kind != "root" else inner
+
+
+# ------------------------------------------------------------------ text
+
+def to_text(markup: str) -> str:
+    return _walk(parse(markup), lambda t: t, lambda kind, inner: inner)
+
+
+# ------------------------------------------------------------------ HTML
+
+_HTML_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
+              "sub": ("<sub>", "</sub>"), "u": ('<span style="text-decoration:underline;">', "</span>"),
+              "sc": ('<span style="font-variant:small-caps;">', "</span>")}
+
+
+def to_html(markup: str) -> str:
+    def wrap(kind, inner):
+        open_, close = _HTML_TAGS.get(kind, ("", ""))
+        return open_ + inner + close
+    return _walk(parse(markup), lambda t: html.escape(t, quote=False), wrap)
+
+
+# ------------------------------------------------------------------ Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def to_markdown(markup: str) -> str:
+    def wrap(kind, inner):
+        if not inner.strip():
+            return inner
+        if kind == "i":
+            return f"*{inner}*"
+        if kind == "b":
+            return f"**{inner}**"
+        if kind in ("sup", "sub"):
+            return f"<{kind}>{inner}</{kind}>"
+        return inner
+    return _walk(parse(markup), lambda t: _MD_SPECIAL.sub(r"\\\1", t), wrap)
+
+
+# ------------------------------------------------------------------ LaTeX
+
+_LATEX_ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                  "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
+                  "\u00a0": "~", "–": "--", "—": "---"}
+_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX_ESCAPES))
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]")
+_LATEX_TAGS = {"i": r"\textit", "b": r"\textbf", "sup": r"\textsuperscript",
+               "sub": r"\textsubscript", "sc": r"\textsc", "u": r"\underline"}
+
+
+def latex_escape(text: str) -> str:
+    out = []
+    pos = 0
+    for match in _URL.finditer(text):
+        out.append(_LATEX_RE.sub(lambda m: _LATEX_ESCAPES[m.group()], text[pos:match.start()]))
+        url = re.sub(r"([%#\\{}])", r"\\\1", match.group())
+        out.append(r"\url{" + url + "}")
+        pos = match.end()
+    out.append(_LATEX_RE.sub(lambda m: _LATEX_ESCAPES[m.group()], text[pos:]))
+    return "".join(out)
+
+
+def to_latex(markup: str) -> str:
+    def wrap(kind, inner):
+        command = _LATEX_TAGS.get(kind)
+        return f"{command}{{{inner}}}" if command and inner else inner
+    return _walk(parse(markup), latex_escape, wrap)
+
+
+# ------------------------------------------------------------------ RTF
+
+def rtf_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ch == "\t":
+            out.append("\\tab ")
+        elif code < 128:
+            out.append(ch)
+        else:
+            for unit in _utf16_units(ch):
+                out.append(f"\\u{unit if unit < 32768 else unit - 65536}?")
+    return "".join(out)
+
+
+def _utf16_units(ch: str) -> list[int]:
+    data = ch.encode("utf-16-le")
+    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
+
+
+_RTF_TAGS = {"i": r"\i", "b": r"\b", "sup": r"\super", "sub": r"\sub", "sc": r"\scaps", "u": r"\ul"}
+
+
+def to_rtf(markup: str) -> str:
+    def wrap(kind, inner):
+        command = _RTF_TAGS.get(kind)
+        return "{" + command + " " + inner + "}" if command else inner
+    return _walk(parse(markup), rtf_escape, wrap)
+
+
+# ------------------------------------------------------------------ whole lists
+
+def entry_text(entry: Entry, fmt: str = "text") -> str:
+    """One entry in ``fmt``, margin included (text, markdown) or kept apart (html, rtf)."""
+    convert = {"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex,
+               "rtf": to_rtf}[fmt]
+    body = convert(entry.body)
+    if not entry.margin:
+        return body
+    margin = convert(entry.margin)
+    if fmt == "html":
+        return f'<div class="csl-left-margin">{margin}</div><div class="csl-right-inline">{body}</div>'
+    if fmt == "rtf":
+        return margin + "\\tab " + body
+    return margin + " " + body
+
+
+def _latex_label(margin: str) -> str:
+    return re.sub(r"^[\[(]?(.*?)[\].)]?$", r"\1", margin.strip())
+
+
+def bibliography(entries: Sequence[Entry], fmt: str = "text",
+                 labels: dict[str, str] | None = None) -> str:
+    """The whole list in ``fmt``; ``labels`` (id → label) are LaTeX ``\\bibitem`` labels
+    for author-date styles."""
+    if fmt == "text":
+        return "".join(entry_text(e, "text") + "\n" for e in entries)
+    if fmt == "markdown":
+        return "\n".join(entry_text(e, "markdown") + "\n" for e in entries)
+    if fmt == "html":
+        rows = "".join(f'  <div class="csl-entry">{entry_text(e, "html")}</div>\n' for e in entries)
+        return f'<div class="csl-bib-body">\n{rows}</div>\n'
+    if fmt == "latex":
+        numeric = any(e.margin for e in entries)
+        widest = max((_latex_label(to_text(e.margin)) for e in entries), key=len, default="") if numeric else ""
+        lines = [r"\begin{thebibliography}{" + latex_escape(widest or "") + "}"]
+        if not numeric:
+            lines.append(r"\makeatletter\renewcommand\@biblabel[1]{}\makeatother")
+        for e in entries:
+            key = re.sub(r"[\\{}%#,~\s]", "", e.id) or "item"
+            if e.margin:
+                label = "[" + latex_escape(_latex_label(to_text(e.margin))) + "]"
+            elif labels and labels.get(e.id):
+                label = "[" + latex_escape(labels[e.id]).replace("]", "{]}") + "]"
+            else:
+                label = ""
+            lines.append(rf"\bibitem{label}{{{key}}}")
+            lines.append(to_latex(e.body))
+            lines.append("")
+        lines.append(r"\end{thebibliography}")
+        return "\n".join(lines) + "\n"
+    if fmt == "rtf":
+        rows = "".join(r"{\pard\sa120 " + entry_text(e, "rtf") + r"\par}" + "\n" for e in entries)
+        return r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}" + "\n" + rows + "}\n"
+    raise ValueError(f"unknown output format {fmt!r}; formats: {', '.join(FORMATS)}")
+
+
+def inline(markup: str, fmt: str = "text") -> str:
+    """A citation (or any markup) in ``fmt``, without list wrapping."""
+    return {"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex,
+            "rtf": to_rtf}[fmt](markup)
