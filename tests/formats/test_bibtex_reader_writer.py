@@ -11,6 +11,7 @@ from polybib.model import Date, Name, Reference
 from ..conftest import DATA
 
 CORPUS = sorted((DATA / "bib-corpus").rglob("*.bib"))
+assert CORPUS, f"no .bib corpus at {DATA / 'bib-corpus'}: set POLYBIB_SHARED"
 
 
 def read(text: str, name: str = "test.bib"):
