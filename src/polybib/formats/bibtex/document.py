@@ -18,6 +18,7 @@ from bibtexparser.splitter import Splitter
 
 from ...model import Diagnostic, Reference, Source
 from . import mapping
+from .lazy import EntryReference
 
 # bibtexparser logs its own parse errors; we report them as Diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -36,8 +37,7 @@ class Segment:
     key: str = ""
     entry_type: str = ""
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (name, raw value, resolved)
-    ref: Reference | None = None
-    snapshot: tuple | None = None
+    ref: Reference | None = None     # an EntryReference for entries
 
 
 @dataclass
@@ -270,8 +270,6 @@ def build_references(doc: BibDocument, diagnostics: list[Diagnostic]) -> list[Re
     first_line: dict[str, int] = {}
     for seg in doc.entries():
         low_type = seg.entry_type.lower()
-        if low_type in ("xdata", "set"):
-            pass  # still records: cross-referenced data; kept like any entry
         if low_type not in mapping.TYPE_TO_CSL and low_type not in ("xdata", "set"):
             diagnostics.append(Diagnostic(doc.file, seg.line, f"unknown entry type '@{seg.entry_type}' "
                                           f"in entry '{seg.key}'; read as a generic document",
@@ -283,10 +281,7 @@ def build_references(doc: BibDocument, diagnostics: list[Diagnostic]) -> list[Re
                                           code="duplicate-key"))
         else:
             first_line[folded] = seg.line
-        source = Source(doc.file, seg.line, "", "bibtex")
-        ref = mapping.entry_to_reference(seg.entry_type, seg.key,
-                                         [(name, resolved) for name, _, resolved in seg.fields], source)
+        ref = EntryReference(seg, Source(doc.file, seg.line, "", "bibtex"))
         seg.ref = ref
-        seg.snapshot = ref.content()
         refs.append(ref)
     return refs

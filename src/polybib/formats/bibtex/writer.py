@@ -37,7 +37,7 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             if ref is None or id(ref) not in present:
                 continue
             written.add(id(ref))
-            if keep_raw and ref.content() == seg.snapshot:
+            if keep_raw and _unchanged_entry(seg, ref):
                 chunks.append(seg.raw)
             else:
                 chunks.append(_rewrite_entry(seg, ref, dialect or "biblatex", ascii, doc.newline))
@@ -59,8 +59,13 @@ def _unchanged(doc: BibDocument, library: Library) -> bool:
     entries = doc.entries()
     if len(entries) != len(library.references):
         return False
-    return all(seg.ref is ref and ref.content() == seg.snapshot
+    return all(seg.ref is ref and _unchanged_entry(seg, ref)
                for seg, ref in zip(entries, library.references))
+
+
+def _unchanged_entry(seg: Segment, ref: Reference) -> bool:
+    unchanged = getattr(ref, "unchanged", None)
+    return bool(unchanged and unchanged())
 
 
 def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
