@@ -76,3 +76,43 @@ def test_paper_citing_the_seed_compiles_and_shows_every_reference(style, tmp_pat
         assert phrase.lower() in text.lower(), f"{phrase!r} not in the PDF: {text[:2000]}"
     log = (tmp_path / "paper.log").read_text(encoding="utf-8", errors="replace")
     assert "Citation" not in log or "undefined" not in log
+
+
+THEBIB_PAPER = r"""\documentclass{article}
+\usepackage{fontspec}
+\setmainfont{DejaVu Serif}
+\usepackage[russian,english]{babel}
+\begin{document}
+See %(cites)s.
+\input{refs.tex}
+\end{document}
+"""
+
+TRICKY = """@article{tricky,
+  author = {Smith, J.},
+  title = {Costs of R\\&D: 100\\% growth, \\$5 \\#1 a\\_b {x} and ~ tildes},
+  journaltitle = {Journal of {AT\\&T} \\& Co},
+  date = {2020}, volume = {3}, pages = {1--2}, langid = {english},
+}
+"""
+
+
+def test_render_latex_thebibliography_compiles_as_is(tmp_path, run_cli):
+    _tools_present()
+    bib = _seed_bib(tmp_path, run_cli)
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n" + TRICKY, encoding="utf-8")
+    code, out, err = run_cli("render", str(bib), "--style", "gost", "--format", "latex")
+    assert code == 0, err
+    (tmp_path / "refs.tex").write_bytes(out)
+    keys = [r.id for r in bibtex.read(bib.read_bytes(), str(bib))]
+    (tmp_path / "paper.tex").write_text(THEBIB_PAPER % {"cites": ", ".join(f"\\cite{{{k}}}" for k in keys)},
+                                        encoding="utf-8")
+    for _ in range(2):
+        done = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", "paper"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "paper.pdf", "-"], cwd=tmp_path, capture_output=True,
+                          text=True, check=True).stdout
+    text = " ".join(re.sub(r"-\n(?=\w)", "", text).split())
+    assert "??" not in text
+    assert "Бизнес и облака" in text and "R&D: 100% growth, $5 #1 a_b" in text
