@@ -14,12 +14,11 @@ import os
 import sys
 import tempfile
 import time
-import tracemalloc
 
 import bibtexparser
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bench_bibtex import generate  # noqa: E402
+from bench_bibtex import generate, peak_mib  # noqa: E402
 
 from polybib.lint import LintSettings, lint_paths  # noqa: E402
 
@@ -29,15 +28,6 @@ def timed(fn):
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
-
-
-def peak_mib(fn) -> float:
-    gc.collect()
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def main() -> None:
