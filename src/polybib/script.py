@@ -16,11 +16,6 @@ LAT_TO_CYR = {lat: cyr for cyr, lat in CYR_TO_LAT.items() if cyr not in "іІј�
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
-UKRAINIAN_ONLY = set("ієїґІЄЇҐ")
-BELARUSIAN_ONLY = set("ўЎ")
-SERBIAN_MACEDONIAN = set("јљњћђџЈЉЊЋЂЏѓќѕЃЌЅ")
-KAZAKH_ONLY = set("әғқңөұүһӘҒҚҢӨҰҮҺ")
-RUSSIAN_ONLY = set("ыэъЫЭЪ")
 
 
 def letter_script(ch: str) -> str:
@@ -148,26 +143,19 @@ def repair_mixed_script(text: str, context_script: str = "") -> tuple[str, list[
 
 
 def guess_language(text: str) -> str:
-    """A BCP-47 code from the letters alone: 'ru', 'uk', 'be', 'sr', 'kk', 'en', or ''.
+    """A BCP-47 code from the letters alone: 'ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'en', or ''.
 
     Only what the alphabet proves: Cyrillic text is Russian unless letters specific to
-    another language appear; Latin text is reported as English only when it is plain
-    ASCII, since accents point to other languages we do not guess at.
+    another language appear (the transliteration tables' alphabets decide); Latin text is
+    reported as English only when it is plain ASCII, since accents point to other
+    languages we do not guess at.
     """
     cyr, lat = script_counts(text)
     if not cyr and not lat:
         return ""
     if cyr >= lat:
-        letters = set(text)
-        if letters & UKRAINIAN_ONLY and not letters & RUSSIAN_ONLY:
-            return "uk"
-        if letters & BELARUSIAN_ONLY:
-            return "be"
-        if letters & KAZAKH_ONLY:
-            return "kk"
-        if letters & SERBIAN_MACEDONIAN and not letters & RUSSIAN_ONLY:
-            return "sr"
-        return "ru"
+        from .translit.languages import guess_language as cyrillic_language
+        return cyrillic_language(text) or "ru"
     if all(ord(ch) < 128 for ch in text if ch.isalpha()):
         return "en"
     return ""
