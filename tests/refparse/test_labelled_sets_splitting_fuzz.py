@@ -17,10 +17,12 @@ from ..conftest import SHARED
 HERE = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("name, minimum", [("heldout.jsonl", 0.97), ("unseen.jsonl", 0.95)])
+@pytest.mark.parametrize("name, minimum", [("heldout.jsonl", 0.97), ("unseen.jsonl", 0.95),
+                                           ("unseen2.jsonl", 0.95)])
 def test_own_labelled_sets(name, minimum):
-    """heldout: written before tuning (first score 0.923); unseen: the second set, first
-    scored 0.871 and then tuned on: both now guard against regressions."""
+    """Each set was scored once before any tuning on it (heldout 0.923, unseen 0.871,
+    unseen2 — laws, patents, reports, GOST 7.0.100, References, APA chapters — 0.813),
+    then tuned on: now they guard against regressions."""
     done = subprocess.run([sys.executable, str(SHARED / "tools" / "score_parse.py"), str(HERE / name),
                            "--cmd", f"{sys.executable} -m polybib import --from text --to csljson",
                            "--min", str(minimum)], capture_output=True, text=True, timeout=300)

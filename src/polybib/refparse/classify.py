@@ -13,7 +13,8 @@ _JOURNAL = re.compile(r"журнал|вестник|известия|journal|tra
                       r"вопросы|проблемы|magazine|annals|acta|\bJ\.|\bTrans\.", re.I)
 _STANDARD = re.compile(r"^(?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
 _LAW = re.compile(r"(?:федеральный закон|закон\b|кодекс|постановление|указ|приказ)\b", re.I)
-_PATENT = re.compile(r"\b(?:пат\.|патент|patent|авт\.\s*св\.|а\.\s*с\.)", re.I)
+_PATENT = re.compile(r"^(?:Пат\.|Патент|Patent|Авт\.\s*св\.|А\.\s*с\.\s*\d)")
+_REPORT = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report|tech\.\s*rep", re.I)
 _THESIS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|PhD thesis|\bdissertation\b|"
                      r"master'?s thesis)", re.I)
 # Romanized Russian: letter clusters of the usual schemes, and no English function words.
@@ -45,10 +46,12 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "standard"
     if thesis or _THESIS.search(text):
         return "thesis"
-    if _PATENT.search(text[:60]):
+    if _PATENT.match(text.strip()):
         return "patent"
-    if _LAW.search(title) and not container:
+    if (_LAW.search(title) or _LAW.search(str(f.get("genre", "")))) and not container:
         return "legislation"
+    if _REPORT.search(text) and not container:
+        return "report"
     if container:
         if chapter:
             return "chapter"

@@ -30,12 +30,17 @@ _RESP_ROLE = re.compile(r"\b(?:ред|под\s+ред|сост|пер|науч\.
 _THESIS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|PhD thesis|Ph\.\s?D\.|\bdissertation\b|"
                      r"master'?s thesis|\bthesis\b)", re.I)
 _STANDARD_NUMBER = re.compile(r"^((?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI)(?:\s+[A-ZА-Я]{1,3})?\s+[\d.\-–:]+\d)\.?\s+")
+_PATENT_HEAD = re.compile(r"^(?:Пат\.|Патент|Patent)\s*(?P<number>[\d\s]+\d)\s*[^.]*?(?:МПК|IPC|Int\.\s*Cl\.)[^.]*(?:\.\d+)*[^.]*\.\s*")
 _CONFERENCE_PLACE_DATE = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+(?:,\s*[A-ZА-ЯЁ][\w-]+)?,\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
                                     r"\s+[A-Za-zА-Яа-яё]+\.?\s+\d{4}(?:\s*(?:года?|г\.))?\s*$")
 _JOURNAL_WORDS = re.compile(r"journal|review|studies|transactions|bulletin|quarterly|letters|annals|"
                             r"proceedings|vestnik|zhurnal|izvestiya|voprosy", re.I)
+_PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publishers?|Publishing|Publ\.|Verlag|Books|Springer|Wiley|Elsevier|"
+                              r"Routledge|Palgrave|Macmillan|Penguin|Pearson|McGraw|O'Reilly|MIT|ACM|IEEE)\b")
 _PLACE_LIKE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
 _CONFERENCE_WORDS = re.compile(r"conference|symposium|congress|workshop|proceedings", re.I)
+_LAW_INFO = re.compile(r"^(?:федеральный закон|закон|кодекс|постановление|указ|приказ|распоряжение)\b", re.I)
+_REPORT_INFO = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report", re.I)
 _GOST_MARKS = re.compile(r"(?:^|\s)(?:[СТ]\.\s*\d|№|Вып\.)")
 _VOLUMES = re.compile(r"^(?:in|в)\s+(\d+)\s*(?:т\.|vols?\.?)$", re.I)
 
@@ -117,6 +122,14 @@ def _parse_into(rec: _Record, text: str) -> None:
     rec.electronic = anchors.electronic
     rec.in_language = anchors.language
 
+    patent = _PATENT_HEAD.match(text)
+    if patent:
+        rec.claim("number", patent.group("number"))
+        published = re.search(r"опубл\.\s*(\d{1,2}\.\d{1,2}\.(\d{4}))", text)
+        if published:
+            rec.claim("issued", Date(parts=[[int(published.group(2))]]))
+        rec.patent = True
+        text = text[patent.end():]
     names_text, rest = leading_names(text)
     if names_text:
         rec.names("author", names_text)
@@ -205,6 +218,10 @@ def _other_title_info(rec: _Record, text: str) -> None:
         rec.thesis = True
         rec.unclaimed.append(text)
         return
+    if _LAW_INFO.search(text) or _REPORT_INFO.search(text):
+        rec.claim("genre", text)                  # "Федеральный закон от …", "отчет о НИР"
+        rec.unclaimed.append(text)
+        return
     vol = re.search(r"(?:^|\.\s)Т\.\s*(\d+)", text)
     if vol:
         rec.claim("volume", vol.group(1))
@@ -221,7 +238,9 @@ def _other_title_info(rec: _Record, text: str) -> None:
 
 def _responsibility(rec: _Record, text: str) -> None:
     for group in re.split(r"\s*;\s*", text):
-        group = group.strip(" .")
+        group = group.strip(" ,")
+        if group.endswith(".") and not re.search(r"(?:^|[\s.])[A-ZА-ЯЁ]\.$", group):
+            group = group[:-1].strip()
         if not group:
             continue
         if _RESP_ROLE.search(group):
@@ -267,6 +286,9 @@ def _detail_area(rec: _Record, area: str) -> None:
         rec.claim("publisher", found["publisher"])
         if "year" in found:
             rec.claim("issued", Date(parts=[[int(found["year"])]]))
+        return
+    if getattr(rec, "patent", False) and re.search(r"заявл\.|опубл\.|Бюл\.", area):
+        rec.unclaimed.append(area)               # application number and dates of a patent
         return
     pieces = areas.split_details(area)
     leftovers = []
@@ -318,7 +340,7 @@ def _sentences(rec: _Record, text: str) -> None:
         rec.claim("author", [Name(literal=body[0])])     # "Kaggle. Titanic: …": an organisation
         body = body[1:]
     if "title" not in rec.fields and body and not (len(body) > 1 and not tail and getattr(rec, "electronic", False)):
-        rec.claim("title", _clean(body[0]))
+        _claim_title(rec, body[0])
         body = body[1:]
     if body and len(body) > 1 and not tail and getattr(rec, "electronic", False):
         rec.claim("title", _clean(". ".join(body)))     # a web page: the whole text is its title
@@ -336,11 +358,25 @@ def _sentences(rec: _Record, text: str) -> None:
                 _apply(rec, found)
 
 
+def _claim_title(rec: _Record, text: str) -> None:
+    """A title with what English styles and References put after it: ``[English
+    translation]``, ``(3rd ed.)``."""
+    translation = re.search(r"\s*\[([^\]]{3,})\]\s*$", text)
+    if translation:
+        rec.translation = translation.group(1).strip()
+        text = text[:translation.start()]
+    edition = re.search(r"\s*\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)\s*$", text)
+    if edition:
+        rec.claim("edition", edition.group(1))
+        text = text[:edition.start()]
+    rec.claim("title", _clean(text))
+
+
 def _split_sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"[.?!]\s+(?=[A-ZА-ЯЁ0-9(«\"“№]|[СCТTPp][a-z]?\.\s*\d|pp\.)", text):
         piece = text[start:m.start() + (0 if text[m.start()] == "." else 1)]
-        if re.search(r"(?:^|\s)(?:[A-ZА-ЯЁ]|[A-Za-zА-Яа-я]{1,2}|Proc|Univ|vol|Vol|no|No|pp|Dept|Inst|J|Sci|Int|Intl|"
+        if re.search(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|[A-Za-zА-Яа-я]{1,2}|Proc|Univ|vol|Vol|no|No|pp|Dept|Inst|J|Sci|Int|Intl|"
                      r"Comput|Theor|Trans|Ed|Eds|ed|eds|Pt|Iss|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
                      r"Nov|Dec)$", piece) and not re.search(r"\d$", piece):
             continue                    # "Seriya 5, Geografiya" no; "Theor. Comput. Sci." keep together
@@ -365,6 +401,14 @@ def _english_tail(rec: _Record, text: str) -> None:
             text = text[eds.end():]
             rec.chapter = True
     first_sentence = _split_sentences(text)[0] if text else ""
+    references_imprint = re.fullmatch(rf"([^,]+),\s*([^,]+?),\s*({areas.YEAR})\.?", first_sentence)
+    if references_imprint and not m and references_imprint.group(1).strip().lower() in KNOWN_PLACES:
+        rec.claim("publisher-place", references_imprint.group(1).strip())   # "Moscow, Nauka Publ., 2015"
+        rec.claim("publisher", references_imprint.group(2).strip())
+        rec.claim("issued", Date(parts=[[int(references_imprint.group(3))]]))
+        for sentence in _split_sentences(text)[1:]:
+            _detail_sentence(rec, sentence)
+        return
     found = areas.imprint(first_sentence)
     if found and not m and found["publisher-place"].lower() in KNOWN_PLACES:
         rec.claim("publisher-place", found["publisher-place"])      # "Oxford: Oxford University Press, 2015"
@@ -391,11 +435,20 @@ def _english_tail(rec: _Record, text: str) -> None:
             (_CONFERENCE_WORDS.search(container_parts[0]) or len(container_parts) > 2):
         details.insert(0, container_parts.pop())          # "…(DSPA), Moscow, Russian Federation"
     container = ", ".join(container_parts)
+    container = container.split(" = ")[0]            # a parallel title: "Voprosy ekonomiki = …"
+    pages_in_parens = re.search(r"\s*\((?:pp?\.|S\.)\s*([\d\s–-]+)\)\s*$", container)
+    if pages_in_parens:
+        rec.claim("page", areas.normalize_pages(pages_in_parens.group(1)))   # APA: "Book (pp. 45-67)"
+        container = container[:pages_in_parens.start()]
     # "Program Comput Soft 51" → container + volume; "(2025)" at the end → year
     year = re.search(rf"\s*\(({areas.YEAR})\)\s*$", container)
     if year:
         rec.claim("issued", Date(parts=[[int(year.group(1))]]))
         container = container[:year.start()]
+    if len(container_parts) == 1 and not details and len(sentences) == 1 and _PUBLISHER_WORDS.search(container) \
+            and not _JOURNAL_WORDS.search(container):
+        rec.claim("publisher", _clean(container))          # APA book: "… (3rd ed.). Cambridge University Press."
+        return
     if len(container_parts) == 1 and len(details) == 1 and len(sentences) == 1 and year is None \
             and re.fullmatch(rf"{areas.YEAR}\.?", details[0]) and not _JOURNAL_WORDS.search(container):
         rec.claim("publisher", container)      # MLA: "Penguin Books, 2003."
@@ -439,7 +492,12 @@ def _detail_sentence(rec: _Record, sentence: str) -> None:
         rec.claim("publisher", publisher)
         rec.claim("publisher-place", place)
         return
-    for p in areas.split_details(sentence):
+    pieces = areas.split_details(sentence)
+    if len(pieces) == 1 and "publisher" not in rec.fields and re.fullmatch(r"[A-Z][^\W\d]*(?:[&.' -]+[^\W\d]+)*\.?", pieces[0]) \
+            and areas.classify(pieces[0], bare_pages=True) is None:
+        rec.claim("publisher", _clean(pieces[0]))     # APA's last sentence: "Springer."
+        return
+    for p in pieces:
         got = areas.classify(p, bare_pages=True)
         if got:
             _apply(rec, got)
@@ -467,6 +525,8 @@ def _finish(rec: _Record, original: str, source: Source) -> Reference:
         ref.fields["note"] = "; ".join(u for u in rec.unclaimed if u)
     for variable in rec.etal:
         ref.extra[f"polybib.etal.{variable}"] = "true"
+    if getattr(rec, "translation", ""):
+        ref.extra["polybib.title-translation"] = rec.translation   # "[Economy of the region]"
     source.repairs.extend(rec.repairs)
     ref.fields["language"] = getattr(rec, "in_language", "") or guess_language(ref, original)
     ref.type = guess_type(ref, thesis=getattr(rec, "thesis", False), chapter=getattr(rec, "chapter", False),
