@@ -79,6 +79,13 @@ class _Record:
         self.unclaimed: list[str] = []
         self.etal: list[str] = []
         self.repairs: list[str] = []
+        # what the text said about the kind of record, for type and language guessing
+        self.electronic = False        # [Электронный ресурс], Текст : электронный
+        self.in_language = ""          # (In Russ.), (In Ukr.)
+        self.thesis = False
+        self.chapter = False           # "In: editors (eds) Book"
+        self.patent = False
+        self.translation = ""          # References: "Title [English translation]"
 
     def claim(self, variable: str, value) -> bool:
         if value in (None, "", []) or variable in self.fields:
@@ -287,7 +294,7 @@ def _detail_area(rec: _Record, area: str) -> None:
         if "year" in found:
             rec.claim("issued", Date(parts=[[int(found["year"])]]))
         return
-    if getattr(rec, "patent", False) and re.search(r"заявл\.|опубл\.|Бюл\.", area):
+    if rec.patent and re.search(r"заявл\.|опубл\.|Бюл\.", area):
         rec.unclaimed.append(area)               # application number and dates of a patent
         return
     pieces = areas.split_details(area)
@@ -339,10 +346,10 @@ def _sentences(rec: _Record, text: str) -> None:
     if "author" not in rec.fields and len(body) > 1 and re.fullmatch(r"[A-ZА-ЯЁ][\w&.-]{1,40}", body[0]):
         rec.claim("author", [Name(literal=body[0])])     # "Kaggle. Titanic: …": an organisation
         body = body[1:]
-    if "title" not in rec.fields and body and not (len(body) > 1 and not tail and getattr(rec, "electronic", False)):
+    if "title" not in rec.fields and body and not (len(body) > 1 and not tail and rec.electronic):
         _claim_title(rec, body[0])
         body = body[1:]
-    if body and len(body) > 1 and not tail and getattr(rec, "electronic", False):
+    if body and len(body) > 1 and not tail and rec.electronic:
         rec.claim("title", _clean(". ".join(body)))     # a web page: the whole text is its title
         body = []
     if body and _GOST_MARKS.search(" ".join(tail)):
@@ -525,12 +532,12 @@ def _finish(rec: _Record, original: str, source: Source) -> Reference:
         ref.fields["note"] = "; ".join(u for u in rec.unclaimed if u)
     for variable in rec.etal:
         ref.extra[f"polybib.etal.{variable}"] = "true"
-    if getattr(rec, "translation", ""):
+    if rec.translation:
         ref.extra["polybib.title-translation"] = rec.translation   # "[Economy of the region]"
     source.repairs.extend(rec.repairs)
-    ref.fields["language"] = getattr(rec, "in_language", "") or guess_language(ref, original)
-    ref.type = guess_type(ref, thesis=getattr(rec, "thesis", False), chapter=getattr(rec, "chapter", False),
-                          electronic=getattr(rec, "electronic", False), text=original)
+    ref.fields["language"] = rec.in_language or guess_language(ref, original)
+    ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter,
+                          electronic=rec.electronic, text=original)
     _confidence(ref, rec)
     return ref
 
