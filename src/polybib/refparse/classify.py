@@ -15,8 +15,9 @@ _STANDARD = re.compile(r"^(?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN
 _LAW = re.compile(r"(?:федеральный закон|закон\b|кодекс|постановление|указ|приказ)\b", re.I)
 _PATENT = re.compile(r"^(?:Пат\.|Патент|Patent|Авт\.\s*св\.|А\.\s*с\.\s*\d)")
 _REPORT = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report|tech\.\s*rep", re.I)
-_THESIS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|PhD thesis|\bdissertation\b|"
-                     r"master'?s thesis)", re.I)
+#: What marks a thesis or its abstract (автореферат) in a reference.
+THESIS_MARKS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|Ph\.?\s?D\.?\s+thesis|"
+                          r"\bdissertation\b|master'?s thesis)", re.I)
 # Romanized Russian: letter clusters of the usual schemes, and no English function words.
 _ROMANIZED = re.compile(r"(?:zh|kh|ts|shch|ch|yy|iy|aya|oye|nykh|skiy|skii|ogo\b|ykh\b|iia\b|iya\b)", re.I)
 _ENGLISH = re.compile(r"\b(?:the|of|and|for|with|in|on|a|an|to|from|by|using|based|via|between)\b", re.I)
@@ -44,7 +45,7 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     container = str(f.get("container-title", ""))
     if _STANDARD.match(title) or _STANDARD.match(text.strip()):
         return "standard"
-    if thesis or _THESIS.search(text):
+    if thesis or THESIS_MARKS.search(text):
         return "thesis"
     if _PATENT.match(text.strip()):
         return "patent"

@@ -16,7 +16,7 @@ from ..dates import parse_date
 from ..model import Date, Name, Reference, Source
 from . import areas
 from .anchors import take_anchors
-from .classify import guess_language, guess_type
+from .classify import THESIS_MARKS, guess_language, guess_type
 from .names import parse_names, leading_names
 
 CITIES = {
@@ -27,8 +27,6 @@ CITIES = {
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]|[-*•–—]\s)\s*")
 _QUOTED = re.compile(r'^(?:["“«„](?P<title>.+?)[,.]?["”»“]|[\'‘](?P<single>.+?)[,.]?[\'’](?=[\s,.]))\s*[,.]?\s*')
 _RESP_ROLE = re.compile(r"\b(?:ред|под\s+ред|сост|пер|науч\.\s*ред|отв\.\s*ред|eds?|edited by|trans)\b\.?", re.I)
-_THESIS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|PhD thesis|Ph\.\s?D\.|\bdissertation\b|"
-                     r"master'?s thesis|\bthesis\b)", re.I)
 _STANDARD_NUMBER = re.compile(r"^((?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI)(?:\s+[A-ZА-Я]{1,3})?\s+[\d.\-–:]+\d)\.?\s+")
 _PATENT_HEAD = re.compile(r"^(?:Пат\.|Патент|Patent)\s*(?P<number>[\d\s]+\d)\s*[^.]*?(?:МПК|IPC|Int\.\s*Cl\.)[^.]*(?:\.\d+)*[^.]*\.\s*")
 _CONFERENCE_PLACE_DATE = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+(?:,\s*[A-ZА-ЯЁ][\w-]+)?,\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
@@ -220,7 +218,7 @@ def _title_area(rec: _Record, area: str) -> None:
 def _other_title_info(rec: _Record, text: str) -> None:
     text = _clean(text)
     volumes = _VOLUMES.match(text.split(".")[0].strip() + ".") or _VOLUMES.match(text)
-    if _THESIS.search(text):
+    if THESIS_MARKS.search(text):
         rec.claim("genre", text)
         rec.thesis = True
         rec.unclaimed.append(text)
