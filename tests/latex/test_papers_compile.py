@@ -116,3 +116,25 @@ def test_render_latex_thebibliography_compiles_as_is(tmp_path, run_cli):
     text = " ".join(re.sub(r"-\n(?=\w)", "", text).split())
     assert "??" not in text
     assert "Бизнес и облака" in text and "R&D: 100% growth, $5 #1 a_b" in text
+
+
+def test_classic_bibtex_variant_compiles_with_a_bst_style(tmp_path, run_cli):
+    """The build's references-bibtex.bib is for journals that still use .bst styles:
+    pdfLaTeX + BibTeX (plain.bst) must take it as is, romanized, with no undefined citation."""
+    assert shutil.which("pdflatex") and shutil.which("bibtex"), "pdflatex/bibtex missing (.ci/run installs them)"
+    out = tmp_path / "build"
+    code, _, err = run_cli("build", str(REPO / "refs" / "seed.txt"), "-o", str(out), "--offline", "-q",
+                           "--styles", "apa")
+    assert code == 0, err
+    (tmp_path / "references-bibtex.bib").write_bytes((out / "references-bibtex.bib").read_bytes())
+    (tmp_path / "paper.tex").write_text("\\documentclass{article}\n\\begin{document}\n\\nocite{*}\n"
+                                        "\\bibliographystyle{plain}\n\\bibliography{references-bibtex}\n"
+                                        "\\end{document}\n", encoding="utf-8")
+    for step in (["pdflatex", "-interaction=nonstopmode", "paper"], ["bibtex", "paper"],
+                 ["pdflatex", "-interaction=nonstopmode", "paper"], ["pdflatex", "-interaction=nonstopmode", "paper"]):
+        done = subprocess.run(step, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, f"{step[0]}: {done.stdout[-2000:]}"
+    text = subprocess.run(["pdftotext", "paper.pdf", "-"], cwd=tmp_path, capture_output=True, text=True,
+                          check=True).stdout
+    text = " ".join(re.sub(r"-\n(?=\w)", "", text).split())
+    assert "Biznes i oblaka" in text and "Matviyenko" in text and "Kizekova" in text and "??" not in text

@@ -37,8 +37,10 @@ _SYMBOL = {
     "\u201c": "``", "\u02bc": "'", "\u00b7": "{$\\cdot$}", "\u2021": "{\\ddag}",
     "đ": "{\\dj}", "Đ": "{\\DJ}", "æ": "{\\ae}", "Æ": "{\\AE}", "ø": "{\\o}", "Ø": "{\\O}",
     "ł": "{\\l}", "Ł": "{\\L}", "ß": "{\\ss}", "œ": "{\\oe}", "Œ": "{\\OE}",
-    "«": "{\\guillemotleft}", "»": "{\\guillemotright}", "–": "--", "—": "---",
-    "„": "{\\quotedblbase}", "…": "{\\ldots}", "№": "No.", "\u00a0": "~",
+    # quotes as LaTeX's own ``…'': \guillemotleft and \quotedblbase exist only in T1 fonts,
+    # and a .bst journal's preamble is not ours to know
+    "«": "``", "»": "''", "–": "--", "—": "---",
+    "„": "``", "…": "{\\ldots}", "№": "No.", "\u00a0": "~",
 }
 _SPECIAL = {
     "&": "\\&", "%": "\\%", "#": "\\#", "_": "\\_", "$": "\\$", "{": "\\{", "}": "\\}",
