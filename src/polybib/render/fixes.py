@@ -33,6 +33,7 @@ from citeproc.string import String
 
 from ..model import NAME_VARIABLES
 from . import casing
+from .memo import Macro
 from .sorting import sort_key_for
 
 _NAME_VARS = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)
@@ -192,10 +193,8 @@ class _Numbers:
 def _is_english(element, item) -> bool:
     """CSL 1.0.2: with an English (or no) default locale, items are English unless their
     language says otherwise; with a non-English default, only items marked English are."""
-    try:
-        language = str(item.reference.language)
-    except VariableError:
-        language = ""
+    language = item.reference.get("language")       # no VariableError raised and caught
+    language = "" if language is None else str(language)
     if language:
         return language.lower().startswith("en")
     default = element.get_root().get("default-locale", "en") or "en"
@@ -502,6 +501,11 @@ class Group(m.Group):
 
 
 class If(m.If):
+    def _type(self, item):
+        # citeproc-py's test, with the item type read once instead of once per listed type
+        item_type = item.reference.type
+        return [typ.lower() == item_type for typ in self.get("type").split()]
+
     def _is_numeric(self, item):
         out = []
         for variable in self.get("is-numeric").split():
@@ -605,7 +609,10 @@ class Layout(m.Layout):
         bad = [cite for cite in citation.cites if cite.key not in numbers]
         good.sort(key=lambda cite: numbers[cite.key])
         sort = self.getparent().find("cs:sort", self.nsmap)
-        if sort is not None:
+        if sort is not None and len(good) > 1:
+            # one cite needs no ordering (its sort keys would be rendered for nothing;
+            # sort_items is stable and renders them without side effects that outlive
+            # the per-cite ``repressed`` reset below)
             good = sort.sort(good, self)
         out = []
         for item in good:
@@ -695,4 +702,4 @@ class Style(m.Style):
 #: Element name → corrected class, used by :mod:`.engine`'s parser.
 OVERRIDES = {cls.__name__.replace("_", "-").lower(): cls
              for cls in (Text, Number, Label, Date_Part, Date, Names, Name, Substitute, Key,
-                         Sort, Layout, Style, If, Else_If, Group)}
+                         Sort, Layout, Style, If, Else_If, Group, Macro)}
