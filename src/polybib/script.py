@@ -100,6 +100,14 @@ def mixed_script_words(text: str, context_script: str = "") -> list[MixedWord]:
             return found
     for m in _WORD.finditer(text):
         word = m.group(0)
+        # Cheap skips (this runs on every two-script field of a file): without a context
+        # only a word with letters of both scripts is found, and an all-ASCII word can only
+        # be wrong against a Cyrillic context.
+        if word.isascii():
+            if context_script != "cyrillic":
+                continue
+        elif not context_script and not _LATIN_LETTERS.search(word):
+            continue
         cyr, lat = script_counts(word)
         parts = re.split(r"[-'’]", word)
         if cyr and lat and len(parts) > 1 and all(_one_script(p) for p in parts):
@@ -156,6 +164,10 @@ def guess_language(text: str) -> str:
     if cyr >= lat:
         from .translit.languages import guess_language as cyrillic_language
         return cyrillic_language(text) or "ru"
-    if all(ord(ch) < 128 for ch in text if ch.isalpha()):
+    # every letter ASCII; checked on the non-ASCII characters alone (this runs per entry in lint)
+    if text.isascii() or not any(ch.isalpha() for ch in _NON_ASCII.findall(text)):
         return "en"
     return ""
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")

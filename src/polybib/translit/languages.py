@@ -50,9 +50,12 @@ def normalize_language(code: str | None) -> str:
     return _ALIASES.get(base, _ALIASES.get(low, ""))
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def guess_language(text: str) -> str:
     """The Cyrillic language ``text``'s letters point to; ``ru`` when nothing decides."""
-    letters = {c for c in text.lower() if "\u0400" <= c <= "\u04ff"}
+    letters = set(_CYRILLIC.findall(text.lower()))   # regex: much faster than a per-char test
     if not letters:
         return ""
     if letters & set("әғқңөұүһ"):

@@ -28,19 +28,31 @@ def _ascii_fold(text: str) -> str:
     """A script-blind comparison key, so that a Cyrillic record and its transliterated twin
     (in any of the usual schemes) compare equal: Cyrillic is romanized, then the letters
     on which schemes disagree (ye/e, yu/iu/u, ts/c, kh/h, doubled vowels) are folded."""
-    text = re.sub(r"<[^>]+>|[{}\\]", "", text).casefold()
-    if re.search("[\u0400-\u04ff]", text):
-        text = text.translate(_ROMAN)
-    for a, b in _DIACRITICS.items():
-        text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _MARKUP.sub("", text).casefold()
+    if text.isascii():
+        text = text.replace("'", "")   # the only ASCII key of _DIACRITICS; NFKD changes nothing
+    else:
+        if _CYRILLIC.search(text):
+            text = text.translate(_ROMAN)
+        for a, b in _DIACRITICS.items():
+            text = text.replace(a, b)
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ch", "\x01").replace("tc", "ts").replace("c", "ts").replace("\x01", "ch")
     text = text.replace("kh", "h").replace("x", "h")
-    text = re.sub(r"[yj]", "", text)
-    text = re.sub(r"([a-z])\1+", r"\1", text)
+    text = text.replace("y", "").replace("j", "")
+    text = _DOUBLED.sub(r"\1", text)
     text = text.replace("iu", "u").replace("ia", "a")
-    return re.sub(r"[^a-z0-9]+", "", text)
+    return _NOT_ALNUM.sub("", text)
+
+
+# Compiled once: _ascii_fold runs on every entry's first author (D002), and ``re.sub`` with
+# a pattern string pays a cache lookup on each call.
+_MARKUP = re.compile(r"<[^>]+>|[{}\\]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _year_and_author(entry: EntryView) -> tuple | None:

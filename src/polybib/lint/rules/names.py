@@ -152,18 +152,23 @@ def inconsistent_name(run: RunContext):
         if len(forms) < 2:
             continue
         items = list(forms.items())
+        # each form without spaces and dots, once per form rather than once per pair
+        bare = [_SPACES_DOTS.sub("", shown) for shown, _ in items]
         for i, (shown, (words, entry)) in enumerate(items):
-            for first, (first_words, first_entry) in items[:i]:
-                if re.sub(r"[\s.]", "", first) != re.sub(r"[\s.]", "", shown) and \
-                        _compatible(first_words, words):
+            for j, (first, (first_words, first_entry)) in enumerate(items[:i]):
+                if bare[j] != bare[i] and _compatible(first_words, words):
                     yield finding(inconsistent_name, entry, f"'{shown}' here, '{first}' in "
                                   f"'{first_entry.key}': the same person?", "author")
                     break
 
 
+_SPACES_DOTS = re.compile(r"[\s.]")
+_GIVEN_SPLIT = re.compile(r"[\s\-]+")
+
+
 def _given_words(given: str) -> list[str]:
     """Folded words of a given name; initials keep their dot (``и.``) to tell them apart."""
-    return [_fold(w) for w in re.split(r"[\s\-]+", given.replace(".", ". ")) if w]
+    return [_fold(w) for w in _GIVEN_SPLIT.split(given.replace(".", ". ")) if w]
 
 
 def _compatible(words_a: list[str], words_b: list[str]) -> bool:

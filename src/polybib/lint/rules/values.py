@@ -182,6 +182,37 @@ def _split_identifiers(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"[,;]|\s{2,}|\s(?=\d{3}-)", value) if v.strip()]
 
 
+_ISBN_PLAIN = re.compile(r"[0-9 -]*[0-9Xx]?")
+_ISBN_PREFIX = re.compile(r"^ISBN[:\s-]*|\s*\([^)]*\)\s*$", re.I)
+
+
+def _isbn_valid(candidate: str) -> bool:
+    """``stdnum.isbn.is_valid`` with a fast path for the usual form (digits, hyphens, spaces).
+
+    Why: stdnum first maps every character through a Unicode table in Python
+    generators, which made V007 the slowest rule on a large file.  For a candidate made
+    only of ASCII digits, ``-``, spaces and a final ``X``, that mapping changes nothing, so
+    the same steps (strip separators, pad a 9-digit SBN, ISBN-10 check, EAN-13 check and
+    the 978/979 prefix) are done here directly; anything else goes to stdnum unchanged.
+    """
+    if not _ISBN_PLAIN.fullmatch(candidate):
+        return _isbn.is_valid(candidate)
+    number = candidate.replace(" ", "").replace("-", "").upper()
+    if len(number) == 9:
+        number = "0" + number
+    if not number[:-1].isdigit():       # ASCII only here, so isdigit is stdnum's isdigits
+        return False
+    if len(number) == 10:
+        check = sum((i + 1) * int(n) for i, n in enumerate(number[:-1])) % 11
+        return ("X" if check == 10 else str(check)) == number[-1]
+    if len(number) == 13:
+        if not number.isdigit():
+            return False
+        total = sum((3, 1)[i % 2] * int(n) for i, n in enumerate(reversed(number[:-1])))
+        return str((10 - total) % 10) == number[-1] and number[:3] in ("978", "979")
+    return False
+
+
 @rule("V007", "isbn-checksum", "error")
 def isbn_checksum(entry: EntryView, config=None):
     """An ISBN-10 or ISBN-13 has the wrong length or check digit.
@@ -194,8 +225,8 @@ def isbn_checksum(entry: EntryView, config=None):
     if not value:
         return
     for item in _split_identifiers(value):
-        candidate = re.sub(r"^ISBN[:\s-]*|\s*\([^)]*\)\s*$", "", item, flags=re.I)
-        if not _isbn.is_valid(candidate):
+        candidate = _ISBN_PREFIX.sub("", item)
+        if not _isbn_valid(candidate):
             yield finding(isbn_checksum, entry, f"isbn of '{entry.key}' is not a valid ISBN: '{item}'", "isbn")
 
 
