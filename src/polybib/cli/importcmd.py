@@ -22,9 +22,12 @@ separated by blank lines; wrapped lines are joined and hyphenation undone.  GOST
 7.0.5-2008 and 7.0.100-2018 records, romanized "References" and the usual English styles
 (APA, Vancouver, IEEE, Chicago, Harvard, MLA) are read.  With one reference per input line,
 the output has exactly one record per line, in order.  Text no field claims is kept in the
-record's note and reported; low-confidence records are reported on stderr.
+record's note and reported; low-confidence records are reported on stderr (FILE:LINE: warning)
+and flagged in the output (custom "polybib.low-confidence" in CSL-JSON).
 
-exit codes: 0 imported; 1 imported, but some input could not be read; 2 usage or input error.
+exit codes: 0 imported (warnings included); 1 imported, but some reference could not be
+parsed at all (no letters or digits: kept in note, reported as an error); 2 usage or input
+error (unreadable file, unknown format, a .docx with a DOCTYPE).
 """
 
 

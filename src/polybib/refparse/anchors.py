@@ -16,13 +16,19 @@ from ..model import Date
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]>?", re.I)
 _URL_LABEL = re.compile(r"(?:URL|Режим доступа|Available(?: at| from)?|Retrieved from|Access mode)\s*:?\s*$", re.I)
 _ACCESS = re.compile(
-    r"\(?\s*(?:дата обращения|дата доступа|accessed(?: on)?|access(?:ed)? date|date of access|"
-    r"retrieved(?: on)?)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|[^)]{4,40}?\d{4})\s*\)?", re.I)
+    r"[(\[]?\s*(?:дата обращения|дата доступа|accessed(?: on)?|access(?:ed)? date|date of access|"
+    r"retrieved(?: on)?|cited)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}|[^)\]]{4,40}?\d{4})\s*[)\]]?", re.I)
+_MONTHS = {m: i for i, names in enumerate([
+    ("jan", "янв"), ("feb", "фев"), ("mar", "мар"), ("apr", "апр"), ("may", "мая", "май"), ("jun", "июн"),
+    ("jul", "июл"), ("aug", "авг"), ("sep", "сен"), ("oct", "окт"), ("nov", "ноя"), ("dec", "дек")], 1)
+    for m in names}
 _DOI = re.compile(r"(?:\bDOI\s*:?\s*|\bdoi:\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s,;<>\"]+[^\s.,;<>\")\]])", re.I)
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?\d{1,5}[\s-]?\d{1,7}[\s-]?\d{1,7}[\s-]?[\dXx])\b")
 _ISSN = re.compile(r"\bISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b")
 _EDN = re.compile(r"\bEDN\s*:?\s*([A-Z]{6})\b")
-_ELECTRONIC = re.compile(r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
+_ELECTRONIC = re.compile(r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text|Internet|Online|"
+                         r"Интернет|Електронний ресурс)\s*\]|"
                          r"[.:]?\s*[-–—]?\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I)
 _IN_RUSS = re.compile(r"\(\s*(?:In|На)\s+(Russ(?:ian)?|Ukr(?:ainian)?|Bel(?:arusian)?)\.?\s*\)|"
                       r"\bIn (Russian|Ukrainian)\.?\s*$")
@@ -42,6 +48,24 @@ class Anchors:
     language: str = ""           # from "(In Russ.)"
 
 
+def access_date(text: str) -> Date:
+    """``12.04.2023``, ``2023-04-12``, ``2023 Mar 1`` (Vancouver), ``1 March 2023``,
+    ``March 1, 2023``, ``1 марта 2023 г.``: a full date when the month can be read."""
+    text = text.strip().rstrip(".")
+    date = parse_date(text.replace("/", "."))
+    if date.parts:
+        return date
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    month = next((n for w in re.findall(r"[^\W\d]{3,}", text) for k, n in _MONTHS.items()
+                  if w.lower().startswith(k)), None)
+    if year and month:
+        rest = text[:year.start()] + " " + text[year.end():]
+        day = re.search(r"\b(\d{1,2})\b", rest)
+        parts = [int(year.group(1)), month] + ([int(day.group(1))] if day and 0 < int(day.group(1)) <= 31 else [])
+        return Date(parts=[parts])
+    return date
+
+
 def _cut(text: str, m: re.Match) -> str:
     return text[:m.start()] + " " + text[m.end():]
 
@@ -51,7 +75,7 @@ def take_anchors(text: str) -> tuple[str, Anchors]:
     found = Anchors()
     m = _ACCESS.search(text)
     if m:
-        found.accessed = parse_date(m.group(1).replace("/", "."))
+        found.accessed = access_date(m.group(1))
         text = _cut(text, m)
     for m in list(_DOI.finditer(text))[:1]:
         found.doi = m.group(1)

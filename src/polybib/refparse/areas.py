@@ -14,23 +14,27 @@ from ..dates import month_number
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _RANGE = r"[A-ZА-ЯS]?\d+(?:\s*[-–—‒]\s*[A-ZА-ЯS]?\d+)?"
 PATTERNS = [
-    ("page", re.compile(rf"^(?:[СC]{{1,2}}\.|Сс\.|сс?\.|[Pp]{{1,2}}\.|pp\.?|Pp\.|стр\.|S\.)\s*({_RANGE})\.?$")),
+    ("page", re.compile(rf"^(?:[СC]{{1,2}}\.|Сс\.|сс?\.|[Pp]{{1,2}}\.|pp\.?|Pp\.|стр\.|S\.|pages?|[Ss]s\.)\s*({_RANGE})\.?$")),
     ("number-of-pages", re.compile(r"^(\d+)\s*(?:с|сс|стр|p|pp|pages|S|л)\.?(?:\s*:\s*ил\.)?$")),
     ("volume", re.compile(r"^(?:Т\.|Том|[Vv]ol\.?|[Vv]olume|v\.)\s*(\S+(?:\s*\(\d+\))?)\.?$")),
-    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|Nr\.|Iss\.|[Ii]ssue|Вып\.|Выпуск)\s*(.+?)\.?$")),
+    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|Nr\.|Iss\.|[Ii]ssue|[Вв]ып\.|[Вв]ыпуск)\s*(.+?)\.?$")),
     ("part", re.compile(r"^(?:Ч\.|Part|Pt\.)\s*(\S+?)\.?$")),
     ("year", re.compile(rf"^\(?({YEAR})[a-z]?\)?\.?$")),
     ("edition", re.compile(r"^(\d+-е(?:\s*изд\.?)?(?:,\s*[^.]+)?|\d+(?:st|nd|rd|th)\s+ed\.?|[Ии]зд\.\s*\d+-е)\.?$")),
 ]
-_MONTH_YEAR = re.compile(rf"^(?:[A-Za-zА-Яа-я]{{3,9}}\.?\s+)?(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?({YEAR})\.?$")
+_MONTH_YEAR = re.compile(rf"^(?:\d{{1,2}}\s+(?=[A-Za-zА-Яа-я]))?(?:[A-Za-zА-Яа-я]{{3,9}}\.?\s+)?(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?({YEAR})\.?$")
 _COMPACT = [
     # 2023;27(1):92-110   2015;9:12-20
     re.compile(rf"^({YEAR})\s*;\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?\s*:\s*(?P<page>{_RANGE})\.?$"),
     # 267(1), 66-72    27(1):92-110    51, 173–180
-    re.compile(rf"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\s*[,:]\s*(?P<page>{_RANGE})\.?$"),
+    re.compile(rf"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\s*[,:]?\s*(?P<page>{_RANGE})\.?$"),
+    # 17 416-429   (volume pages)
+    re.compile(rf"^(?P<volume>\d+)\s+(?P<page>\d+\s*[-–]\s*\d+)\.?$"),
+    # 9:1735-80   (volume:pages)
+    re.compile(rf"^(?P<volume>\d+)\s*:\s*(?P<page>{_RANGE})\.?$"),
     re.compile(rf"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\.?$"),
 ]
-_IMPRINT = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<publisher>[^:]+?)\s*(?:,\s*(?P<year>\d{4}))?\.?$")
+_IMPRINT = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<publisher>[^:]+?)\s*(?:[,;]\s*(?P<year>\d{4}))?\.?$")
 
 
 def normalize_pages(text: str) -> str:
@@ -63,7 +67,8 @@ def classify(piece: str, bare_pages: bool = False) -> dict[str, str] | None:
                 found["page"] = normalize_pages(found["page"])
             return found
     m = _MONTH_YEAR.match(p)
-    if m and (not p[:1].isalpha() or month_number(p.split()[0]) is not None):
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", p)
+    if m and (not words or month_number(words[0]) is not None):
         return {"year": m.group(1)}
     return None
 
@@ -82,13 +87,22 @@ def imprint(piece: str) -> dict[str, str] | None:
     return found
 
 
+# A dash after a full stop always separates areas; a bare spaced dash only where an area
+# plainly starts after it (a year, "С. 5", "М. :", "URL") or a number ends before it — so
+# "Information and documentation — Guidelines for …" stays one title.
+_AREA_START = (r"(?=\d|[СТCPSЧ]\.|[Сс]с\.|№|Вып\.|Vol\.|No\.|URL|Режим|ISBN|DOI|EDN|Текст|\[|"
+               r"[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ]?[\w.-]+)?\s*[:,]\s|[A-ZА-ЯЁ][\w-]*\.?\s*$|"
+               r"\d+-е\s+изд|[Ии]зд\.|[A-ZА-ЯЁ][а-яё]+\s*:)")
+AREA_SEPARATOR = re.compile(rf"\.\s+-\s+|\.\s*[–—]\s*|\s+[–—]\s+{_AREA_START}|(?<=\d)\s+[–—]\s+")
+
+
 def split_areas(text: str) -> list[str]:
     """GOST areas: separated by ``. — ``, ``. – ``, ``. - `` or a spaced dash."""
-    parts = re.split(r"\.\s+-\s+|\.?\s+[–—]\s+|\.\s*[–—]\s*", text)
+    parts = AREA_SEPARATOR.split(text)
     return [p.strip() for p in parts if p and p.strip(" .,;")]
 
 
-_MARKER_END = re.compile(r"(?:^|\s)(?:[СCТTPpSЧ]|Сс|сс|Vol|vol|No|no|Nr|pp|Вып|Iss|Pt|v|"
+_MARKER_END = re.compile(r"(?:^|\s)(?:[СCТTPpSЧ]|Сс|сс|Vol|vol|No|no|Nr|pp|Вып|вып|Iss|Pt|v|№|"
                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 
 

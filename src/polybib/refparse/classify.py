@@ -8,7 +8,8 @@ from ..script import guess_language as letters_language
 
 _CONFERENCE = re.compile(r"конференц|симпозиум|семинар|конгресс|форум|материал|сборник|труды|"
                          r"proceedings|conference|symposium|congress|workshop|colloquium|"
-                         r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.", re.I)
+                         r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.|конф\.|"
+                         r"\w['’]\d\d\b", re.I)
 _JOURNAL = re.compile(r"журнал|вестник|известия|journal|transactions|review|letters|bulletin|"
                       r"вопросы|проблемы|magazine|annals|acta|\bJ\.|\bTrans\.", re.I)
 _STANDARD = re.compile(r"^(?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
@@ -23,6 +24,24 @@ _ROMANIZED = re.compile(r"(?:zh|kh|ts|shch|ch|yy|iy|aya|oye|nykh|skiy|skii|ogo\b
 _ENGLISH = re.compile(r"\b(?:the|of|and|for|with|in|on|a|an|to|from|by|using|based|via|between)\b", re.I)
 
 
+# Function words that English titles do not use: two or more of one language decide.
+_FUNCTION_WORDS = {
+    "de": {"der", "die", "das", "und", "im", "des", "den", "dem", "zur", "zum", "für", "über", "ein", "eine", "mit", "von"},
+    "fr": {"le", "la", "les", "et", "du", "des", "une", "dans", "pour", "sur", "aux", "au", "l'", "d'"},
+    "es": {"el", "los", "las", "y", "del", "en", "una", "para", "por", "con", "como"},
+    "it": {"il", "lo", "gli", "della", "delle", "dei", "nel", "nella", "una", "per", "con", "e"},
+}
+
+
+def _latin_language(title: str) -> str:
+    words = re.findall(r"[a-zäöüßàâçéèêëîïôûùÿñáíóú]+'?", title.lower())
+    if not words or _ENGLISH.search(title):
+        return ""
+    best = max(_FUNCTION_WORDS, key=lambda lang: sum(w in _FUNCTION_WORDS[lang] for w in words))
+    hits = sum(w in _FUNCTION_WORDS[best] for w in words)
+    return best if hits >= 2 or (hits >= 1 and re.search(r"[äöüßàâçéèêîôûñ]", title.lower())) else ""
+
+
 def guess_language(ref: Reference, text: str = "") -> str:
     title = str(ref.get("title", "")) or str(ref.get("container-title", ""))
     code = letters_language(title)
@@ -31,15 +50,23 @@ def guess_language(ref: Reference, text: str = "") -> str:
         if whole in ("uk", "be", "kk", "sr"):
             return whole          # "Кобзар … Київ : Дніпро": the title alone cannot tell
     if code == "en":
+        other = _latin_language(title)
+        if other:
+            return other
         words = re.findall(r"[a-z']+", title.lower())
         if words and not _ENGLISH.search(title) and len(_ROMANIZED.findall(title)) >= max(2, len(words) // 4):
             return "ru"          # a romanized Russian title ("Aspekty realizatsii …")
         return "en"
-    return code or ("en" if title else "")
+    return code or ("en" if re.search(r"[A-Za-z]{2}", title) else "")
+
+
+#: A title that is itself a law: "Гражданский кодекс Российской Федерации", "Конституция …".
+LAW_TITLE = re.compile(r"^(?:[А-ЯЁ][а-яё]+\s+)?(?:кодекс|конституция)\s+(?:Российской Федерации|РФ|України|"
+                       r"Республики)|^(?:Федеральный закон|Закон (?:РФ|Российской Федерации|України))\b", re.I)
 
 
 def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, electronic: bool = False,
-               text: str = "") -> str:
+               text: str = "", law: bool = False, report: bool = False) -> str:
     f = ref.fields
     title = str(f.get("title", ""))
     container = str(f.get("container-title", ""))
@@ -49,9 +76,11 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "thesis"
     if _PATENT.match(text.strip()):
         return "patent"
+    if law or LAW_TITLE.match(title):
+        return "legislation"
     if (_LAW.search(title) or _LAW.search(str(f.get("genre", "")))) and not container:
         return "legislation"
-    if _REPORT.search(text) and not container:
+    if report or (_REPORT.search(text) and not container):
         return "report"
     if container:
         if chapter:

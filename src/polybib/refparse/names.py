@@ -16,8 +16,11 @@ UPPER = "A-ZА-ЯЁІЇЄҐ"
 LOWER = "a-zа-яёіїєґ'’ßäöüéèáíóúçñšžčćł"
 INITIAL = rf"(?:Yu|Ya|Ye|Yo|Ju|Ja|Je|Jo|Ch|Sh|Zh|Ts|Kh|Th|Ph|Sch|Дж|[{UPPER}])\."   # "С.", "Yu.", "Ch."
 INITIALS = rf"(?:{INITIAL}\s?-?\s?){{1,4}}"
-FAMILY = rf"[{UPPER}][{LOWER}]+(?:[-‐][{UPPER}]?[{LOWER}]+)*"
-PARTICLE = r"(?:van der|van den|van|von der|von|de la|de|del|della|da|di|du|le|la|dos|das|ter|ten|al|el|bin|ibn)"
+# "LeCun", "McCarthy", "O'Brien", "DiCaprio", "Салтыков-Щедрин": a capital may follow a short prefix
+FAMILY = rf"(?:O['’]|D['’]|Mc|Mac|Le|La|De|Di|Du|Van|Von)?[{UPPER}][{LOWER}]+(?:[-‐][{UPPER}]?[{LOWER}]+)*"
+CAPS_FAMILY = rf"[{UPPER}]{{2,}}(?:[-‐][{UPPER}]{{2,}})?"          # "BESSA, Marcelo" (ABNT, some French styles)
+PARTICLE = (r"(?:[vV]an der|[vV]an den|[vV]an de|[vV]an|[vV]on der|[vV]on|[dD]e la|[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|"
+            r"[dD]u|le|la|[dD]os|[dD]as|ter|ten|al|el|bin|ibn)")
 
 # Common Chinese surnames (pinyin), most common first: in a two-word name the more common
 # surname is the family name (Wang Wan → Wang; Tao Tian → Tian; Lifan Li → Li).
@@ -32,7 +35,8 @@ _RANK = {name: i for i, name in enumerate(CHINESE_SURNAMES_BY_RANK)}
 
 _ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
 _TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*и\s+др\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие)\s*$", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и)\s+")
+_SPLIT = re.compile(r"\s*[,;]\s*(?:&|and)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и)\s+")
+_SUFFIX = re.compile(r"\s*,?\s*\b(?:(?:Jr|Sr|Jun|Sen)\.?(?=[\s,.;(:]|$)|(?:II|III|IV)(?=\s*[,;(]))")
 
 
 def space_initials(text: str) -> str:
@@ -55,30 +59,59 @@ def repair_lookalikes(text: str, context: str) -> tuple[str, bool]:
     return text, False
 
 
+def _with_particle(particle: str | None, family: str) -> str:
+    """``van der`` + ``Aalst`` → ``van der Aalst``: the particle stays in the family name, as
+    Zotero and most CSL-JSON exports keep it (a CSL processor still sorts and demotes it)."""
+    return f"{particle.strip()} {family}" if particle else family
+
+
 def parse_name(text: str) -> Name | None:
     """One name in any of the usual orders; None when ``text`` is not a name."""
     t = text.strip().strip(",;").strip()
     if not t:
         return None
+    suffix = re.search(r",?\s*\b(Jr|Sr|II|III|IV|Jun|Sen)\.?$", t)
+    if suffix and suffix.start() > 0:
+        name = parse_name(t[:suffix.start()])
+        if name is not None:
+            name.suffix = suffix.group(1) + ("." if suffix.group(1) in ("Jr", "Sr", "Jun", "Sen") else "")
+        return name
     # Family, Initials  |  Family, Given names
     m = re.fullmatch(rf"({PARTICLE}\s+)?({FAMILY}(?:\s{FAMILY})?),\s*({INITIALS}|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]*\.?)*)", t)
     if m:
-        return Name(family=m.group(2), given=space_initials(m.group(3)),
-                    non_dropping_particle=(m.group(1) or "").strip())
+        return Name(family=_with_particle(m.group(1), m.group(2)), given=space_initials(m.group(3)))
+    m = re.fullmatch(rf"({CAPS_FAMILY}),\s*([{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+|\s[{UPPER}]\.)*)", t)
+    if m:
+        return Name(family=m.group(1), given=m.group(2))
+    # Given-first with a middle initial: Alberto O. Mendelzon, W. Bruce Croft, Allen J. Knight
+    m = re.fullmatch(rf"((?:[{UPPER}][{LOWER}]+\s)?(?:[{UPPER}]\.\s?)+(?:[{UPPER}][{LOWER}]+\s)?)({PARTICLE}\s+)?({FAMILY})", t)
+    if m and not re.fullmatch(rf"{INITIALS}\s*", m.group(1)):
+        return Name(family=_with_particle(m.group(2), m.group(3)), given=space_initials(m.group(1)))
+    m = re.fullmatch(rf"({CAPS_FAMILY}(?:\s{CAPS_FAMILY})?),?\s+({INITIALS})", t)
+    if m:
+        return Name(family=m.group(1), given=space_initials(m.group(2)))
+    m = re.fullmatch(rf"({INITIALS})\s*({CAPS_FAMILY})", t)
+    if m:
+        return Name(family=m.group(2), given=space_initials(m.group(1)))
+    m = re.fullmatch(rf"({CAPS_FAMILY})\s+([{UPPER}][{LOWER}]+)", t)
+    if m:
+        return Name(family=m.group(1), given=m.group(2))
     # Family Initials (GOST): Газуль С.М., Velasquez A.
     m = re.fullmatch(rf"({PARTICLE}\s+)?({FAMILY})\s+({INITIALS})", t)
     if m:
-        return Name(family=m.group(2), given=space_initials(m.group(3)),
-                    non_dropping_particle=(m.group(1) or "").strip())
+        return Name(family=_with_particle(m.group(1), m.group(2)), given=space_initials(m.group(3)))
     # Initials Family: А. В. Рахманов, J. D. Villasenor
     m = re.fullmatch(rf"({INITIALS})\s*({PARTICLE}\s+)?({FAMILY})", t)
     if m:
-        return Name(family=m.group(3), given=space_initials(m.group(1)),
-                    non_dropping_particle=(m.group(2) or "").strip())
-    # Vancouver: Chalov SR
-    m = re.fullmatch(rf"({FAMILY})\s+([{UPPER}]{{1,3}})", t)
+        return Name(family=_with_particle(m.group(2), m.group(3)), given=space_initials(m.group(1)))
+    # Vancouver: Chalov SR, Tao SS-H
+    m = re.fullmatch(rf"({FAMILY})\s+([{UPPER}]{{1,3}}(?:-[{UPPER}])?)", t)
     if m:
-        return Name(family=m.group(1), given=" ".join(f"{c}." for c in m.group(2)))
+        return Name(family=m.group(1), given=" ".join(f"{c}." for c in m.group(2) if c != "-"))
+    # Given-first, three words: Edward Robeson Taylor
+    m = re.fullmatch(rf"((?:[{UPPER}][{LOWER}]+\s){{2}})({PARTICLE}\s+)?({FAMILY})", t)
+    if m:
+        return Name(family=_with_particle(m.group(2), m.group(3)), given=m.group(1).strip())
     # Two full words: Lifan Li, Wang Wan, Tao Tian, Ryoji Tanabe
     m = re.fullmatch(rf"({FAMILY})\s+({FAMILY})", t)
     if m:
@@ -101,8 +134,10 @@ def split_people(text: str) -> list[str]:
     joined: list[str] = []
     for part in parts:
         stripped = part.strip()
-        if joined and (re.fullmatch(rf"\s*{INITIALS}\s*", stripped) or
-                       (re.fullmatch(rf"[{UPPER}][{LOWER}]+", stripped) and "," not in joined[-1]
+        if joined and re.fullmatch(r"(?:Jr|Sr|II|III|IV|Jun|Sen)\.?", stripped):
+            joined[-1] = f"{joined[-1]}, {stripped}"
+        elif joined and (re.fullmatch(rf"\s*{INITIALS}\s*", stripped) or re.fullmatch(CAPS_FAMILY, joined[-1]) or
+                       (re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:\s[{UPPER}]\.)*", stripped) and "," not in joined[-1]
                         and " " not in joined[-1].strip() and not is_etal(stripped))):
             joined[-1] = f"{joined[-1]}, {stripped}"
         else:
@@ -139,13 +174,19 @@ def parse_names(text: str) -> tuple[list[Name], bool, list[str]]:
 # One name at the start of the remaining text, in each order a reference list prints.
 _NAME_AT = [re.compile(p) for p in (
     rf"(?:{PARTICLE}\s+)?{FAMILY},\s*{INITIALS}",
-    rf"{FAMILY},\s*[{UPPER}][{LOWER}]+(?=\s*(?:[,;&.]|\band\b))",
+    rf"{FAMILY},\s*[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?(?:(?:\s?[{UPPER}]\.)+(?=[\s,])|(?=\s*(?:[,;&.(:]|\band\b)|\s+\d{{4}}))",
+    rf"{CAPS_FAMILY},\s*[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+|\s[{UPPER}]\.)*(?=\s*[,;&.]|\s+and\b)",
     rf"(?:{PARTICLE}\s+)?{FAMILY}\s+{INITIALS}",
     rf"{INITIALS}\s*(?:{PARTICLE}\s+)?{FAMILY}(?![{LOWER}])",
-    rf"{FAMILY}\s+[{UPPER}]{{1,3}}(?=\s*[,.;])",
+    rf"{FAMILY}\s+[{UPPER}]{{1,3}}(?:-[{UPPER}])?(?=\s*[,.;(&:]|\s+and\b)",
+    rf"{CAPS_FAMILY}(?:\s{CAPS_FAMILY})?,?\s+{INITIALS}",               # COTTA RAMOSINO L.
+    rf"{INITIALS}\s*{CAPS_FAMILY}(?![{LOWER}{UPPER}])",                  # A. BERTRAND
+    rf"{CAPS_FAMILY}\s+[{UPPER}][{LOWER}]+(?=\s*[,;])",                 # ACKET Claude,
     rf"{FAMILY}\s+{FAMILY}(?=\s*[,.;]|\s+and\s)",
 )]
-_NAME_SEPARATOR = re.compile(r"\s*(?:,\s*&|,\s*and\b|[,;&]|\band\b|\bи\b)\s*")
+_FAMILY_INITIALS = 3           # the index of "Family I." in _NAME_AT
+_VANCOUVER = 5                 # … and of "Family IJ"
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]\s*&|[,;]\s*and\b|[,;&]|\band\b|\bи\b)\s*")
 _ETAL_AT = re.compile(r"\s*,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.?|и\s+другие)")
 
 
@@ -155,25 +196,67 @@ def _name_at(text: str, pos: int) -> int:
         m = pattern.match(text, pos)
         if not m:
             continue
-        if i == 5:   # two full words: only a Chinese name in either order (else a title's start)
+        if i == len(_NAME_AT) - 1:   # two full words: only a Chinese name in either order (else a title's start)
             words = m.group(0).lower().split()
             if not any(w in CHINESE_SURNAMES for w in words):
                 continue
+        if i in (_FAMILY_INITIALS, _VANCOUVER) and re.match(rf"\.?\s?{FAMILY}(?=[.,]\s|\s+and\s)", text[m.end():]) \
+                and not re.search(r"[А-ЯЁа-яё]", m.group(0)):
+            continue            # "Allen J. Knight." is given-first, not "Allen J." + a title "Knight."
         return m.end()
     return -1
+
+
+# Given-first names (``Howard Turtle and W. Bruce Croft.``): only as a whole list that ends
+# the sentence, with two names or more or a middle initial — else a title's first words.
+_NATURAL = rf"(?:(?:[{UPPER}][{LOWER}]+|[{UPPER}]\.)\s?){{1,3}}(?:{PARTICLE}\s+)?{FAMILY}"
+_NATURAL_LIST = re.compile(rf"({_NATURAL}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NATURAL})*)(?=\.\s+\S|,\s)")
+
+
+_GIVEN_FIRST = re.compile(rf"(?:[{UPPER}][{LOWER}]+\s)?(?:[{UPPER}]\.\s?)+(?:[{UPPER}][{LOWER}]+\s)?(?:{PARTICLE}\s+)?{FAMILY}"
+                          rf"(?=[.,]\s|\s+and\s|\.?$)")
+
+
+_MLA_FIRST = re.compile(rf"{FAMILY},\s*[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?(?:\s[{UPPER}]\.)?,")
+_FULL_GIVEN_FIRST = re.compile(rf"(?:[{UPPER}][{LOWER}]+\s){{1,2}}(?:[{UPPER}]\.\s)?(?:{PARTICLE}\s+)?{FAMILY}(?=[.,]\s|\s+and\s)")
+
+
+def _natural_list(text: str) -> int:
+    m = _NATURAL_LIST.match(text)
+    if not m:
+        return -1
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", m.group(1))
+    if len(names) >= 2 or re.search(rf"(?:^|\s)[{UPPER}]\.", m.group(1)):
+        return m.end()
+    return -1
+
+
+_GERMAN_NAME = re.compile(rf"(?:[{UPPER}][{LOWER}]+\s){{1,2}}{FAMILY}(?=:\s)")    # "Wolfgang Jantzen: Isolation"
 
 
 def leading_names(text: str) -> tuple[str, str]:
     """Split ``text`` into the name list it starts with (possibly empty) and the rest."""
     pos = _name_at(text, 0)
     if pos < 0:
-        return "", text
+        end = _natural_list(text)
+        if end < 0:
+            german = _GERMAN_NAME.match(text)
+            end = german.end() if german else -1
+        return (text[:end], text[end:]) if end > 0 else ("", text)
     end = pos
     while True:
+        suffix = _SUFFIX.match(text, end)
+        if suffix:
+            end = suffix.end()                                   # "Pettingill, O. S., Jr."
         sep = _NAME_SEPARATOR.match(text, end)
         if not sep:
             break
         nxt = _name_at(text, sep.end())
+        if nxt < 0:
+            given_first = _GIVEN_FIRST.match(text, sep.end())    # "Jinxin Lin and Alberto O. Mendelzon"
+            if not given_first and (_MLA_FIRST.match(text) or re.search(r"and|&", sep.group(0))):
+                given_first = _FULL_GIVEN_FIRST.match(text, sep.end())   # "Geller, Anne Ellen, Michele Eodice, …",
+            nxt = given_first.end() if given_first else -1          # "Marx, Karl and Friedrich Engels"
         if nxt < 0:
             break
         end = nxt

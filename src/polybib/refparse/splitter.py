@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Diagnostic, Library, Source
-from .parser import parse_reference
+from .parser import LOW_CONFIDENCE, parse_reference
 
 _MARK = re.compile(r"^\s*(?:\[(?P<b>\d+)\]|(?P<n>\d{1,4})[.)](?=\s)|[-*•–]\s)\s*")
 _HEADING = re.compile(r"^\s*(?:#+\s*)?(?:References|Bibliography|Literature|Список\s+(?:использованной\s+)?"
@@ -87,11 +87,22 @@ def parse_list(text: str, file: str = "<memory>") -> Library:
     for number, ref_text in refs:
         ref = parse_reference(ref_text, Source(file, number, "", "text"))
         library.references.append(ref)
-        if ref.get("note") and ref.confidence.get("title", 1) < 0.8:
-            library.diagnostics.append(Diagnostic(file, number, f"low confidence; text no field claimed "
-                                                  f"is kept in note: {ref['note'][:80]}", "warning",
-                                                  code="low-confidence"))
+        confidence = float(ref.extra.get("polybib.low-confidence", "1"))
+        field_confidence = min(ref.confidence.values(), default=1.0)
+        if not re.search(r"[^\W_]", ref_text):
+            library.diagnostics.append(Diagnostic(file, number, f"not a reference (no letters or digits), "
+                                                  f"kept in note: {ref_text[:80]}", "error", code="unparsable"))
+            ref.fields["note"] = ref_text
+            ref.fields.pop("title", None)
+        elif ref.get("note") and field_confidence < 0.9:
+            library.diagnostics.append(Diagnostic(file, number, f"low confidence ({field_confidence:.2f}); text no "
+                                                  f"field claimed is kept in note: {ref['note'][:80]}",
+                                                  "warning", code="low-confidence"))
         elif "title" not in ref.fields:
             library.diagnostics.append(Diagnostic(file, number, "no title found; check this record",
+                                                  "warning", code="low-confidence"))
+        elif confidence < LOW_CONFIDENCE:
+            library.diagnostics.append(Diagnostic(file, number, f"low confidence ({confidence:.2f}): little "
+                                                  f"besides a title was recognised; check this record",
                                                   "warning", code="low-confidence"))
     return library
