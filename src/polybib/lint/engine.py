@@ -1,14 +1,13 @@
 """Running the rules over files: selection, inheritance, suppressions, severities."""
 from __future__ import annotations
 
-import contextlib
-import gc
 
 import re
 from dataclasses import dataclass, field
 
 from .. import formats
 from ..formats.bibtex.document import BibDocument
+from ..gcpause import gc_paused
 from ..keys import ensure_keys
 from ..model import Library
 from .context import FileContext, RunContext, build_file_context
@@ -101,28 +100,8 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
 
 def lint_paths(paths: list[str], settings: LintSettings, from_format: str | None = None,
                link_results: list | None = None) -> LintResult:
-    with _gc_paused():
+    with gc_paused():
         return lint_libraries([(p, read_file(p, from_format)) for p in paths], settings, link_results)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Automatic garbage collection off while files are read and linted, back on after.
-
-    Reading and linting a large file allocates millions of objects that all stay alive
-    (segments, records, entry views); the cyclic collector, triggered by allocation
-    counts, rescans them again and again — about a fifth of the time on 20,000 entries,
-    for nothing, as hardly any of them form cycles.  Reference counting still frees
-    everything as usual; cycles made meanwhile are collected once collection is back on.
-    Left alone when collection is already off."""
-    enabled = gc.isenabled()
-    if enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _suppressions(ctx: FileContext):

@@ -13,9 +13,7 @@ know every CSL name variable and warns about every unknown key).
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import re
 import threading
@@ -33,6 +31,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..errors import UsageError
+from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
 from . import fixes, markup, memo
 
@@ -400,26 +399,6 @@ def _name_year_key(ref) -> tuple:
 def _sort_element(parent):
     """The cs:sort child (``parent.sort`` is a method on cs:bibliography)."""
     return parent.find(f"{{{CSL_NS}}}sort")
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Automatic garbage collection off while a list renders, back on afterwards.
-
-    Rendering allocates millions of short-lived objects (citeproc-py strings, the memo
-    keys of :mod:`.memo`) and keeps a growing memo; the cyclic collector, triggered by
-    allocation counts, rescans that memo again and again — a third of the rendering
-    time on 5,000 entries.  Reference counting still frees everything as usual; the few
-    cycles made meanwhile are collected once collection is back on.  Left alone when
-    collection was already off (by the caller, or by a render in another thread)."""
-    enabled = gc.isenabled()
-    if enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Processor:
