@@ -46,26 +46,33 @@ def label_sets() -> list[Path]:
     return [SHARED / "data" / "parse-dev.jsonl"] + sorted((REPO / "tests" / "refparse" / "data").glob("*.jsonl"))
 
 
+def count_fields(gold: dict, pred: dict, fields: list[str], scorer, tp: Counter, fp: Counter,
+                 fn: Counter) -> bool:
+    """Add one reference's true/false positives and misses; True when every field is right.
+    A predicted field the gold lacks counts against us only for the scorer's own fields."""
+    ok = True
+    for field in fields:
+        g, p = gold.get(field), pred.get(field)
+        if g in (None, "", []) and p in (None, "", []):
+            continue
+        if g not in (None, "", []) and p not in (None, "", []) and scorer.same(field, g, p):
+            tp[field] += 1
+            continue
+        ok = False
+        if p not in (None, "", []) and (g not in (None, "", []) or field in scorer.FIELDS):
+            fp[field] += 1
+        if g not in (None, "", []):
+            fn[field] += 1
+    return ok
+
+
 def score_rows(rows: list[dict], scorer, fields: list[str] | None = None) -> tuple[Counter, Counter, Counter, int]:
     fields = fields or scorer.FIELDS
     tp, fp, fn = Counter(), Counter(), Counter()
     exact = 0
     for row in rows:
         pred = reference_to_item(parse_reference(row["text"]))
-        ok = True
-        for field in fields:
-            g, p = row["gold"].get(field), pred.get(field)
-            if g in (None, "", []) and p in (None, "", []):
-                continue
-            if g not in (None, "", []) and p not in (None, "", []) and scorer.same(field, g, p):
-                tp[field] += 1
-                continue
-            ok = False
-            if p not in (None, "", []) and (g not in (None, "", []) or field in scorer.FIELDS):
-                fp[field] += 1
-            if g not in (None, "", []):
-                fn[field] += 1
-        exact += ok
+        exact += count_fields(row["gold"], pred, fields, scorer, tp, fp, fn)
     return tp, fp, fn, exact
 
 
@@ -150,17 +157,7 @@ def score_anystyle(rows: list[dict], scorer) -> None:
     tp, fp, fn = Counter(), Counter(), Counter()
     for row in rows:
         pred = reference_to_item(parse_reference(row["text"]))
-        for field in fields:
-            g, p = row["gold"].get(field), pred.get(field)
-            if g in (None, "", []) and p in (None, "", []):
-                continue
-            if g not in (None, "", []) and p not in (None, "", []) and scorer.same(field, g, p):
-                tp[field] += 1
-            else:
-                if p not in (None, "", []):
-                    fp[field] += 1
-                if g not in (None, "", []):
-                    fn[field] += 1
+        count_fields(row["gold"], pred, fields, scorer, tp, fp, fn)   # all of them are scorer fields
         families = [n.get("family") or n.get("literal", "") for n in pred.get("author", [])]
         if row["author_text"]:
             if families and all(f and f in row["author_text"] for f in families):
