@@ -1,10 +1,6 @@
 """Output formats (escaping), citations in documents, the CLI and multilingual modes."""
 from __future__ import annotations
 
-import json
-
-import pytest
-
 from polybib import formats, render
 from polybib.cli import main
 from polybib.model import Name, Reference

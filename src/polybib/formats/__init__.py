@@ -6,7 +6,7 @@ Python API find readers and writers here, so adding a format touches no other mo
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 

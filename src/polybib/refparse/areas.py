@@ -29,10 +29,10 @@ _COMPACT = [
     # 267(1), 66-72    27(1):92-110    51, 173–180
     re.compile(rf"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\s*[,:]?\s*(?P<page>{_RANGE})\.?$"),
     # 17 416-429   (volume pages)
-    re.compile(rf"^(?P<volume>\d+)\s+(?P<page>\d+\s*[-–]\s*\d+)\.?$"),
+    re.compile(r"^(?P<volume>\d+)\s+(?P<page>\d+\s*[-–]\s*\d+)\.?$"),
     # 9:1735-80   (volume:pages)
     re.compile(rf"^(?P<volume>\d+)\s*:\s*(?P<page>{_RANGE})\.?$"),
-    re.compile(rf"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\.?$"),
+    re.compile(r"^(?P<volume>\d+)\s*\((?P<issue>[^)]+)\)\.?$"),
 ]
 _IMPRINT = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<publisher>[^:]+?)\s*(?:[,;]\s*(?P<year>\d{4}))?\.?$")
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import parse_date
 from ..model import Date, Name, Reference, Source
 from . import areas
 from .anchors import take_anchors
@@ -757,7 +756,6 @@ def _english_tail(rec: _Record, text: str, commas: bool = False) -> None:
     if trailing_volume and details:
         container = trailing_volume.group(1)
         rec.claim("volume", trailing_volume.group(2))
-    place = None
     kept_details = []
     places = []
     for d in details:

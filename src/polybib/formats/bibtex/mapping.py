@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import names as _names
 from ... import latex
 from ...dates import date_from_parts, month_number, parse_date
-from ...model import Date, Name, Reference, Source
+from ...model import Date, Reference, Source
 
 EXTRA = "biblatex."
 #: A title's translation, supplied by the user: BibTeX field ``titletranslation``, CSL-JSON

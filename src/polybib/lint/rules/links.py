@@ -5,7 +5,7 @@ what is new or stale); they never fetch anything themselves.
 """
 from __future__ import annotations
 
-from ..findings import Edit, Finding, Fix
+from ..findings import Finding, Fix
 from ..context import RunContext
 from ..registry import rule
 
