@@ -175,3 +175,20 @@ def test_lookalike_repairs_made_on_import_are_reported(run_cli):
     repaired = [f for f in findings if f["code"] == "L001"]
     assert [(f["entry"], f["line"]) for f in repaired] == [("kizekova2014future", 4)]
     assert "Но Т.Е.В. → Ho T.E.B." in repaired[0]["message"]
+
+
+def test_permanent_redirect_fix_writes_the_final_url(tmp_path):
+    from types import SimpleNamespace
+    from polybib.formats import bibtex
+    from polybib.lint import LintSettings, lint_libraries
+    from polybib.lint.fixer import fix_files
+    text = "@online{k, title = {T}, url = {http://example.org/a}, urldate = {2020-01-01}}\n"
+    path = str(tmp_path / "r.bib")
+    library = bibtex.read(text.encode(), path)
+    moved = SimpleNamespace(status="redirected", entry="k", field="url", file=path, line=1,
+                            url="http://example.org/a", final_url="https://example.org/b", detail="301")
+    settings = LintSettings(select=["K002"])
+    result = lint_libraries([(path, library)], settings, [moved])
+    assert [f.code for f in result.findings] == ["K002"] and result.findings[0].fix.safe
+    [outcome] = fix_files(result, settings)
+    assert outcome.fixed == text.replace("http://example.org/a", "https://example.org/b")

@@ -45,9 +45,20 @@ def redirected_link(run: RunContext):
     Example: ``http://example.org/a`` → ``https://example.org/a``.
     Use instead: the final URL (the safe fix writes it).
     """
+    entries = {(e.file, e.key): e for e in run.entries()}
     for result in _results(run, ("redirected",)):
         yield _finding(redirected_link, result, f"{result.field} of '{result.entry}' redirects "
-                       f"permanently: {result.url} → {result.final_url}")
+                       f"permanently: {result.url} → {result.final_url}", _new_url(entries, result))
+
+
+def _new_url(entries: dict, result) -> Fix | None:
+    """Write the final URL into the ``url`` field, when that field holds exactly the URL checked."""
+    entry = entries.get((result.file, result.entry or ""))
+    if entry is None or not result.final_url or (result.field or "").lower() != "url" \
+            or (entry.value("url") or "").strip() != result.url:
+        return None
+    span = entry.fields.get("url")
+    return Fix(f"write url = {{{result.final_url}}}", True, [span.replace_value(result.final_url)]) if span else None
 
 
 @rule("K003", "soft-404", "error", scope="run", default=False)
