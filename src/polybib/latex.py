@@ -61,6 +61,11 @@ _TAG_RE = re.compile(r'<(?:i|b|sup|sub)>|</(?:i|b|sup|sub|span)>|<span class="no
                      r'<span style="font-variant:small-caps;">')
 
 
+#: Characters that stand for themselves: all but the ones ``_Decoder.run`` interprets
+#: (a single space is itself; a run of white space becomes one space).
+_PLAIN_RUN = re.compile(r"(?:[^\\{}$~\-`'\r\n\t ]|-(?!-)|`(?!`)|'(?!')| (?![\r\n\t ]))+")
+
+
 class _Decoder:
     """A small recursive-descent reader of the LaTeX found in bibliography values."""
 
@@ -72,7 +77,14 @@ class _Decoder:
     def run(self, depth: int = 0, in_nocase: bool = False) -> str:
         out: list[str] = []
         s = self.s
+        plain = _PLAIN_RUN.match
         while self.i < len(s):
+            m = plain(s, self.i)
+            if m is not None:               # text that decodes to itself, taken whole
+                out.append(m.group())
+                self.i = m.end()
+                if self.i >= len(s):
+                    break
             c = s[self.i]
             if c == "\\":
                 out.append(self.command(in_nocase))

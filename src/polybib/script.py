@@ -36,8 +36,27 @@ _LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e0
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """(Cyrillic letters, Latin letters) in ``text`` (regex-counted: this runs on every field)."""
-    return len(_CYRILLIC_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
+    """(Cyrillic letters, Latin letters) in ``text``.
+
+    This runs on nearly every field of every entry in lint, so the usual texts are
+    counted on their UTF-8 bytes: an ASCII letter is one byte, and a letter of U+0400–
+    U+04FF is the only character whose first byte is D0–D3.  Text holding any of the
+    rarer letters of either script (Latin-1 and Latin Extended letters, Cyrillic
+    Supplement and Extended) is counted by the regular expressions.
+    """
+    data = text.encode()
+    latin = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    if text.isascii():
+        return 0, latin
+    if _RARE_LETTER_BYTES.search(data):
+        return len(_CYRILLIC_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
+    return data.count(b"\xd0") + data.count(b"\xd1") + data.count(b"\xd2") + data.count(b"\xd3"), latin
+
+
+_ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
+#: First bytes of U+00C0–U+024F and U+0500–U+053F; first two of U+1C80–U+1CBF,
+#: U+1E00–U+1EFF and U+A640–U+A6BF.
+_RARE_LETTER_BYTES = re.compile(rb"[\xc3-\xc9\xd4]|\xe1[\xb2\xb8-\xbb]|\xea[\x99\x9a]")
 
 
 def dominant_script(text: str, share: float = 0.5) -> str:

@@ -127,3 +127,16 @@ def test_every_rule_is_documented():
         assert r.code[0] in "SVLNTDKP" and r.code[1:].isdigit(), r.code
         assert r.name == r.name.lower() and " " not in r.name, r.name
         assert "Why:" in doc and "Example:" in doc and "Use instead:" in doc, r.code
+
+
+def test_inconsistent_name_names_the_first_earlier_form_that_may_be_the_same_person():
+    text = ("@book{a, author={Матвиенко, Ю. Б.}, title={Один}, date={2011}, langid={russian}}\n"
+            "@book{b, author={Матвиенко, Ю. А.}, title={Два}, date={2012}, langid={russian}}\n"
+            "@book{c, author={Матвиенко, Юрий}, title={Три}, date={2013}, langid={russian}}\n"
+            "@book{d, author={Матвиенко, Юрий Алексеевич}, title={Четыре}, date={2014}, langid={russian}}\n")
+    library = bibtex.read(text.encode(), "n.bib")
+    found = [f for f in lint_libraries([("n.bib", library)], LintSettings()).findings if f.code == "N004"]
+    assert [(f.entry, f.message) for f in found] == [
+        ("c", "'Матвиенко, Юрий' here, 'Матвиенко, Ю. Б.' in 'a': the same person?"),
+        ("d", "'Матвиенко, Юрий Алексеевич' here, 'Матвиенко, Ю. А.' in 'b': the same person?"),
+    ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..formats.bibtex.document import BibDocument, Segment
+from ..formats.bibtex.document import BibDocument, Segment, line_starts
 from ..model import Library, Reference
 from .findings import Edit, Finding
 
@@ -65,10 +66,21 @@ class EntryView:
             self._spans = locate_fields(self.segment, self.lines) if self.segment is not None else {}
         return self._spans
 
+    def span(self, field_name: str) -> FieldSpan | None:
+        """Where one field stands.  A finding needs only its own field's place, so when the
+        scanner recorded the offsets that one field is placed alone, not all of them."""
+        seg = self.segment
+        if self._spans is not None or seg is None or seg.field_offsets is None:
+            return self.fields.get(field_name)
+        for i, (name, _, _) in enumerate(seg.fields):
+            if name.lower() == field_name:
+                return _span_at(seg, i, self.lines)
+        return None
+
     def line_of(self, field_name: str | None) -> int:
         if not field_name or field_name not in self.values:
             return self.line
-        span = self.fields.get(field_name)
+        span = self.span(field_name)
         return span.line if span else self.line
 
     def value(self, field_name: str) -> str | None:
@@ -78,7 +90,7 @@ class EntryView:
 class Lines:
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = line_starts(text)
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -130,12 +142,19 @@ def _next_field(raw: str, pos: int, low: str) -> tuple[int, int] | None:
 
 
 def locate_fields(seg: Segment, lines: Lines) -> dict[str, FieldSpan]:
-    """Find each field's raw value in the entry's raw text (first occurrence of a name wins).
+    """Each field's raw value in the file (first occurrence of a name wins): from the
+    offsets the scanner recorded, or else found in the entry's raw text.
 
     Fields come in file order, so each search starts after the previous value: an ``=``
     inside a value (``?id=19537``) is never taken for a field.
     """
     spans: dict[str, FieldSpan] = {}
+    if seg.field_offsets is not None:           # the scanner saw where each field stands
+        for i, (name, _, _) in enumerate(seg.fields):
+            low = name.lower()
+            if low not in spans:
+                spans[low] = _span_at(seg, i, lines)
+        return spans
     pos = seg.raw.find(",") + 1 if "," in seg.raw else 0
     for name, raw_value, resolved in seg.fields:
         low = name.lower()
@@ -160,6 +179,21 @@ def locate_fields(seg: Segment, lines: Lines) -> dict[str, FieldSpan]:
     return spans
 
 
+def _span_at(seg: Segment, i: int, lines: Lines) -> FieldSpan:
+    """The place of the ``i``-th field of an entry whose offsets the scanner recorded."""
+    name, raw_value, resolved = seg.fields[i]
+    value_at = seg.field_offsets[2 * i + 1]
+    return FieldSpan(name, raw_value, resolved, value_at, lines.line(value_at),
+                     lines.column(seg.field_offsets[2 * i]))
+
+
+@lru_cache(maxsize=4096)
+def _lower(name: str) -> str:
+    """A field name lower-cased, one string object per name for the whole run (a file
+    repeats the same few dozen names; a new string per entry cost a tenth of lint's memory)."""
+    return name.lower()
+
+
 def build_file_context(path: str, library: Library) -> FileContext:
     documents = [d for d in library.documents if isinstance(d, BibDocument)]
     if documents:
@@ -169,9 +203,8 @@ def build_file_context(path: str, library: Library) -> FileContext:
         for seg in doc.entries():
             if seg.ref is None:
                 continue
-            values: dict[str, str] = {}
-            for name, _raw, resolved in seg.fields:
-                values.setdefault(name.lower(), resolved)
+            # by lower-cased name, the first occurrence wins (reversed: built at C speed)
+            values = {_lower(name): resolved for name, _raw, resolved in reversed(seg.fields)}
             entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
                                      values, seg, lines))
         return FileContext(path, library, doc, entries, lines)
@@ -196,8 +229,8 @@ def finding(rule_func, entry: EntryView, message: str, field_name: str | None = 
             fix=None, line: int | None = None, column: int = 1) -> Finding:
     """A Finding for ``rule_func`` about ``entry`` (and one of its fields)."""
     r = rule_func.rule
-    span = entry.fields.get(field_name) if field_name in entry.values else None
+    span = entry.span(field_name) if field_name in entry.values else None
     if span and line is None:
         column = span.column
-    return Finding(r.code, r.name, r.severity, entry.file, line or entry.line_of(field_name),
+    return Finding(r.code, r.name, r.severity, entry.file, line or (span.line if span else entry.line),
                    message, entry=entry.key or None, field=field_name, column=column, fix=fix)

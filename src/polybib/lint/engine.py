@@ -66,15 +66,17 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
     run = RunContext(files, settings, link_results or [])
     rules = settings.rules()
     raw: list[Finding] = []
+    # Entry by entry, every entry rule in turn: what the rules derive from one entry (its
+    # record, scripts, field places) is then computed once and still at hand.
+    entry_rules = [r.func for r in rules if r.scope == "entry" and r.code != "P001"]
+    extend = raw.extend
+    for ctx in files:
+        for entry in ctx.entries:
+            for func in entry_rules:
+                extend(func(entry, settings))
     for r in rules:
-        if r.code == "P001":
-            continue
-        if r.scope == "entry":
-            for ctx in files:
-                for entry in ctx.entries:
-                    raw.extend(r.func(entry, settings))
-        else:
-            raw.extend(r.func(run))
+        if r.scope != "entry" and r.code != "P001":
+            extend(r.func(run))
     suppressions = {(s.file, s.entry.lower()): s for ctx in files for s in _suppressions(ctx)}
     kept: list[Finding] = []
     for f in raw:

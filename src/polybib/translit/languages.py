@@ -53,8 +53,13 @@ def normalize_language(code: str | None) -> str:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
+_BEYOND_RUSSIAN = re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u04ff]")
+
+
 def guess_language(text: str) -> str:
     """The Cyrillic language ``text``'s letters point to; ``ru`` when nothing decides."""
+    if _BEYOND_RUSSIAN.search(text) is None:   # only а–я and ё (the usual case, found fast)
+        return "ru" if _CYRILLIC.search(text) else ""
     letters = set(_CYRILLIC.findall(text.lower()))   # regex: much faster than a per-char test
     if not letters:
         return ""

@@ -1,27 +1,23 @@
 """A ``.bib`` file as an ordered list of segments that reproduce it byte for byte.
 
-bibtexparser 2's splitter finds the blocks (entries, ``@string``, ``@preamble``,
-comments, blocks it failed to parse) with their raw text.  We locate each block's raw text
-in the file and keep the text between blocks too, so joining the segments gives the file
+:mod:`.scanner` finds the blocks (entries, ``@string``, ``@preamble``, comments, blocks
+that failed to parse) as bibtexparser 2's splitter does, with their raw text and offsets.
+We keep the text between blocks too, so joining the segments gives the file
 back exactly.  An entry that was not changed is written from its raw text; a changed one
 is re-serialised in the entry's own layout (indentation, field-name spelling, field order,
 the raw text of fields whose value did not change).
 """
 from __future__ import annotations
 
-import logging
+import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bibtexparser import model as bpm
-from bibtexparser.splitter import Splitter
-
 from ...model import Diagnostic, Reference, Source
-from . import mapping
+from . import mapping, scanner
 from .lazy import EntryReference
-
-# bibtexparser logs its own parse errors; we report them as Diagnostics instead.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 #: The month macros every BibTeX style defines.
 MONTH_MACROS = {m: str(i) for i, m in enumerate(
@@ -36,7 +32,11 @@ class Segment:
     offset: int = 0           # character offset of the segment in the decoded text
     key: str = ""
     entry_type: str = ""
-    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (name, raw value, resolved)
+    #: (name, raw value, resolved) of an entry's fields; () for other segments
+    fields: list[tuple[str, str, str]] | tuple = ()
+    #: Offsets in the file's text of each field's name and raw value, when known, flat:
+    #: [name 1, value 1, name 2, value 2 …] (an ``array``).
+    field_offsets: Sequence[int] | None = None
     ref: Reference | None = None     # an EntryReference for entries
 
 
@@ -77,14 +77,21 @@ def _looks_cp1251(body: bytes) -> bool:
     return in_runs > 0 and in_runs >= sum(len(r) for r in high) // 2
 
 
+def line_starts(text: str) -> array:
+    """The offset where each line of ``text`` starts, as an array (a list of ints would
+    take four times the memory on a large file)."""
+    starts = array("Q", [0])
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
 class _LineIndex:
     """Maps character offsets to 1-based line numbers in O(log n)."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = line_starts(text)
 
     def line(self, offset: int) -> int:
-        import bisect
         return bisect.bisect_right(self.starts, offset)
 
 
@@ -95,79 +102,62 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
     doc = BibDocument(file, text, data, encoding, bom, newline)
     lines = _LineIndex(text)
     try:
-        blocks = Splitter(text).split().blocks
+        blocks = scanner.split(text)
     except Exception as exc:  # the splitter should not fail, but a file must never crash us
         diagnostics.append(Diagnostic(file, 1, f"could not split the file: {exc}", code="parse"))
         doc.segments = [Segment("failed", text, 1)]
         return doc, diagnostics
     pos = 0
     for block in blocks:
-        raw = block.raw or ""
-        at = text.find(raw, pos) if raw else -1
-        if at < 0:
-            continue  # cannot happen with bibtexparser 2.1; the gap below keeps the text anyway
+        at = block.start
         if at > pos:
             doc.segments.append(Segment("gap", text[pos:at], lines.line(pos), pos))
-        segment = _segment(block, raw, lines.line(at), file, doc, diagnostics)
+        segment = _segment(block, lines.line(at), file, doc, diagnostics)
         segment.offset = at
         doc.segments.append(segment)
-        pos = at + len(raw)
+        pos = at + len(block.raw)
     if pos < len(text):
         doc.segments.append(Segment("gap", text[pos:], lines.line(pos), pos))
     _check_gaps(doc, diagnostics)
     return doc, diagnostics
 
 
-def _segment(block, raw: str, line: int, file: str, doc: BibDocument,
+def _segment(block: scanner.Block, line: int, file: str, doc: BibDocument,
              diagnostics: list[Diagnostic]) -> Segment:
-    # Exact type tests: bibtexparser's blocks are ABCs, whose isinstance() is slow, and
-    # this runs once per block of every file.
-    kind = type(block)
-    if kind is bpm.Entry:
-        return _entry_segment(block, raw, line, file, doc, diagnostics)
-    if kind is bpm.DuplicateBlockKeyBlock:
-        block = block.ignore_error_block            # we report duplicates ourselves
-    elif kind is bpm.DuplicateFieldKeyBlock:
-        repeated = ", ".join(sorted(block.duplicate_keys))
-        block = block.ignore_error_block
-        diagnostics.append(Diagnostic(file, line, f"field {repeated} given more than once in "
-                                      f"'{block.key}'; the first is used, all are kept", "warning",
-                                      code="duplicate-field"))
-    if isinstance(block, bpm.Entry):
-        return _entry_segment(block, raw, line, file, doc, diagnostics)
-    if isinstance(block, bpm.String):
+    kind, raw = block.kind, block.raw
+    if kind == "entry":
+        if block.duplicate_fields:
+            diagnostics.append(Diagnostic(file, line, f"field {', '.join(block.duplicate_fields)} given "
+                                          f"more than once in '{block.key}'; the first is used, all "
+                                          "are kept", "warning", code="duplicate-field"))
+        return _entry_segment(block, line, file, doc, diagnostics)
+    if kind == "string":
         if block.key.lower() in doc.strings:
             diagnostics.append(Diagnostic(file, line, f"@string '{block.key}' defined again; "
                                           "the later value is used", "warning", code="duplicate-string"))
         resolved = resolve_value(block.value, doc.strings, file, line, diagnostics)
         doc.strings[block.key.lower()] = resolved
         return Segment("string", raw, line, key=block.key)
-    if isinstance(block, bpm.Preamble):
-        return Segment("preamble", raw, line)
-    if isinstance(block, bpm.ExplicitComment):
-        return Segment("comment", raw, line)
-    if isinstance(block, bpm.ImplicitComment):
-        return Segment("text", raw, line)
-    error = getattr(block, "error", None)
-    reason = getattr(error, "abort_reason", "") or str(error or "")
-    lines_of_error = [l.strip() for l in reason.splitlines() if l.strip()]
-    message = lines_of_error[-1] if lines_of_error else "could not parse this block"
-    diagnostics.append(Diagnostic(file, line, f"unparseable block kept verbatim: {message}",
-                                  code="parse"))
-    return Segment("failed", raw, line)
+    if kind == "failed":
+        diagnostics.append(Diagnostic(file, line, f"unparseable block kept verbatim: {block.error}",
+                                      code="parse"))
+    return Segment(kind, raw, line)
 
 
-def _entry_segment(block, raw: str, line: int, file: str, doc: BibDocument,
+def _entry_segment(block: scanner.Block, line: int, file: str, doc: BibDocument,
                    diagnostics: list[Diagnostic]) -> Segment:
-    seg = Segment("entry", raw, line, key=block.key, entry_type=block.entry_type)
+    seg = Segment("entry", block.raw, line, key=block.key, entry_type=block.entry_type,
+                  fields=[], field_offsets=block.offsets)
     strings = doc.strings
-    for fld in block.fields:
-        value = fld.value
+    append = seg.fields.append
+    for name, value in block.fields:
         if value[:1] == "{" and value[-1:] == "}" and "#" not in value:
             resolved = value[1:-1]                  # the common case, without the general parser
+        elif value.isdigit() and value.isascii():
+            resolved = value                        # year = 2020
         else:
             resolved = resolve_value(value, strings, file, line, diagnostics, block.key)
-        seg.fields.append((fld.key, value, resolved))
+        append((name, value, resolved))
     return seg
 
 

@@ -135,6 +135,8 @@ OUTPUT_ORDER = [
 
 def unescape_verbatim(value: str) -> str:
     """``a\\_b\\%20c`` → ``a_b%20c``: classic BibTeX users escape URLs for LaTeX."""
+    if "\\" not in value:
+        return value.strip()
     out = []
     i = 0
     while i < len(value):
@@ -164,16 +166,14 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
     ref.type = TYPE_TO_CSL.get(low_type, "document")
     if low_type not in (CSL_TO_BIBLATEX.get(ref.type), CSL_TO_BIBTEX.get(ref.type), "phdthesis"):
         ref.extra[EXTRA + "entrytype"] = low_type
-    values: dict[str, str] = {}
-    for name, value in fields:
-        values.setdefault(name.lower(), value)
-    seen: set[str] = set()
+    pairs = [(name.lower(), value) for name, value in fields]
+    values = dict(reversed(pairs))          # by lower-cased name, the first occurrence wins
     # Where two fields can fill one variable, the same one must win however the file
     # orders them, or a rewritten entry would swap them: claim in a fixed priority.
-    if any(name.lower() in CLAIM_RANK for name, _ in fields):
-        fields = sorted(fields, key=lambda nv: CLAIM_RANK.get(nv[0].lower(), 0))
-    for name, value in fields:
-        low = name.lower()
+    if not CLAIM_RANK.keys().isdisjoint(values):
+        pairs.sort(key=lambda pair: CLAIM_RANK.get(pair[0], 0))
+    seen: set[str] = set()
+    for low, value in pairs:
         if low in seen:
             continue        # a repeated field: BibTeX uses the first; the document keeps both
         seen.add(low)

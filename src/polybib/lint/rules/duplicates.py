@@ -22,6 +22,10 @@ _DIACRITICS = {"č": "ch", "š": "sh", "ž": "zh", "ŝ": "shch", "ë": "e", "è"
                "û": "yu", "â": "ya", "ǎ": "a", "ĭ": "i", "ʹ": "", "ʺ": "", "’": "", "'": "",
                "ŭ": "u", "ė": "e", "ô": "o", "ě": "e"}
 
+#: Both in one table: one pass over the text (the romanization never outputs a key of
+#: _DIACRITICS, so applying them together is applying them in turn).
+_ROMAN_AND_DIACRITICS = {**_ROMAN, **str.maketrans(_DIACRITICS)}
+
 
 @lru_cache(maxsize=65536)
 def _ascii_fold(text: str) -> str:
@@ -32,17 +36,14 @@ def _ascii_fold(text: str) -> str:
     if text.isascii():
         text = text.replace("'", "")   # the only ASCII key of _DIACRITICS; NFKD changes nothing
     else:
-        if _CYRILLIC.search(text):
-            text = text.translate(_ROMAN)
-        for a, b in _DIACRITICS.items():
-            text = text.replace(a, b)
-        text = unicodedata.normalize("NFKD", text)
+        text = text.translate(_ROMAN_AND_DIACRITICS)
         if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
             text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ch", "\x01").replace("tc", "ts").replace("c", "ts").replace("\x01", "ch")
     text = text.replace("kh", "h").replace("x", "h")
     text = text.replace("y", "").replace("j", "")
-    text = _DOUBLED.sub(r"\1", text)
+    text = _DOUBLED.sub("", text)
     text = text.replace("iu", "u").replace("ia", "a")
     return _NOT_ALNUM.sub("", text)
 
@@ -50,8 +51,7 @@ def _ascii_fold(text: str) -> str:
 # Compiled once: _ascii_fold runs on every entry's first author (D002), and ``re.sub`` with
 # a pattern string pays a cache lookup on each call.
 _MARKUP = re.compile(r"<[^>]+>|[{}\\]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_DOUBLED = re.compile(r"([a-z])\1+")
+_DOUBLED = re.compile(r"(?<=([a-z]))\1+")     # the repeats after a letter (no template to expand)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

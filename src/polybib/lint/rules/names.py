@@ -154,12 +154,25 @@ def inconsistent_name(run: RunContext):
         items = list(forms.items())
         # each form without spaces and dots, once per form rather than once per pair
         bare = [_SPACES_DOTS.sub("", shown) for shown, _ in items]
+        # Two given names can only be compatible when the first letters of their words
+        # agree as far as both go, so each form is compared only with the earlier forms
+        # whose letters are a prefix of its own or extend it (a large file has dozens of
+        # forms per family name and initial: comparing every pair was quadratic).
+        exact: dict[tuple, list[int]] = defaultdict(list)      # letters → forms
+        extending: dict[tuple, list[int]] = defaultdict(list)  # proper prefix → longer forms
         for i, (shown, (words, entry)) in enumerate(items):
-            for j, (first, (first_words, first_entry)) in enumerate(items[:i]):
+            letters = tuple(w[:1] for w in words)
+            candidates = [j for k in range(len(letters) + 1) for j in exact.get(letters[:k], ())]
+            candidates += extending.get(letters, ())
+            for j in sorted(candidates):
+                first, (first_words, first_entry) = items[j]
                 if bare[j] != bare[i] and _compatible(first_words, words):
                     yield finding(inconsistent_name, entry, f"'{shown}' here, '{first}' in "
                                   f"'{first_entry.key}': the same person?", "author")
                     break
+            exact[letters].append(i)
+            for k in range(len(letters)):
+                extending[letters[:k]].append(i)
 
 
 _SPACES_DOTS = re.compile(r"[\s.]")

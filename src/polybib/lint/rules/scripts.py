@@ -37,8 +37,11 @@ def mixed_script_word(entry: EntryView, config=None):
     if entry.is_bib:
         for name in TEXT_FIELDS:
             value = entry.values.get(name)
-            if not value or not (_CYR.search(value) and _LAT.search(value)):
-                continue   # one script only: nothing can be mixed (names need two scripts too)
+            if not value:
+                continue
+            probe = _AND_SEPARATOR.sub(" ", value) if name in ("author", "editor") else value
+            if not (_CYR.search(probe) and _LAT.search(probe)):
+                continue   # one script only (the "and"s between names aside): nothing is mixed
             if name in ("author", "editor"):
                 words = _lookalike_names(entry, name, value)
             else:
@@ -209,6 +212,7 @@ def wrong_langid(entry: EntryView, config=None):
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
+_AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
 _LAT = re.compile("[A-Za-z]")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|from|in|on|between|towards?)\b", re.I)
 

@@ -1,6 +1,8 @@
 """S: the structure of a .bib file — keys, blocks, entry types, required fields, macros."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...formats.bibtex.mapping import TYPE_TO_CSL
 from ..context import EntryView, RunContext, finding
 from ..findings import Finding
@@ -81,6 +83,12 @@ def unparseable_block(run: RunContext):
                               ctx.path, diag.line, diag.message)
 
 
+@lru_cache(maxsize=None)
+def _alternatives(required: str) -> tuple[str, ...]:
+    """``journaltitle|journal`` → its field names (asked for every entry)."""
+    return tuple(required.split("|"))
+
+
 @rule("S003", "missing-required-field", "warning")
 def missing_required_field(entry: EntryView, config=None):
     """An entry lacks a field its type requires (biblatex's data model).
@@ -97,10 +105,10 @@ def missing_required_field(entry: EntryView, config=None):
         or REQUIRED.get(entry.entry_type)
     if not required:
         return
-    present = set(entry.values) | entry.inherited
+    values, inherited = entry.values, entry.inherited
     for alternatives in required:
-        names = alternatives.split("|")
-        if not any(n in present for n in names):
+        names = _alternatives(alternatives)
+        if not any(n in values or n in inherited for n in names):
             yield finding(missing_required_field, entry,
                           f"@{entry.entry_type} '{entry.key}' has no {' or '.join(names)}")
 

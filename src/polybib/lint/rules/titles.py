@@ -94,6 +94,9 @@ def unprotected_case(entry: EntryView, config=None):
                       Fix(f"brace {listed}", True, [span.replace_value(body)]))
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 @rule("T002", "all-caps-title", "warning")
 def all_caps_title(entry: EntryView, config=None):
     """The whole title is in capitals.
@@ -106,7 +109,10 @@ def all_caps_title(entry: EntryView, config=None):
     title = entry.ref.get("title")
     if not isinstance(title, str):
         return
-    letters = [c for c in re.sub(r"<[^>]+>", "", title) if c.isalpha()]
+    text = _TAG.sub("", title) if "<" in title else title
+    if not text.isupper():      # a lower-case (or no) cased letter: cannot be all capitals
+        return
+    letters = [c for c in text if c.isalpha()]
     words = re.findall(r"\w{2,}", title)
     if len(letters) >= 12 and len(words) >= 3 and all(c.isupper() for c in letters):
         yield finding(all_caps_title, entry, f"title of '{entry.key}' is all capitals", "title")
