@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from ...gcpause import gc_paused
 from ...model import Library
 from .document import BibDocument, build_references, parse_document
 from .writer import format_entry, write_library
@@ -13,8 +14,9 @@ __all__ = ["read", "write", "BibDocument", "format_entry"]
 
 
 def read(data: bytes, filename: str = "<memory>") -> Library:
-    doc, diagnostics = parse_document(data, filename)
-    refs = build_references(doc, diagnostics)
+    with gc_paused():       # a large file makes hundreds of thousands of long-lived objects
+        doc, diagnostics = parse_document(data, filename)
+        refs = build_references(doc, diagnostics)
     diagnostics.sort(key=lambda d: d.line)
     return Library(references=refs, diagnostics=diagnostics, documents=[doc])
 
