@@ -11,7 +11,8 @@ S.M. Biznes i oblaka [Business and clouds]. … St. Petersburg, SPbGUEF Publ., 2
 names, title case for English titles only, "108–15"), Harvard Cite Them Right ("Газуль,
 С.М. (2011)"), MLA 9 (full given names, "pp. 108–15") and Vancouver/NLM ("Газуль СМ.",
 "[cited 2019 Feb 11]", "p. 134–5").  In translit modes the Russian records are
-romanized with BGN/PCGN (initials "Yu. Ye."), places and publishers in the References
+romanized with BGN/PCGN (initials "Yu. Ye.", in Vancouver "YuYe" as citeproc-js too writes
+them), places and publishers in the References
 convention ("St. Petersburg", "SPbGUEF Publ."); translit+translation adds the title
 translation in brackets.
 """
@@ -225,14 +226,14 @@ EXPECTED = {
     ],
     ('vancouver', 'translit'): [
         '1. Gazul’ SM. Biznes i oblaka. In: Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ.; 2011. p. 134–5.',
-        '2. Matviyenko YY. Analiz razvitiya zheleznodorozhnogo transporta v YEAES. Mezhdunarodnyy studencheskiy nauchnyy vestnik [Internet]. 2019 [cited 2019 Feb 11];(1). Available from: http://www.eduherald.ru/ru/article/view?id=19537',
+        '2. Matviyenko YuYe. Analiz razvitiya zheleznodorozhnogo transporta v YEAES. Mezhdunarodnyy studencheskiy nauchnyy vestnik [Internet]. 2019 [cited 2019 Feb 11];(1). Available from: http://www.eduherald.ru/ru/article/view?id=19537',
         '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation. Central Asia and the Caucasus. 2007;(1 (43)):110–20.',
         '4. Kizekova A, Ho TEB. The future of the shanghai cooperation organization in sino-russian interactions. Izvestiya Irkutskogo gosudarstvennogo universiteta Seriya: Politologiya Religiovedeniye. 2014;7:108–15.',
         '5. Wang W, Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt. European Journal of Law and Political Sciences. 2015;(3):40–4.',
     ],
     ('vancouver', 'translit+translation'): [
         '1. Gazul’ SM. Biznes i oblaka [Business and clouds]. In: Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ.; 2011. p. 134–5.',
-        '2. Matviyenko YY. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU]. Mezhdunarodnyy studencheskiy nauchnyy vestnik [Internet]. 2019 [cited 2019 Feb 11];(1). Available from: http://www.eduherald.ru/ru/article/view?id=19537',
+        '2. Matviyenko YuYe. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU]. Mezhdunarodnyy studencheskiy nauchnyy vestnik [Internet]. 2019 [cited 2019 Feb 11];(1). Available from: http://www.eduherald.ru/ru/article/view?id=19537',
         '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation. Central Asia and the Caucasus. 2007;(1 (43)):110–20.',
         '4. Kizekova A, Ho TEB. The future of the shanghai cooperation organization in sino-russian interactions. Izvestiya Irkutskogo gosudarstvennogo universiteta Seriya: Politologiya Religiovedeniye. 2014;7:108–15.',
         '5. Wang W, Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt. European Journal of Law and Political Sciences. 2015;(3):40–4.',

@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(
     "forenenst from given in inside into lest like modulo near next notwithstanding nor of off "
     "on onto or out over per plus pro qua sans since so than the through thru throughout "
     "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v "
-    "vis-à-vis with within without worth yet".split())
+    "via vis-à-vis with within without worth yet".split())
 
 _WORD = re.compile(r"(\s+)")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)

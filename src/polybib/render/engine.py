@@ -9,7 +9,9 @@ more than rendering a hundred entries; ``polybib render --validate`` can ask for
 (left margin and body, in citeproc-py's HTML markup with escaped text — :mod:`.output`
 turns that into the requested format), and citations.  Items are converted to
 citeproc-py's reference objects directly (not through ``CiteProcJSON``, which does not
-know every CSL name variable and warns about every unknown key).
+know every CSL name variable and warns about every unknown key).  Both the bibliography
+and the citations are disambiguated first (:mod:`.disambiguation`): year-suffixes, names
+added and given names expanded where cites would otherwise render alike.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from lxml import etree
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import fixes, markup, memo
+from . import disambiguation, fixes, markup, memo
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -148,6 +150,7 @@ class CompiledStyle:
         self.numeric = self.root.xpath_search('.//cs:text[@variable="citation-number"]') != []
         self.piq = (self.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
         self.style_class = self.root.get("class", "in-text")
+        self.disambiguation = disambiguation.Options.of(self.root)
 
 
 @functools.lru_cache(maxsize=64)
@@ -317,12 +320,13 @@ class _Item(CitationItem):
 
 
 class _Citation(Citation):
-    def __init__(self, cites, numbers: dict[str, int]):
+    def __init__(self, cites, numbers: dict[str, int], requests: dict | None = None):
         for cite in cites:
             dict.__setitem__(cite, "citation", self)
         dict.__init__(self)
         dict.__setitem__(self, "cites", cites)
         dict.__setitem__(self, "numbers", numbers)
+        dict.__setitem__(self, "requests", requests)
 
 
 # ------------------------------------------------------------------ rendering
@@ -365,35 +369,6 @@ def _suffix_letters(k: int) -> str:
         k, rest = divmod(k - 1, 26)
         out = chr(ord("a") + rest) + out
     return out
-
-
-def _names_of(ref) -> list[tuple]:
-    for variable in ("author", "editor", "translator", "director", "compiler", "composer"):
-        value = ref.get(variable)
-        if value:
-            return [tuple(str(p or "") for p in n.parts()) for n in value]
-    return []
-
-
-def _name_year_key(ref) -> tuple:
-    names = ()
-    for variable in ("author", "editor", "translator", "director", "compiler", "composer"):
-        value = ref.get(variable)
-        if value:
-            names = tuple(tuple(str(p or "") for p in n.parts()) for n in value)
-            break
-    if not names:
-        names = (str(ref.get("title", "")),)
-    issued = ref.get("issued")
-    if isinstance(issued, LiteralDate):
-        year = str(issued.text)
-    elif isinstance(issued, DateRange):
-        year = dict.get(issued["begin"], "year")
-    elif issued is not None:
-        year = dict.get(issued, "year")
-    else:
-        year = None
-    return names, year
 
 
 def _sort_element(parent):
@@ -445,85 +420,57 @@ class Processor:
 
     # -- disambiguation
 
-    def year_suffixes(self, refs: list[_Reference], order: list[int]) -> None:
-        """Give ``a``, ``b`` … (CSL ``year-suffix``) to works that would otherwise cite
-        alike, in bibliography order, when the style asks for it.
-
-        citeproc-py does no disambiguation.  With ``disambiguate-add-names`` and
-        ``-givenname`` a processor first shows more names, so works by different author
-        lists never need a suffix: two works are alike when their whole name lists and
-        years agree.  Without it, they are alike when their citations render alike."""
-        citation = self.default.root.citation
-        if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
-            return
-        by_names = citation.get("disambiguate-add-names", "false") == "true"
-        candidates = order
-        if by_names:
-            # a work whose names and year no other work shares is alone in its group
-            # whatever its citation looks like: only the others need their citation
-            # rendered (the expensive part of this step)
-            name_year = {index: _name_year_key(refs[index]) for index in order}
-            counts: dict = {}
-            for key in name_year.values():
-                counts[key] = counts.get(key, 0) + 1
-            candidates = [index for index in order if counts[name_year[index]] > 1]
-        groups: dict[object, list[_Reference]] = {}
-        for index in candidates:
-            ref = refs[index]
-            key = (self._citation_key(ref), name_year[index] if by_names else None)
-            groups.setdefault(key, []).append(ref)
-        for members in groups.values():
-            if len(members) > 1:
-                for k, ref in enumerate(members):
-                    ref["year_suffix"] = String(_suffix_letters(k))
-
-    def added_names(self, refs: list[_Reference]) -> dict[str, dict]:
-        """Names shown beyond et-al in the bibliography, as citeproc-js shows them.
-
-        With ``disambiguate-add-names``, works whose citations render alike get names
-        added one by one until their citations differ; citeproc-js carries the longer
-        name list into the bibliography when its et-al settings are the citation's.
-        Returns, per item key, the name options to override (``et-al-use-first``)."""
-        citation = self.default.root.citation
-        bib = self.default.root.bibliography
-        if (citation is None or bib is None
-                or citation.get("disambiguate-add-names", "false") != "true"):
-            return {}
-        options = ("et-al-min", "et-al-use-first")
-        root = self.default.root
-        cite_opts = [citation.get(o, root.get(o)) for o in options]
-        bib_opts = [bib.get(o, root.get(o)) for o in options]
-        if cite_opts != bib_opts or cite_opts[0] is None:
-            return {}
-        et_al_min, use_first = int(cite_opts[0]), int(cite_opts[1] or 1)
-        groups: dict[str, list[_Reference]] = {}
+    def disambiguate(self, refs: list[_Reference], order: list[int],
+                     ids: list[str] | None = None) -> dict[int, disambiguation.Outcome]:
+        """Disambiguate the cites of ``refs`` (see :mod:`.disambiguation`); ``order`` is
+        their bibliography order, which year-suffixes follow.  Sets each work's
+        ``year_suffix`` and returns the outcome per index of the works it changes."""
+        options = self.default.disambiguation
         for ref in refs:
-            groups.setdefault(self._citation_key(ref), []).append(ref)
-        out: dict[str, dict] = {}
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            lists = [_names_of(ref) for ref in members]
-            longest = max(len(names) for names in lists)
-            for n in range(use_first + 1, longest + 1):
-                keys = [tuple(names[:n]) for names in lists]
-                if len(set(keys)) == len(keys) or n == longest:
-                    break
-            else:
-                continue
-            for ref, names in zip(members, lists):
-                if len(names) >= et_al_min and n > use_first:
-                    out[ref["key"]] = {"et-al-use-first": n}
-        return out
+            dict.pop(ref, "year_suffix", None)
+        if not options.active:
+            return {}
+        ids = ids if ids is not None else [ref["key"] for ref in refs]
+        outcomes = disambiguation.resolve(len(refs), ids, order, options,
+                                          lambda index, request: self._scan(refs[index], request))
+        for index, outcome in outcomes.items():
+            if outcome.suffix is not None:
+                refs[index]["year_suffix"] = String(_suffix_letters(outcome.suffix))
+        return outcomes
 
-    def _citation_key(self, ref: _Reference) -> str:
+    def _scan(self, ref: _Reference, request) -> tuple[str, list]:
+        """The text of ``ref``'s cite rendered with ``request``, and the name lists met."""
         with _lock:
-            layout = self.default.root.citation.layout
             citation_el = self.default.root.citation
             citation_el.cites = []
-            cite = _Item(ref["key"], ref, 1)
-            citation = _Citation([cite], {ref["key"]: 1})
-            return str(layout.render_citation(citation, None))
+            layout = citation_el.layout
+            layout.repressed = {}
+            fixes._state.disambig = request
+            fixes._state.probe = probes = []
+            fixes._state.scan = True
+            try:
+                # what Layout.render_citation does for a single cite, without its
+                # sorting and bookkeeping
+                output = layout.render_children(_Item(ref["key"], ref, 1))
+            except VariableError:
+                output = None
+            finally:
+                fixes._state.disambig = None
+                fixes._state.probe = None
+                fixes._state.scan = False
+            text = str(layout.format(layout.wrap(layout.join([output] if output is not None else []))))
+        if "<" in text or "&" in text:
+            text = markup.plain(text)
+        return text, probes
+
+    def _requests(self, outcomes: dict, mode: str) -> dict[int, disambiguation.Request]:
+        """Per work index, what its rendering in ``mode`` is asked to show."""
+        out = {}
+        for index, outcome in outcomes.items():
+            request = outcome.request(mode, self.default.disambiguation)
+            if request is not None:
+                out[index] = request
+        return out
 
     # -- bibliography
 
@@ -536,8 +483,8 @@ class Processor:
                       sort: str | None) -> list[Entry]:
         refs = [to_citeproc_reference(item) for item in items]
         order = self.order(refs, locales, sort)
-        self.year_suffixes(refs, order)
-        expansions = self.added_names(refs)
+        outcomes = self.disambiguate(refs, order, [str(item.get("id", "")) for item in items])
+        requests = self._requests(outcomes, disambiguation.BIBLIOGRAPHY)
         entries = []
         substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
             if self.default.has_bibliography else None
@@ -552,13 +499,13 @@ class Processor:
                 layout = style.root.bibliography.layout
                 ref = refs[index]
                 item = _Item(ref["key"], ref, number)
-                fixes._state.names_override = expansions.get(ref["key"])
+                fixes._state.disambig = requests.get(index)
                 try:
                     margin, body = layout.render_entry(item)
                 except VariableError:
                     margin, body = "", None
                 finally:
-                    fixes._state.names_override = None
+                    fixes._state.disambig = None
                 if substitute is not None and body is not None:
                     names = layout.first_names()
                     body = str(body)
@@ -584,7 +531,9 @@ class Processor:
 
     def _citations(self, items: list[dict], clusters: Iterable[list[dict]],
                    numbers: dict[str, int] | None) -> list[str]:
-        refs = {str(item["id"]).lower(): to_citeproc_reference(item) for item in items}
+        listed = [to_citeproc_reference(item) for item in items]
+        refs = {ref["key"]: ref for ref in listed}
+        clusters = [list(cluster) for cluster in clusters]
         if numbers is None:
             numbers = {}
             for cluster in clusters:
@@ -592,8 +541,12 @@ class Processor:
                     key = str(cite["id"]).lower()
                     if key in refs and key not in numbers:
                         numbers[key] = len(numbers) + 1
+            order = self.order(listed)
         else:
             numbers = {str(k).lower(): v for k, v in numbers.items()}
+            order = sorted(range(len(listed)), key=lambda i: numbers.get(listed[i]["key"], len(listed) + i))
+        outcomes = self.disambiguate(listed, order, [str(item.get("id", "")) for item in items])
+        requests = {listed[i]["key"]: r for i, r in self._requests(outcomes, disambiguation.CITATION).items()}
         style = self.default
         out = []
         with _lock:
@@ -610,7 +563,7 @@ class Processor:
                         if cite.get(extra):
                             options[extra] = markup.escape(cite[extra])
                     cites.append(_Item(key, refs.get(key), numbers.get(key, 0), **options))
-                citation = _Citation(cites, numbers)
+                citation = _Citation(cites, numbers, requests)
                 text = style.root.citation.layout.render_citation(citation, lambda c: None)
                 out.append(tidy(str(text), style.piq))
         return out

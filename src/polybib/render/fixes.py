@@ -21,6 +21,19 @@ left untouched (bare citeproc-py stays measurable side by side).  The departures
   take the ``initialize-with`` punctuation.
 * **Citation numbers and lookups in constant time** (citeproc-py does ``list.index`` per
   item, quadratic on long lists).
+* **Disambiguation** (:mod:`.disambiguation`; citeproc-py does none): :class:`Name`
+  shows as many names and as much of each given name as the cite's or entry's request
+  says, and the ``disambiguate`` condition holds only for cites that need it (citeproc-py
+  took every ``<if disambiguate="true">``).
+* **Shorthand cs:names** (no cs:name child) anywhere inside cs:substitute, also within a
+  cs:choose, inherit the name options and label of the enclosing cs:names; a cs:names
+  without cs:name elsewhere gets polybib's :class:`Name`, not citeproc-py's.
+* **Name sort keys**: the names only (no "et al.", "and" or role label), word by word
+  (``Quine`` before ``Quinet``).
+* **Literal dates** ("1991/") stand where the year would: a cs:date showing only month or
+  day shows nothing of them.
+* **is-numeric** takes a number in brackets ("399, [1]": a page count with an unnumbered
+  page).
 """
 from __future__ import annotations
 
@@ -28,13 +41,15 @@ import re
 import threading
 
 from citeproc import model as m
-from citeproc.source import VariableError
+from citeproc.source import LiteralDate, VariableError
 from citeproc.string import String
+from lxml import etree
 
 from ..model import NAME_VARIABLES
 from . import casing
+from .disambiguation import Probe as _Probe
 from .memo import Macro
-from .sorting import sort_key_for
+from .sorting import WORD_BREAK, sort_key_for
 
 _NAME_VARS = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)
 _state = threading.local()
@@ -110,7 +125,10 @@ def _empty(frame: _Frame) -> bool:
 
 _NUM = r"[^\W\d_]*\d+[^\W\d_]*"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
-_NUMERIC = re.compile(rf"^\s*{_NUM}(?:\s*(?:[-–—,&]|and)\s*{_NUM})*\s*$")
+# a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
+# catalogues write it)
+_BRACKETED = rf"(?:{_NUM}|\[{_NUM}\])"
+_NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 _MULTIPLE = re.compile(rf"{_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
@@ -119,7 +137,8 @@ NUMBER_VARIABLES = frozenset({
 
 
 def is_numeric(value) -> bool:
-    """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3")."""
+    """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
+    "399, [1]")."""
     return bool(_NUMERIC.match(str(value)))
 
 
@@ -294,6 +313,11 @@ class Number(_Numbers, m.Number):
 
 
 class Label(m.Label):
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        if kwargs.get("sort_options") and self.getparent().tag == _NAMES_TAG:
+            return None             # a name list sorts by its names ("eds." aside)
+        return super().process(item, variable, plural, context, **kwargs)
+
     def _is_plural(self, item):
         variable = self.get("variable")
         if variable == "locator":
@@ -375,11 +399,23 @@ class Date(m.Date):
             return context.join(parts)
         return self.join(parts)
 
+    def _shows_year(self, show_parts) -> bool:
+        if self.is_locale_date():
+            return "year" in (show_parts or ("year",))
+        if self.get("form") is not None:
+            return "year" in (self.get("date-parts") or "year-month-day").split("-")
+        return any(part.get("name") == "year" for part in self.iterchildren())
+
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         name = variable or self.get("variable")
         if name:
             _called(name)
         if name and not self.is_locale_date() and _repressed(context if context is not None else self, name):
+            return None
+        if name and isinstance(item.reference.get(name.replace("-", "_")), LiteralDate) \
+                and not self._shows_year(show_parts):
+            # a date given as text stands where its year would: a cs:date showing only
+            # the month or day shows nothing of it
             return None
         implicit = name == "issued" and not self.is_locale_date() and _implicit_year_suffix(self, item, context)
         if implicit:
@@ -399,8 +435,40 @@ class Date(m.Date):
         return text
 
 
+_NAMES_TAG = "{http://purl.org/net/xbiblio/csl}names"
+_NAME_TAG = "{http://purl.org/net/xbiblio/csl}name"
+_SHORTHAND: dict = {}
+
+
+def _shorthand_of(names):
+    """The cs:names whose cs:name (and label) a shorthand cs:names — one without a
+    cs:name, anywhere inside a cs:substitute, also within a cs:choose — inherits."""
+    try:
+        return _SHORTHAND[names]
+    except KeyError:
+        found = None
+        if names.name is None:
+            hits = names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names[1]")
+            found = hits[0] if hits else None
+        _SHORTHAND[names] = found
+        return found
+
+
+def _ensure_name(names) -> None:
+    """Give a cs:names without cs:name an empty one, made by the style's own parser (so
+    of polybib's :class:`Name`): citeproc-py would insert its own class, which renders
+    with none of the corrections here."""
+    if names.find(_NAME_TAG) is None:
+        name = etree.SubElement(names, _NAME_TAG)
+        names.remove(name)
+        names.insert(0, name)
+
+
 class Names(m.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None:
+            names_context = _shorthand_of(self)
+        _ensure_name(names_context if names_context is not None else self)
         ctx = context if context is not None else self
         variables = self.get("variable", "").split()
         for variable in variables:
@@ -458,12 +526,129 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
         else "".join(out).strip()
 
 
+#: Word boundary in the sort key of a name list (for ``Quine`` before ``Quinet``):
+#: :func:`.sorting.collation_key` weighs it below every letter and digit.
+NAME_SORT_SEPARATOR = WORD_BREAK
+_SPACE_OUTSIDE_TAGS = re.compile(r" (?![^<>]*>)")
+
+
+def _nameset_position(context, element, names: bool) -> int:
+    """The position of the name list being rendered among those of the cite or entry
+    (0 for the first one with names), counted in the layout's ``repressed`` table so
+    that memoized macros replay it (:mod:`.memo`)."""
+    try:
+        repressed = _layout(context if context is not None else element).repressed
+    except IndexError:
+        return 0
+    position = repressed.get("_nameset", 0)
+    if names:
+        repressed["_nameset"] = position + 1
+    return position
+
+
 class Name(m.Name):
-    def get_option(self, name, context=None, sort_options=None):
-        override = getattr(_state, "names_override", None)
-        if override and name in override and not sort_options:
-            return override[name]
-        return super().get_option(name, context, sort_options)
+    """cs:name with the disambiguation a cite or entry asks for (:mod:`.disambiguation`):
+    how many names a list shows, and per name how much of the given name (0: none,
+    1: initials, 2: in full); and in sort keys, names without "et al." or "and", their
+    words kept apart (a surname sorts before a longer one it begins)."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        def option(name):
+            return self.get_option(name, context, sort_options)
+
+        form = option("form")
+        if form == "count":
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        names = item.reference.get(variable) or []
+        request = None if sort_options else getattr(_state, "disambig", None)
+        position = _nameset_position(context, self, bool(names)) if request is not None else 0
+        count = len(names)
+        et_al_min = option("et-al-min")
+        use_first = option("et-al-use-first")
+        use_last = option("et-al-use-last") and use_first <= et_al_min - 2
+        shown = use_first if count > 1 and et_al_min and count >= et_al_min else count
+        levels = ()
+        if request is not None:
+            shown = request.shown(position, count, shown, use_first, et_al_min, use_last)
+            levels = request.levels(position)
+            probes = getattr(_state, "probe", None)
+            if probes is not None and names:
+                probes.append(_Probe(position, count, shown,
+                                     tuple(tuple(str(part or "") for part in n.parts()) for n in names)))
+        truncated = shown < count
+        if truncated:
+            chosen = list(enumerate(names[:shown]))
+            if use_last:
+                chosen.append((count - 1, names[-1]))
+        else:
+            chosen = list(enumerate(names))
+
+        initialize_with = option("initialize-with")
+        if initialize_with is None and request is not None and request.initials_rule:
+            initialize_with = ""
+        default = 0 if form == "short" else (1 if option("initialize-with") is not None else 2)
+        order = option("name-as-sort-order")
+        separator = option("sort-separator")
+        demote = option("demote-non-dropping-particle")
+        output = []
+        for i, name in chosen:
+            level = max(default, levels[i] if i < len(levels) else 0)
+            output.append(self._one(name, level, i == 0, order, separator, demote, initialize_with, context))
+        if sort_options:
+            text = self.join(output, option("delimiter"))
+            if not text:
+                return text
+            return String(_SPACE_OUTSIDE_TAGS.sub(NAME_SORT_SEPARATOR, str(text)) + NAME_SORT_SEPARATOR)
+        return self._joined(output, truncated, use_last, option)
+
+    def _one(self, name, level, first, order, separator, demote, initialize_with, context):
+        """One name with its given name at ``level`` (0 only in the short form)."""
+        given, family, dropping, non_dropping, suffix = name.parts()
+        if level == 0:
+            family = " ".join(n for n in (non_dropping, family) if n)
+            return self._parts(given, family)[1]
+        if level == 1 and given is not None and initialize_with is not None:
+            given = self.initialize(given, initialize_with, context)
+        if order == "all" or (order == "first" and first):
+            if demote in ("never", "sort-only"):
+                family = " ".join(n for n in (non_dropping, family) if n)
+                given = " ".join(n for n in (given, dropping) if n)
+            else:
+                given = " ".join(n for n in (given, dropping, non_dropping) if n)
+            given, family = self._parts(given, family)
+            return separator.join(n for n in (family, given, suffix) if n)
+        family = " ".join(n for n in (dropping, non_dropping, family) if n)
+        given, family = self._parts(given, family)
+        return " ".join(n for n in (given, family, suffix) if n)
+
+    def _parts(self, given, family):
+        for part in self.findall("cs:name-part", self.nsmap):
+            given, family = part.format_part(given, family)
+        return given, family
+
+    def _joined(self, output, truncated, use_last, option):
+        """The names joined with the delimiter, "and" and "et al." as the options say."""
+        delimiter = option("delimiter")
+        et_al = self.et_al() if truncated else None
+        if et_al:
+            if use_last:
+                output[-1] = self.unicode_character("horizontal ellipsis") + " " + output[-1]
+                return self.join(output, delimiter)
+            precedes = option("delimiter-precedes-et-al")
+            if precedes == "always" or (precedes == "contextual" and len(output) >= 2):
+                return self.join(output + [et_al], delimiter)
+            return self.join(output, delimiter) + " " + et_al
+        and_ = option("and")
+        if and_ is not None and len(output) > 1:
+            term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+            text = self.join(output[:-1], ", ")
+            precedes = option("delimiter-precedes-last")
+            if precedes == "always" or (precedes == "contextual" and len(output) > 2):
+                text = self.join([text, ""], ", ")
+            else:
+                text += " "
+            return text + "{} ".format(term) + output[-1]
+        return self.join(output, delimiter)
 
     def initialize(self, given, mark, context):
         keep_words = self.get("initialize", "true").lower() == "false"
@@ -501,6 +686,32 @@ class Group(m.Group):
 
 
 class If(m.If):
+    def render(self, item, context=None, delimiter="", **kwargs):
+        # citeproc-py's conditions plus ``disambiguate``, which it ignores (an
+        # ``<if disambiguate="true">`` alone was always taken)
+        results = []
+        for attribute, test in (("type", self._type), ("variable", self._variable),
+                                ("is-numeric", self._is_numeric),
+                                ("is-uncertain-date", self._is_uncertain_date),
+                                ("locator", self._locator)):
+            if attribute in self.attrib:
+                results += test(item)
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        if "disambiguate" in self.attrib:
+            request = getattr(_state, "disambig", None)
+            results.append(request is not None and request.condition)
+        match = self.get("match")
+        if match == "any":
+            passed = any(results)
+        elif match == "none":
+            passed = not any(results)
+        else:
+            passed = all(results)
+        if not passed:
+            raise m.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
     def _type(self, item):
         # citeproc-py's test, with the item type read once instead of once per listed type
         item_type = item.reference.type
@@ -554,6 +765,23 @@ class Key(m.Key):
                 out.append(None if value is None else str(value))
             return out
         return super().sort_keys(items, context)
+
+    def _format_name(self, item, variable):
+        """A name variable as a sort key: each name family first, words kept apart (see
+        :data:`.sorting.WORD_BREAK`)."""
+        names = item.reference.get(variable)
+        if names is None:
+            return None
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort").lower()
+        words = []
+        for name in names:
+            given, family, dropping, non_dropping, suffix = name.parts()
+            if demote in ("sort-only", "display-and-sort"):
+                parts = (family, given, dropping, non_dropping, suffix)
+            else:
+                parts = (non_dropping, family, given, dropping, suffix)
+            words.extend(w for part in parts if part for w in str(part).split())
+        return WORD_BREAK.join(words) + WORD_BREAK if words else None
 
 
 class Sort(m.Sort):
@@ -615,14 +843,21 @@ class Layout(m.Layout):
             # the per-cite ``repressed`` reset below)
             good = sort.sort(good, self)
         out = []
+        requests = dict.get(citation, "requests")
         for item in good:
             self.repressed = {}
             prefix = item.get("prefix", "")
             suffix = item.get("suffix", "")
+            if requests is not None:
+                # the disambiguation of this cite (:mod:`.disambiguation`)
+                _state.disambig = requests.get(item.key)
             try:
                 output = self.render_children(item)
             except VariableError:
                 output = None
+            finally:
+                if requests is not None:
+                    _state.disambig = None
             if output is not None:
                 out.append(prefix + output + suffix)
                 self.getparent().cites.append(item)

@@ -29,7 +29,8 @@ _SMALLCAPS = re.compile(r"small-caps", re.I)
 
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
-_APOSTROPHE_AFTER_TAG = re.compile(r"(?<=[^\W\d_]</i>)'|(?<=[^\W\d_]</b>)'")
+#: an apostrophe after a letter that closes markup: ``<i>Dasein</i>'s``, or a nocase span
+_APOSTROPHE_AFTER_TAG = re.compile(r"(?<=[^\W\d_])((?:</(?:i|b|sup|sub|span|sc)>)+)'", re.I)
 
 
 def escape(text: str) -> str:
@@ -40,7 +41,7 @@ def escape(text: str) -> str:
 
 def rich_text(value: str) -> MixedString | String:
     """A CSL-JSON string value as citeproc-py pieces, escaped for the HTML formatter."""
-    value = _APOSTROPHE_AFTER_TAG.sub("’", str(value))
+    value = _APOSTROPHE_AFTER_TAG.sub(lambda m: m.group(1) + "’", str(value))
     if "<" not in value:
         return String(escape(value))
     pieces: list[String] = []

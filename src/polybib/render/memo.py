@@ -11,10 +11,11 @@ items often share those values.  A macro's output is a pure function of
   item's rendering reads the same fields in the same order as long as the fields it has
   read so far have the same values, so a second item that agrees on every field the
   first one read (presence included) takes the same path and yields the same output,
-* the non-item state it consults: ``sort_options`` and the disambiguation name
-  override (only when the macro renders names), a pending implicit year-suffix, and
-  the layout's ``repressed`` table (those of the macro's variables already used by a
-  substitution, ``_ys``, and — with names — whether ``_first_names`` is set).
+* the non-item state it consults: ``sort_options`` and the disambiguation request
+  (how many names, how much of each given name: only when the macro renders names), a
+  pending implicit year-suffix, and the layout's ``repressed`` table (those of the
+  macro's variables already used by a substitution, ``_ys``, and — with names — whether
+  ``_first_names`` is set and the position of the next name list, ``_nameset``).
 
 The memo for one such key is a decision tree over the fields in the order they were
 first read, so a lookup reads one field per level and stops at the first difference.
@@ -22,13 +23,17 @@ It holds at most ``_MAX_ENTRIES`` results (then starts afresh); :func:`clear` em
 
 Everything else a macro can depend on — the citation number, a locator, a citation
 position, disambiguation — lives outside the reference, so macros whose subtree (called
-macros included) mentions any of it are never cached (:func:`info`).
+macros included) mentions any of it are not cached (:func:`info`), except while cites
+are rendered for disambiguation (``scan`` set by the engine): those cites have no
+locator, no position and the same number, and the disambiguation request is part of
+the key.
 
 A hit replays the macro's side effects exactly: the variables it called and rendered
 (CSL group suppression, :mod:`.fixes` frames), what it added to ``repressed``
-(substitution, first names, year-suffix), and the fields it read (so an enclosing
-cached macro's key stays complete).  Output values are citeproc-py strings, which are
-never modified in place, so sharing one between entries is safe.
+(substitution, first names, year-suffix, name-list position), the name lists it reported
+to a disambiguation probe, and the fields it read (so an enclosing cached macro's key
+stays complete).  Output values are citeproc-py strings, which are never modified in
+place, so sharing one between entries is safe.
 """
 from __future__ import annotations
 
@@ -117,7 +122,7 @@ def info(macro) -> tuple[bool, bool, frozenset]:
 
     Cacheable: depends on the reference only (no citation number, locator, position,
     disambiguation).  Uses names: renders a cs:names — only then can ``sort_options``,
-    the disambiguation name override or ``repressed["_first_names"]`` matter, so
+    the disambiguation request or ``repressed["_first_names"]``/``["_nameset"]`` matter, so
     without names they are left out of the key (the sort key and the entry then share
     the rendering of, say, the title macro).  Variables: every variable an element in
     it names — the only ones whose suppression (``repressed["*"]``, set by a
@@ -137,7 +142,7 @@ def info(macro) -> tuple[bool, bool, frozenset]:
             if name in _UNCACHEABLE_TESTS or any(token in value.split() for token in _UNCACHEABLE):
                 ok = False
         called = element.get("macro")
-        if called and ok:
+        if called:
             try:
                 sub_ok, sub_names, sub_variables = info(macro.get_macro(called))
             except IndexError:
@@ -145,8 +150,6 @@ def info(macro) -> tuple[bool, bool, frozenset]:
             ok = ok and sub_ok
             names = names or sub_names
             variables.update(sub_variables)
-        if not ok:
-            break
     _cacheable[macro] = (ok, names, frozenset(variables))
     return _cacheable[macro]
 
@@ -168,6 +171,9 @@ def _repressed_key(repressed: dict, names: bool, variables: frozenset) -> tuple:
         elif k == "_first_names":
             if names:
                 out.append((k, True))
+        elif k == "_nameset":
+            if names:
+                out.append((k, v))
         else:
             out.append((k, frozenset(v) if isinstance(v, (set, list)) else v))
     out.sort()
@@ -181,7 +187,7 @@ def _delta(before: dict, after: dict) -> tuple:
             added = frozenset(v) - frozenset(before.get("*", ()))
             if added:
                 out.append((k, added))
-        elif k not in before or before[k] is not v:
+        elif k not in before or (before[k] != v if type(v) is int else before[k] is not v):
             if isinstance(v, (set, list, dict)):
                 raise TypeError("mutable repressed value")
             out.append((k, v))
@@ -196,7 +202,9 @@ def render(macro, item, context, sort_options, original, frames_module):
     if context is None:
         return original(item, context, sort_options)
     ok, names, variables = info(macro)
-    if not ok:
+    fstate = fx._state.__dict__
+    scan = fstate.get("scan")
+    if not ok and not scan:
         return original(item, context, sort_options)
     reference = item.reference
     if getattr(type(reference), "frozen", None) is None:
@@ -214,12 +222,13 @@ def render(macro, item, context, sort_options, original, frames_module):
         found = _contexts[context] = (layout, layout if context.tag in _CONTEXT_TAGS else context)
     layout, key_context = found
     repressed = layout.repressed
-    fstate = fx._state.__dict__
-    override = fstate.get("names_override") if names else None
+    # a macro that depends on the cite, rendered while disambiguating (no locator, no
+    # position, number 1: the same for every cite), is keyed on the whole request
+    request = fstate.get("disambig") if names or not ok else None
     try:
-        key = (macro, key_context,
+        key = (macro, key_context, ok,
                tuple(sorted(sort_options.items())) if sort_options and names else None,
-               tuple(sorted(override.items())) if override else None,
+               request,
                fstate.get("year_suffix"),
                _repressed_key(repressed, names, variables) if repressed else ())
         # the store is a decision tree per key: [field, {value: subtree}] nodes, read
@@ -242,6 +251,8 @@ def render(macro, item, context, sort_options, original, frames_module):
         return _replay(node, layout, fx)
     # miss: render, watching reads, frames and repressed
     before = {k: (set(v) if isinstance(v, (set, list)) else v) for k, v in repressed.items()}
+    probes = fstate.get("probe")
+    probed = len(probes) if probes is not None else 0
     stack = _frames()
     stack.append(_Reads())
     fx._push()
@@ -268,7 +279,10 @@ def render(macro, item, context, sort_options, original, frames_module):
     if _size[0] >= _MAX_ENTRIES:
         _store.clear()
         _size[0] = 0
-    leaf = (result, frozenset(frame.called), frozenset(frame.rendered), delta, reads)
+    met = tuple(probes[probed:]) if probes is not None else ()
+    if names and probes is None and request is not None:
+        return result               # what it met went unrecorded: do not keep it
+    leaf = (result, frozenset(frame.called), frozenset(frame.rendered), delta, reads, met)
     _insert(key, reads, values, leaf)
     return result
 
@@ -288,7 +302,7 @@ def _insert(key, reads, values, leaf) -> None:
 
 
 def _replay(entry, layout, fx):
-    result, called, rendered, delta, reads = entry
+    result, called, rendered, delta, reads, met = entry
     stack = getattr(_state, "reads", None)
     if stack:
         stack[-1].extend(reads)
@@ -296,6 +310,10 @@ def _replay(entry, layout, fx):
     if outer:
         outer[-1].called.update(called)
         outer[-1].rendered.update(rendered)
+    if met:
+        probes = fx._state.__dict__.get("probe")
+        if probes is not None:
+            probes.extend(met)
     repressed = layout.repressed
     for k, v in delta:
         if k == "*":

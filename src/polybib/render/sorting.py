@@ -10,6 +10,10 @@ three levels: the primary level is the letter of the alphabet (script groups ord
 the locale, accents and case ignored, punctuation ignored), the secondary level the
 accents (``е`` before ``ё``, ``e`` before ``é``), the tertiary level the case.  It is pure
 Python and locale tables are tiny, so there is no ICU dependency.
+
+Name lists in sort keys keep their words apart with :data:`WORD_BREAK`, which sorts
+before every letter and digit: a surname comes before a longer one that begins with it
+(``Quine, W.`` before ``Quinet, A.``; letter by letter, ``quinew`` would follow ``quineta``).
 """
 from __future__ import annotations
 
@@ -36,6 +40,10 @@ def script_order(locale: str | None) -> dict[int, int]:
         order = [_DIGITS, _LATIN, _GREEK, _CYRL, _OTHER]
     return {group: rank for rank, group in enumerate(order)}
 
+
+#: Word boundary inside a sort key (see the module doc); never part of a value.
+WORD_BREAK = "\x1f"
+_BREAK_WEIGHT = (-1, 0)
 
 _CYR_INDEX = {letter: i for i, letter in enumerate(_CYRILLIC)}
 _LATIN_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
@@ -83,6 +91,9 @@ def collation_key(text: str, locale: str | None = None) -> tuple:
     secondary: list[int] = []
     tertiary: list[int] = []
     for ch in unicodedata.normalize("NFC", text):
+        if ch == WORD_BREAK:
+            primary.append(_BREAK_WEIGHT)
+            continue
         lower = ch.lower()
         weights = _char_weights(lower)
         if weights is None:
@@ -95,7 +106,10 @@ def collation_key(text: str, locale: str | None = None) -> tuple:
 
 
 def sort_key_for(value, locale: str | None = None):
-    """A comparable key for a CSL sort key value: numbers as numbers, text collated."""
+    """A comparable key for a CSL sort key value: numbers as numbers, text collated.
+
+    Values that collate alike are equal, whatever their spelling (punctuation, quotes,
+    markup): the next cs:key decides between them, not the raw text."""
     if value is None:
         return None
     if isinstance(value, (int, float)):
@@ -104,4 +118,4 @@ def sort_key_for(value, locale: str | None = None):
     stripped = text.strip()
     if stripped.isdigit():
         return (0, int(stripped))
-    return (1, collation_key(text, locale))
+    return (1, collation_key(text, locale)[:3])
