@@ -118,10 +118,10 @@ def test_recorded_field_offsets_match_the_fields_found_by_searching(path):
     import dataclasses
 
     from polybib.formats import bibtex
-    from polybib.lint.context import Lines, locate_fields
+    from polybib.lint.context import locate_fields
 
     doc = bibtex.read(path.read_bytes(), str(path)).documents[0]
-    lines = Lines(doc.text)
+    lines = doc.lines
     for seg in doc.entries():
         if seg.field_offsets is None:
             continue

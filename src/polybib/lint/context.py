@@ -7,12 +7,11 @@ their findings point at the record's line and carry no fix.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..formats.bibtex.document import BibDocument, Segment, line_starts
+from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..model import Library, Reference
 from .findings import Edit, Finding
 
@@ -49,7 +48,7 @@ class EntryView:
     #: Resolved field values by lower-cased name (first occurrence), for BibTeX entries.
     values: dict[str, str] = field(default_factory=dict)
     segment: Segment | None = None
-    lines: "Lines | None" = None
+    lines: LineIndex | None = None
     #: Field names the entry inherits through crossref/xdata (filled in by the engine).
     inherited: set[str] = field(default_factory=set)
     _spans: dict[str, FieldSpan] | None = None
@@ -87,32 +86,13 @@ class EntryView:
         return self.values.get(field_name)
 
 
-class Lines:
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = line_starts(text)
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
-
-    def column(self, offset: int) -> int:
-        return offset - self.starts[self.line(offset) - 1] + 1
-
-    def source_line(self, line: int) -> str:
-        if not 1 <= line <= len(self.starts):
-            return ""
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
-
-
 @dataclass
 class FileContext:
     path: str
     library: Library
     document: BibDocument | None
     entries: list[EntryView]
-    lines: Lines | None
+    lines: LineIndex | None
 
     @property
     def text(self) -> str:
@@ -141,7 +121,7 @@ def _next_field(raw: str, pos: int, low: str) -> tuple[int, int] | None:
     return m.start(2), m.end()
 
 
-def locate_fields(seg: Segment, lines: Lines) -> dict[str, FieldSpan]:
+def locate_fields(seg: Segment, lines: LineIndex) -> dict[str, FieldSpan]:
     """Each field's raw value in the file (first occurrence of a name wins): from the
     offsets the scanner recorded, or else found in the entry's raw text.
 
@@ -179,7 +159,7 @@ def locate_fields(seg: Segment, lines: Lines) -> dict[str, FieldSpan]:
     return spans
 
 
-def _span_at(seg: Segment, i: int, lines: Lines) -> FieldSpan:
+def _span_at(seg: Segment, i: int, lines: LineIndex) -> FieldSpan:
     """The place of the ``i``-th field of an entry whose offsets the scanner recorded."""
     name, raw_value, resolved = seg.fields[i]
     value_at = seg.field_offsets[2 * i + 1]
@@ -198,7 +178,7 @@ def build_file_context(path: str, library: Library) -> FileContext:
     documents = [d for d in library.documents if isinstance(d, BibDocument)]
     if documents:
         doc = documents[0]
-        lines = Lines(doc.text)
+        lines = doc.lines or LineIndex(doc.text)
         entries = []
         for seg in doc.entries():
             if seg.ref is None:

@@ -50,6 +50,7 @@ class BibDocument:
     newline: str = "\n"
     segments: list[Segment] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)
+    lines: "LineIndex | None" = field(default=None, repr=False, compare=False)
 
     def entries(self) -> list[Segment]:
         return [s for s in self.segments if s.kind == "entry"]
@@ -85,14 +86,30 @@ def line_starts(text: str) -> array:
     return starts
 
 
-class _LineIndex:
-    """Maps character offsets to 1-based line numbers in O(log n)."""
+class LineIndex:
+    """Lines and columns of character offsets in a text, in O(log n).  Built once per
+    file by the reader and kept on the document, for the reader's diagnostics and lint's
+    findings alike."""
 
     def __init__(self, text: str):
+        self.text = text
         self.starts = line_starts(text)
 
     def line(self, offset: int) -> int:
+        """The 1-based line of ``offset``."""
         return bisect.bisect_right(self.starts, offset)
+
+    def column(self, offset: int) -> int:
+        """The 1-based column of ``offset`` on its line."""
+        return offset - self.starts[self.line(offset) - 1] + 1
+
+    def source_line(self, line: int) -> str:
+        """The text of 1-based ``line``, without its line break ('' outside the text)."""
+        if not 1 <= line <= len(self.starts):
+            return ""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
 
 def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic]]:
@@ -100,7 +117,7 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
     text, encoding, bom = decode_bytes(data, file, diagnostics)
     newline = "\r\n" if "\r\n" in text[:10000] else "\n"
     doc = BibDocument(file, text, data, encoding, bom, newline)
-    lines = _LineIndex(text)
+    doc.lines = lines = LineIndex(text)
     try:
         blocks = scanner.split(text)
     except Exception as exc:  # the splitter should not fail, but a file must never crash us
