@@ -45,7 +45,8 @@ def parse_bibtex_name(raw: str) -> Name:
 
 
 _AND = re.compile(r"\sand\s", re.I)
-_AND_AT = re.compile(r"\s+and\s+", re.I)
+#: The word "and" between two names, with the white space around it.
+AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
 
 
 def split_names(value: str) -> list[str]:
@@ -56,7 +57,7 @@ def split_names(value: str) -> list[str]:
     if not _AND.search(value):
         return [value.strip()] if value.strip() else []
     if "{" not in value:
-        return [name.strip() for name in _AND_AT.split(value) if name.strip()]
+        return [name.strip() for name in AND_SEPARATOR.split(value) if name.strip()]
     names: list[str] = []
     depth = 0
     start = 0
@@ -72,7 +73,7 @@ def split_names(value: str) -> list[str]:
         elif c == "}":
             depth = max(0, depth - 1)
         elif depth == 0 and c in " \t\r\n":
-            m = _AND_AT.match(value, i)
+            m = AND_SEPARATOR.match(value, i)
             if m:
                 names.append(value[start:i])
                 i = m.end()

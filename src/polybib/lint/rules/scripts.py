@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from ...formats.bibtex.mapping import langid_to_code
+from ...formats.bibtex.names import AND_SEPARATOR
 from ...script import (_CYRILLIC_LETTERS, CYR_TO_LAT, LAT_TO_CYR, MixedWord, dominant_script, guess_language, letter_script,
                        mixed_script_words, script_counts)
 from ..context import EntryView, RunContext, finding
@@ -39,7 +40,7 @@ def mixed_script_word(entry: EntryView, config=None):
             value = entry.values.get(name)
             if not value:
                 continue
-            probe = _AND_SEPARATOR.sub(" ", value) if name in ("author", "editor") else value
+            probe = AND_SEPARATOR.sub(" ", value) if name in ("author", "editor") else value
             if not (_CYR.search(probe) and _LAT.search(probe)):
                 continue   # one script only (the "and"s between names aside): nothing is mixed
             if name in ("author", "editor"):
@@ -212,7 +213,6 @@ def wrong_langid(entry: EntryView, config=None):
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
-_AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
 _LAT = re.compile("[A-Za-z]")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|from|in|on|between|towards?)\b", re.I)
 
