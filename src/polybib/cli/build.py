@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
         locale=args.locale or table.get("locale"),
         from_format=args.from_format,
     )
+    if options.locale:
+        from ..render.engine import check_locale
+        check_locale(options.locale)          # an unknown locale fails before anything is written
     show = sys.stderr.isatty() and not args.quiet
 
     def progress(message: str) -> None:

@@ -111,6 +111,22 @@ def system_locale(name: str):
     return etree.parse(path, _parser()).getroot()
 
 
+def check_locale(name: str) -> str:
+    """``name`` when CSL has terms for it: a locale file of its own (``ru-RU``, ``de-AT``) or
+    of its language's primary dialect (``ru`` → ``ru-RU``).  Anything else would silently
+    render with the style's terms mixed with en-US ones, so it is a usage error that names
+    the nearest locales."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+    if name in LANGUAGE_NAMES or name.split("-")[0] in PRIMARY_DIALECTS:
+        return name
+    import difflib
+
+    near = difflib.get_close_matches(name, sorted(LANGUAGE_NAMES), n=4, cutoff=0.5)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown CSL locale {name!r}: use a language tag such as ru-RU, en-GB, de-DE{hint}")
+
+
 def _add_terms(root, terms: tuple) -> None:
     """Put polybib's term overrides (``(lang, name, form, text)``) first in the style's
     in-style locale for ``lang``, so they win over the style's and the locale file's."""
@@ -382,6 +398,8 @@ class Processor:
     def __init__(self, style_path: str, locale: str | None = None, terms: tuple = ()):
         self.style_path = style_path
         self.terms = tuple(terms)
+        if locale:
+            check_locale(locale)
         self.default = compile_style(style_path, locale, self.terms)
         self.locale = self.default.locale
 
