@@ -15,7 +15,8 @@ examples:
   polybib render refs.bib --style gost-2018 --sort gost
                                                 GOST R 7.0.100-2018, Cyrillic then Latin
   polybib render refs.bib --style apa --format html -o refs.html
-  polybib render refs.bib --style references --scheme bgn-pcgn
+                                                a standalone page (charset, CSS, linked URLs);
+                                                --fragment for the bare list  polybib render refs.bib --style references --scheme bgn-pcgn
                                                 romanized References for Scopus:
                                                 Gazul' S.M. Biznes i oblaka [Business and
                                                 clouds]. ... (In Russ.)
@@ -54,6 +55,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-f", "--format", choices=FORMATS, default=None,
                    help="output format (default: [render] format, else text; with --document, "
                         "the document's own)")
+    p.add_argument("--fragment", action="store_true",
+                   help="with --format html: only the list (<div class=\"csl-bib-body\">) to paste into "
+                        "a page of your own, instead of a standalone page with charset and CSS")
     p.add_argument("--locale", metavar="LOCALE",
                    help="CSL locale, e.g. ru-RU, en-GB (default: [render] locale, else the style's); "
                         "an unknown locale is an error")
@@ -140,6 +144,9 @@ def run(args: argparse.Namespace) -> int:
                                  locale=args.locale, script=args.script, scheme=args.scheme,
                                  sort=args.sort)
         text = rendered.text()
+        if rendered.format == "html" and not args.fragment:
+            text = render.output.html_page(text, f"Bibliography: {rendered.style.name}",
+                                           args.locale or "und")
     write_output(args.output, text.encode("utf-8"))
     print_diagnostics(library.diagnostics, quiet=args.quiet)
     return status
