@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .. import progress
 from ..config import load_config
 from ..pipeline import DEFAULT_SCHEME, DEFAULT_STYLES, BuildOptions, build
 from .common import print_diagnostics
@@ -62,13 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if options.locale:
         from ..render.engine import check_locale
         check_locale(options.locale)          # an unknown locale fails before anything is written
-    show = sys.stderr.isatty() and not args.quiet
-
-    def progress(message: str) -> None:
-        if show:
-            print(f"polybib: {message}…", file=sys.stderr)
-
-    result = build(args.inputs, args.output, options, progress)
+    with progress.shown(args.quiet):       # stage lines and bars on a terminal only
+        result = build(args.inputs, args.output, options, lambda message: progress.note(f"polybib: {message}…"))
     print_diagnostics(result.diagnostics, quiet=args.quiet)
     if not args.quiet:
         print(f"polybib: wrote {len(result.written)} files to {result.outdir}/ "

@@ -76,7 +76,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: by extension)")
     p.add_argument("--config", metavar="FILE",
                    help="configuration file (default: the nearest polybib.toml or pyproject.toml)")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars, no warnings")
     p.set_defaults(run=run)
 
 
@@ -116,6 +116,13 @@ def apply_config(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import progress
+
+    with progress.shown(args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from .. import render
 
     if args.list_styles:

@@ -75,7 +75,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="output format (default: by OUT's extension, else the input's format)")
     p.add_argument("--config", metavar="FILE",
                    help="configuration file (default: the nearest polybib.toml or pyproject.toml)")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
     p.set_defaults(run=run)
 
 
@@ -93,6 +93,13 @@ def apply_config(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import progress
+
+    with progress.shown(args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.list:
         sys.stdout.write(list_schemes())
         return 0

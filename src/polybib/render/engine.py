@@ -32,6 +32,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 from lxml import etree
 
+from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
@@ -403,6 +404,11 @@ class Processor:
         self.default = compile_style(style_path, locale, self.terms)
         self.locale = self.default.locale
 
+    @property
+    def _name(self) -> str:
+        """The style's file name without .csl, for progress bars."""
+        return os.path.splitext(os.path.basename(self.style_path))[0]
+
     def style_for(self, locale: str | None) -> CompiledStyle:
         if not locale or locale == self.locale:
             return self.default
@@ -428,7 +434,8 @@ class Processor:
                 style = self.style_for(locale)
                 sort_el = _sort_element(style.root.bibliography)
                 items = [_Item(refs[i]["key"], refs[i], numbers[refs[i]["key"]]) for i in members]
-                for i, row in zip(members, fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)):
+                rows = fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)
+                for i, row in zip(members, progress.each(rows, f"{self._name}: sorting", len(members))):
                     keys[i] = row
             sort_el = _sort_element(bib)
             proxies = [_Item(refs[i]["key"], refs[i], i + 1) for i in indexes]
@@ -449,8 +456,12 @@ class Processor:
         if not options.active:
             return {}
         ids = ids if ids is not None else [ref["key"] for ref in refs]
-        outcomes = disambiguation.resolve(len(refs), ids, order, options,
-                                          lambda index, request: self._scan(refs[index], request))
+        def scan(index, request):
+            progress.advance()
+            return self._scan(refs[index], request)
+
+        with progress.task(f"{self._name}: disambiguating", unit="cites"):
+            outcomes = disambiguation.resolve(len(refs), ids, order, options, scan)
         for index, outcome in outcomes.items():
             if outcome.suffix is not None:
                 refs[index]["year_suffix"] = String(_suffix_letters(outcome.suffix))
@@ -510,7 +521,8 @@ class Processor:
                 if substitute is not None else None)
         previous = None
         with _lock:
-            for number, index in enumerate(order, start=1):
+            for number, index in progress.each(enumerate(order, start=1), f"{self._name}: rendering",
+                                               len(order)):
                 style = self.style_for(locales[index] if locales else None)
                 if not style.has_bibliography:
                     raise UsageError(f"style {os.path.basename(self.style_path)} has no bibliography")
