@@ -27,8 +27,9 @@ writes into OUTDIR:
 defaults: styles {', '.join(DEFAULT_STYLES)}; scheme {DEFAULT_SCHEME}; configure them in
 [build] of polybib.toml or [tool.polybib.build] of pyproject.toml.
 
-exit codes: 0 built; 1 built, but some input could not be read or a lint error was found;
-2 usage, configuration or input error.
+exit codes: 0 built; 1 built, but some input could not be read, a lint error was found or
+a link failed (as polybib check counts failures; --offline skips links, which is no
+failure); 2 usage, configuration or input error.
 """
 
 
@@ -72,4 +73,8 @@ def run(args: argparse.Namespace) -> int:
               f"open {result.outdir}/index.html", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     lint_errors = [f for f in result.findings if f.severity == "error"]
-    return 1 if errors or lint_errors else 0
+    failed_links = [r for r in result.link_results if r.failed]
+    if failed_links and not args.quiet:
+        print(f"polybib: {len(failed_links)} link(s) failed (dead, soft 404, mismatch, blocked, timeout or "
+              f"unreachable): see {result.outdir}/links.json", file=sys.stderr)
+    return 1 if errors or lint_errors or failed_links else 0
