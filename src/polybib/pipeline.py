@@ -23,6 +23,10 @@ DEFAULT_SCHEME = "bgn-pcgn"
 Progress = Callable[[str], None]
 
 
+#: The bibliography files a build writes per style, by render format.
+BIBLIOGRAPHY_FORMATS = ("text", "html", "markdown", "latex")
+
+
 @dataclass
 class BuildOptions:
     styles: list[str] = field(default_factory=lambda: list(DEFAULT_STYLES))
@@ -31,6 +35,8 @@ class BuildOptions:
     links: bool = True
     locale: str | None = None
     from_format: str | None = None
+    #: the bibliography files written per style (render formats)
+    formats: list[str] = field(default_factory=lambda: list(BIBLIOGRAPHY_FORMATS))
 
 
 @dataclass
@@ -138,11 +144,15 @@ class Builder:
             self.progress(f"rendering {style}")
             rendered = render(library, style, format="text", locale=self.options.locale)
             self.result.renderings[style] = {e.id: s for e, s in zip(rendered.entries, rendered.strings("text"))}
+            wanted = self.options.formats
             for fmt, ext in (("text", "txt"), ("markdown", "md")):
-                self.write(f"bibliography-{style}.{ext}", rendered.text(fmt))
-            self.write(f"bibliography-{style}.html", html_page(rendered.text("html"), f"Bibliography: {style}"))
-            latex = render(library, style, format="latex", locale=self.options.locale)
-            self.write(f"bibliography-{style}.tex", latex.text())
+                if fmt in wanted:
+                    self.write(f"bibliography-{style}.{ext}", rendered.text(fmt))
+            if "html" in wanted:
+                self.write(f"bibliography-{style}.html", html_page(rendered.text("html"), f"Bibliography: {style}"))
+            if "latex" in wanted:
+                latex = render(library, style, format="latex", locale=self.options.locale)
+                self.write(f"bibliography-{style}.tex", latex.text())
 
     def summary(self) -> None:
         from .summary import summary_pages

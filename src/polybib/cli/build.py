@@ -6,7 +6,8 @@ import sys
 
 from .. import progress
 from ..config import load_config
-from ..pipeline import DEFAULT_SCHEME, DEFAULT_STYLES, BuildOptions, build
+from ..errors import UsageError
+from ..pipeline import BIBLIOGRAPHY_FORMATS, DEFAULT_SCHEME, DEFAULT_STYLES, BuildOptions, build
 from .common import print_diagnostics
 
 EXAMPLES = f"""\
@@ -42,6 +43,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder to write into")
     p.add_argument("--styles", help="comma-separated citation styles")
     p.add_argument("--scheme", help="transliteration scheme for romanized output")
+    p.add_argument("--formats", help="comma-separated bibliography files to write per style: "
+                                     f"{', '.join(BIBLIOGRAPHY_FORMATS)} (default: all)")
     p.add_argument("--locale", help="locale for rendering (default: the style's)")
     p.add_argument("--offline", action="store_true", help="do not touch the network (links: cache only)")
     p.add_argument("--no-links", action="store_true", help="skip link checking")
@@ -50,9 +53,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _formats(value: str | list[str]) -> list[str]:
+    chosen = [v.strip() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
+    unknown = [v for v in chosen if v not in BIBLIOGRAPHY_FORMATS]
+    if unknown:
+        raise UsageError(f"unknown bibliography format {', '.join(map(repr, unknown))}; "
+                         f"formats: {', '.join(BIBLIOGRAPHY_FORMATS)}")
+    return chosen
+
+
 def run(args: argparse.Namespace) -> int:
-    table = load_config().table("build")
+    config = load_config()
+    table = config.table("build")
     styles = args.styles.split(",") if args.styles else table.get("styles", DEFAULT_STYLES)
+    formats = _formats(args.formats) if args.formats else \
+        _formats(config.setting("build", "formats", _formats) or list(BIBLIOGRAPHY_FORMATS))
     options = BuildOptions(
         styles=[s.strip() for s in styles if s.strip()],
         scheme=args.scheme or table.get("scheme", DEFAULT_SCHEME),
@@ -60,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         links=not args.no_links,
         locale=args.locale or table.get("locale"),
         from_format=args.from_format,
+        formats=formats,
     )
     if options.locale:
         from ..render.engine import check_locale
