@@ -55,7 +55,7 @@ tr.low td{background:#fff8c5}
 .error{background:#ffebe9;color:#82071e}.warning{background:#fff8c5;color:#6b4f00}.info{background:#ddf4ff;color:#0a3069}
 .ok{background:#dafbe1;color:#116329}
 ul.notes{margin:.3rem 0 .6rem 1.2rem;padding:0}
-.style{margin:.25rem 0;display:grid;grid-template-columns:14rem 1fr;gap:.6rem}.style b{color:var(--muted);font-weight:500;overflow-wrap:anywhere}
+.style{margin:.25rem 0;display:grid;grid-template-columns:11rem 1fr;gap:.6rem}.style b{color:var(--muted);font-weight:500;overflow-wrap:anywhere}
 .source{color:var(--muted);overflow-wrap:anywhere}
 nav.pages{margin:1rem 0;line-height:2}
 nav.pages a,nav.pages strong{margin-right:.5rem}
