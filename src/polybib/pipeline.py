@@ -158,8 +158,12 @@ class Builder:
         from .summary import summary_pages
 
         self.progress("writing the summary pages")
-        for name, page in summary_pages(self.result).items():
+        pages = summary_pages(self.result)
+        for name, page in pages.items():
             self.write(name, page)
+        for old in self.outdir.glob("records-[0-9][0-9][0-9][0-9].html"):
+            if old.name not in pages:       # a page of an earlier, longer build: no longer linked
+                old.unlink()
 
 
 def build(inputs: list[str], outdir: str | Path, options: BuildOptions | None = None,

@@ -148,3 +148,13 @@ def test_a_person_sees_the_summary_and_can_page_through_the_records(tmp_path):
     subprocess.run(common + [f"--user-data-dir={tmp_path / 'p3'}", f"--screenshot={shot}", "--window-size=1280,1600",
                              (tmp_path / "index.html").as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 50_000
+
+
+def test_pages_of_an_earlier_longer_build_are_removed(tmp_path, run_cli):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "records-0007.html").write_text("old", encoding="utf-8")
+    (out / "notes.html").write_text("mine", encoding="utf-8")
+    code, _, err = run_cli("build", str(REPO / "refs" / "seed.txt"), "-o", str(out), "--offline", "-q")
+    assert code == 0, err
+    assert not (out / "records-0007.html").exists() and (out / "notes.html").read_text() == "mine"

@@ -21,12 +21,17 @@ writes into OUTDIR:
   references-bibtex.bib      classic BibTeX: romanized, ASCII with LaTeX escapes (.bst styles)
   references.json / .ris     CSL-JSON (Zotero, pandoc) and RIS
   references-SCHEME.json     the records romanized with the scheme
-  bibliography-STYLE.txt/.html/.tex/.md   the list rendered in each style
+  bibliography-STYLE.txt/.html/.tex/.md   the list rendered in each style (--formats)
   lint.txt / lint.json / lint.sarif       lint findings; links.json: link statuses
-  index.html                 a summary page: each record, its warnings, links, renderings
+  index.html                 the summary (counts, findings, failed links, look-alike repairs,
+                             low-confidence fields, reader warnings, every file written),
+                             then one card per record: fields, romanized form, repairs,
+                             warnings, links, renderings
+  records-NNNN.html          the cards of a long build, 250 a page (index.html links them)
 
-defaults: styles {', '.join(DEFAULT_STYLES)}; scheme {DEFAULT_SCHEME}; configure them in
-[build] of polybib.toml or [tool.polybib.build] of pyproject.toml.
+defaults: styles {', '.join(DEFAULT_STYLES)}; scheme {DEFAULT_SCHEME}; configure them (and
+formats, locale, offline) in [build] of polybib.toml or [tool.polybib.build] of pyproject.toml.
+On a terminal each stage shows a progress bar on standard error (none with -q).
 
 exit codes: 0 built; 1 built, but some input could not be read, a lint error was found or
 a link failed (as polybib check counts failures; --offline skips links, which is no
