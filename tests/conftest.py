@@ -1,10 +1,13 @@
-"""Shared fixtures: where the shared test data lies, and small helpers for CLI tests."""
+"""Shared fixtures: where the shared test data lies, small helpers for CLI tests, and the
+markers of tests that need a program outside Python (see ``external_tools``)."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
+
+from tests import external_tools
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared beside the repository (as in CI), overridable with POLYBIB_SHARED.
@@ -30,3 +33,24 @@ def run_cli(capsysbinary):
         return code, out, err.decode("utf-8", "replace")
 
     return run
+
+
+def pytest_configure(config):
+    for tool in external_tools.TOOLS.values():
+        config.addinivalue_line("markers", f"{tool.marker}: the test {tool.what} (install: {tool.install})")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture runs: a marked test whose tool is missing is skipped with the
+    install command, or fails in CI (CI=true), where everything must be installed."""
+    for marker in external_tools.TOOLS:
+        if item.get_closest_marker(marker) is None:
+            continue
+        absent = external_tools.missing(marker)
+        if not absent:
+            continue
+        why = external_tools.reason(marker, absent)
+        if external_tools.in_ci():
+            pytest.fail(f"CI=true and a tool is missing: {why}", pytrace=False)
+        pytest.skip(why)

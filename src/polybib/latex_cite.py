@@ -6,6 +6,11 @@ followed; every citation command of LaTeX, natbib and biblatex is recognised (``
 optional arguments, multicite ``\\cites{a}{b}``, ``\\nocite``).  An ``.aux`` file gives
 ``\\citation{…}`` (BibTeX) and ``\\abx@aux@cite{…}{…}`` (biblatex).  The bibliography files
 named by ``\\addbibresource`` or ``\\bibliography`` are found too.
+
+An ``\\input``/``\\include`` whose file does not exist is recorded in
+:attr:`Citations.missing_inputs` with its file and line: the keys cited in it cannot be
+known, so the check is incomplete and must say so.  Names are looked up as LaTeX does,
+relative to the folder of the main file (where LaTeX runs), and beside the including file.
 """
 from __future__ import annotations
 
@@ -37,6 +42,9 @@ class Citations:
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)   # key → (file, line) first cited
     all_keys: bool = False                               # \nocite{*}
     bib_files: list[Path] = field(default_factory=list)
+    #: \input/\include files not found: (including file, line, the name as written)
+    missing_inputs: list[tuple[str, int, str]] = field(default_factory=list)
+    root: Path | None = None                             # the main file's folder
 
     def add(self, key: str, file: str, line: int) -> None:
         key = key.strip()
@@ -83,12 +91,28 @@ def read_tex(path: Path, citations: Citations | None = None, seen: set[Path] | N
         for name in m.group(1).split(","):
             name = name.strip()
             citations.bib_files.append(path.parent / (name if name.endswith(".bib") else name + ".bib"))
+    citations.root = citations.root or path.parent
     for m in _INPUT.finditer(text):
         name = m.group(1).strip()
-        child = path.parent / (name if name.endswith(".tex") else name + ".tex")
-        if child.exists():
+        if "#" in name or "\\" in name:      # a macro's parameter or a computed name: unknowable
+            continue
+        child = _find_input(name, citations.root, path.parent)
+        if child is None:
+            citations.missing_inputs.append((str(path), _line_of(text, m.start()), name))
+        else:
             read_tex(child, citations, seen)
     return citations
+
+
+def _find_input(name: str, root: Path, here: Path) -> Path | None:
+    """The file ``\\input{name}`` reads: ``name.tex`` or ``name`` as written, relative to
+    the main file's folder, else to the including file's (the ``import``/``subfiles`` way)."""
+    tried = [name] if name.endswith(".tex") else [name + ".tex", name]
+    for folder in dict.fromkeys((root, here)):
+        for candidate in tried:
+            if (folder / candidate).is_file():
+                return folder / candidate
+    return None
 
 
 def read_aux(path: Path) -> Citations:

@@ -23,6 +23,10 @@ DEFAULT_SCHEME = "bgn-pcgn"
 Progress = Callable[[str], None]
 
 
+#: The bibliography files a build writes per style, by render format.
+BIBLIOGRAPHY_FORMATS = ("text", "html", "markdown", "latex")
+
+
 @dataclass
 class BuildOptions:
     styles: list[str] = field(default_factory=lambda: list(DEFAULT_STYLES))
@@ -31,6 +35,8 @@ class BuildOptions:
     links: bool = True
     locale: str | None = None
     from_format: str | None = None
+    #: the bibliography files written per style (render formats)
+    formats: list[str] = field(default_factory=lambda: list(BIBLIOGRAPHY_FORMATS))
 
 
 @dataclass
@@ -42,6 +48,9 @@ class BuildResult:
     link_results: list = field(default_factory=list)
     renderings: dict[str, list[str]] = field(default_factory=dict)   # style → text per record
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    romanized: Library | None = None          # the records romanized with ``scheme``
+    scheme: str = ""
+    inputs: list[str] = field(default_factory=list)
 
 
 def import_inputs(inputs: list[str], from_format: str | None = None) -> Library:
@@ -76,7 +85,8 @@ class Builder:
         self.progress(f"importing {', '.join(self.inputs)}")
         library = import_inputs(self.inputs, self.options.from_format)
         ensure_keys(library)
-        self.result = BuildResult(self.outdir, library, diagnostics=list(library.diagnostics))
+        self.result = BuildResult(self.outdir, library, diagnostics=list(library.diagnostics),
+                                  inputs=list(self.inputs))
         self.write_data(library)
         self.check_links(library)
         self.lint()
@@ -93,6 +103,7 @@ class Builder:
         self.write("references.ris", formats.write(library, "ris"))
         self.progress(f"transliterating ({self.options.scheme})")
         romanized = romanize_library(library, self.options.scheme)
+        self.result.romanized, self.result.scheme = romanized, self.options.scheme
         self.result.diagnostics.extend(d for d in romanized.diagnostics if d.code == "translit-fallback")
         romanized.documents = []          # the classic file is written afresh, in ASCII
         self.write("references-bibtex.bib", formats.write(romanized, "bibtex", dialect="bibtex", ascii=True))
@@ -127,21 +138,32 @@ class Builder:
 
     def render(self, library: Library) -> None:
         from .render import render
+        from .render.output import html_page
 
         for style in self.options.styles:
             self.progress(f"rendering {style}")
             rendered = render(library, style, format="text", locale=self.options.locale)
             self.result.renderings[style] = {e.id: s for e, s in zip(rendered.entries, rendered.strings("text"))}
-            for fmt, ext in (("text", "txt"), ("html", "html"), ("markdown", "md")):
-                self.write(f"bibliography-{style}.{ext}", rendered.text(fmt))
-            latex = render(library, style, format="latex", locale=self.options.locale)
-            self.write(f"bibliography-{style}.tex", latex.text())
+            wanted = self.options.formats
+            for fmt, ext in (("text", "txt"), ("markdown", "md")):
+                if fmt in wanted:
+                    self.write(f"bibliography-{style}.{ext}", rendered.text(fmt))
+            if "html" in wanted:
+                self.write(f"bibliography-{style}.html", html_page(rendered.text("html"), f"Bibliography: {style}"))
+            if "latex" in wanted:
+                latex = render(library, style, format="latex", locale=self.options.locale)
+                self.write(f"bibliography-{style}.tex", latex.text())
 
     def summary(self) -> None:
-        from .summary import summary_page
+        from .summary import summary_pages
 
-        self.progress("writing the summary page")
-        self.write("index.html", summary_page(self.result))
+        self.progress("writing the summary pages")
+        pages = summary_pages(self.result)
+        for name, page in pages.items():
+            self.write(name, page)
+        for old in self.outdir.glob("records-[0-9][0-9][0-9][0-9].html"):
+            if old.name not in pages:       # a page of an earlier, longer build: no longer linked
+                old.unlink()
 
 
 def build(inputs: list[str], outdir: str | Path, options: BuildOptions | None = None,

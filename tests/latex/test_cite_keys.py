@@ -45,7 +45,8 @@ def test_missing_and_unused_keys_are_reported(run_cli, tmp_path):
     assert report["cited"] == ["gazul2011biznes", "child", "Gazul2011biznes", "missing2020", "alsomissing"]
     assert [(m["key"], m["line"]) for m in report["missing"]] == [("missing2020", 7), ("alsomissing", 1)]
     assert report["unused"] == ["never"]                 # proc is needed by child's crossref
-    assert report["case_differs"] == [{"cited": "Gazul2011biznes", "bib": "gazul2011biznes"}]
+    assert report["case_differs"] == [{"cited": "Gazul2011biznes", "bib": "gazul2011biznes",
+                                       "file": str(paper.resolve()), "line": 7}]
 
 
 def test_all_cited_exits_0(run_cli, tmp_path):
@@ -73,3 +74,52 @@ def test_subset_keeps_cited_records_and_their_parents(run_cli, tmp_path):
     assert [r.id for r in subset] == ["gazul2011biznes", "child", "proc"]
     text = out_bib.read_text(encoding="utf-8")
     assert '@string{vest = "Вестник"}' in text and "never" not in text
+
+
+def test_a_key_cited_in_another_case_is_a_problem_not_ok(run_cli, tmp_path):
+    """biber matches keys case-sensitively: \\cite{Gazul2011biznes} finds no gazul2011biznes."""
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    paper = tmp_path / "p.tex"
+    paper.write_text("\\bibliography{refs}\n\\nocite{child,never}\nSee \\cite{Gazul2011biznes}.\n", encoding="utf-8")
+    code, out, _ = run_cli("cite", str(paper))
+    text = out.decode()
+    assert code == 1
+    assert "every cited key is in the bibliography" not in text
+    assert f"{paper}:3: case: 'Gazul2011biznes' is cited, the bibliography spells it 'gazul2011biznes'" in text
+    report = json.loads(run_cli("cite", str(paper), "--format", "json")[1])
+    assert report["case_differs"] == [{"cited": "Gazul2011biznes", "bib": "gazul2011biznes",
+                                       "file": str(paper), "line": 3}]
+
+
+def test_an_included_file_that_does_not_exist_is_reported(run_cli, tmp_path):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    paper = tmp_path / "p.tex"
+    paper.write_text("\\bibliography{refs}\n\\nocite{gazul2011biznes,child,never}\n\\include{chapter2}\n"
+                     "\\input{tables/summary}\n", encoding="utf-8")
+    code, out, _ = run_cli("cite", str(paper))
+    text = out.decode()
+    assert code == 1
+    assert f"{paper}:3: missing file: 'chapter2' is included but does not exist" in text
+    assert f"{paper}:4: missing file: 'tables/summary'" in text
+    assert "every cited key is in the bibliography" not in text
+    report = json.loads(run_cli("cite", str(paper), "--format", "json")[1])
+    assert report["missing_inputs"] == [{"file": str(paper), "line": 3, "name": "chapter2"},
+                                        {"file": str(paper), "line": 4, "name": "tables/summary"}]
+
+
+def test_inputs_are_found_where_latex_finds_them(run_cli, tmp_path):
+    """Relative to the main file's folder (where LaTeX runs), also from a nested file, and
+    with an extension other than .tex; a macro's #1 is not a file name."""
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "one.tex").write_text("\\input{chapters/two}\n\\cite{child}\n", encoding="utf-8")
+    (tmp_path / "chapters" / "two.tex").write_text("\\cite{never}\n\\input{table.tikz}\n", encoding="utf-8")
+    (tmp_path / "table.tikz").write_text("\\cite{gazul2011biznes}\n", encoding="utf-8")
+    paper = tmp_path / "p.tex"
+    paper.write_text("\\newcommand{\\chap}[1]{\\include{#1}}\n\\bibliography{refs}\n\\include{chapters/one}\n",
+                     encoding="utf-8")
+    code, out, _ = run_cli("cite", str(paper), "--format", "json")
+    report = json.loads(out)
+    assert report["missing_inputs"] == []
+    assert sorted(report["cited"]) == ["child", "gazul2011biznes", "never"]
+    assert code == 0

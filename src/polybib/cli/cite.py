@@ -19,11 +19,14 @@ examples:
   polybib cite paper.tex --format json
 
 The .bib files are those the paper names (\\addbibresource, \\bibliography), or --bib.
-Keys are compared as BibTeX compares them (case-insensitively); a key cited in another
-case than the .bib spells it is reported.  Records a cited record needs (crossref, xdata)
+A key cited in another case than the .bib spells it is a problem, like a missing one:
+biber compares keys case-sensitively and will not find it (BibTeX stops with a "case
+mismatch" error).  An \\input or \\include whose file does not exist is a problem too: the
+keys cited in it cannot be checked.  Records a cited record needs (crossref, xdata)
 are kept in the subset.
 
-exit codes: 0 every cited key is in the .bib; 1 some cited key is missing; 2 usage or input error.
+exit codes: 0 every cited key is in the .bib as cited; 1 some cited key is missing or
+differs in case, or an included file is missing; 2 usage or input error.
 """
 
 
@@ -79,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
     report = {
         "paper": args.paper, "bib": [str(p) for p in bib_paths], "cited": citations.keys,
         "missing": [{"key": k, "file": citations.lines[k][0], "line": citations.lines[k][1]} for k in missing],
-        "unused": unused, "case_differs": [{"cited": a, "bib": b} for a, b in case_differs],
+        "unused": unused,
+        "case_differs": [{"cited": a, "bib": b, "file": citations.lines[a][0], "line": citations.lines[a][1]}
+                         for a, b in case_differs],
+        "missing_inputs": [{"file": f, "line": line, "name": name} for f, line, name in citations.missing_inputs],
         "nocite_all": citations.all_keys,
     }
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else _text(report)
@@ -88,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(text)
     else:
         print(text, end="")
-    return 1 if missing else 0
+    return 1 if missing or case_differs or citations.missing_inputs else 0
 
 
 def _text(report: dict) -> str:
@@ -96,11 +102,15 @@ def _text(report: dict) -> str:
     for m in report["missing"]:
         lines.append(f"{m['file']}:{m['line']}: missing: '{m['key']}' is cited but not in the bibliography")
     for c in report["case_differs"]:
-        lines.append(f"case: '{c['cited']}' is cited, the bibliography spells it '{c['bib']}'")
+        lines.append(f"{c['file']}:{c['line']}: case: '{c['cited']}' is cited, the bibliography spells it "
+                     f"'{c['bib']}': biber will not find it (keys are case-sensitive); cite it as '{c['bib']}'")
+    for i in report["missing_inputs"]:
+        lines.append(f"{i['file']}:{i['line']}: missing file: '{i['name']}' is included but does not exist; "
+                     f"the keys cited in it are not checked")
     if report["unused"]:
         lines.append(f"unused: {len(report['unused'])} record(s) never cited: {', '.join(report['unused'])}")
     if report["nocite_all"]:
         lines.append("\\nocite{*}: every record is cited")
-    if not report["missing"] and not report["unused"]:
+    if not (report["missing"] or report["unused"] or report["case_differs"] or report["missing_inputs"]):
         lines.append("every cited key is in the bibliography, and every record is cited")
     return "\n".join(lines) + "\n"

@@ -39,10 +39,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="from_format", default=None, metavar="FORMAT",
                    help="input format (default: text, or by extension for .bib/.json/.ris)")
     p.add_argument("--to", dest="to_format", metavar="FORMAT", help="bibtex, csljson or ris "
-                   "(default: by the output's extension; csljson on standard output)")
+                   "(default: by the output's extension, else [import] to, else csljson)")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.add_argument("-q", "--quiet", action="store_true", help="report errors only")
     p.set_defaults(run=run)
+
+
+def _configured_format(args: argparse.Namespace) -> str:
+    """No --to: the output's extension, else ``[import] to`` of the configuration, else CSL-JSON."""
+    from ..config import load_config
+
+    configured = load_config().setting("import", "to", formats.get_format)
+    if args.output != "-":
+        try:
+            return formats.format_for_path(args.output).name
+        except UsageError:
+            if not configured:
+                raise
+    return formats.get_format(configured).name if configured else "csljson"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         from_format = "text"
     library = read_inputs(args.inputs, from_format)
     ensure_keys(library)
-    target = args.to_format or ("csljson" if args.output == "-" else formats.format_for_path(args.output).name)
+    target = args.to_format or _configured_format(args)
     if not formats.get_format(target).can_write:
         raise UsageError(f"cannot write {target}: use --to bibtex, csljson or ris")
     write_output(args.output, formats.write(library, target))

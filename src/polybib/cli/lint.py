@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 
+from .. import progress
 from ..config import load_config
 from ..errors import UsageError
 from ..fileio import write_output
@@ -58,6 +59,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config", metavar="PATH", help="configuration file (default: nearest polybib.toml "
                                                     "or pyproject.toml with [tool.polybib])")
     p.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR=1)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (there is none anyway when standard error is not a terminal)")
     p.set_defaults(run=run)
 
 
@@ -92,6 +95,11 @@ def _link_results(args, settings: LintSettings) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
+    with progress.shown(args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     links = _link_results(args, settings)
     result = lint_paths(args.inputs, settings, args.from_format, links)

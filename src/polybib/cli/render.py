@@ -15,7 +15,8 @@ examples:
   polybib render refs.bib --style gost-2018 --sort gost
                                                 GOST R 7.0.100-2018, Cyrillic then Latin
   polybib render refs.bib --style apa --format html -o refs.html
-  polybib render refs.bib --style references --scheme bgn-pcgn
+                                                a standalone page (charset, CSS, linked URLs);
+                                                --fragment for the bare list  polybib render refs.bib --style references --scheme bgn-pcgn
                                                 romanized References for Scopus:
                                                 Gazul' S.M. Biznes i oblaka [Business and
                                                 clouds]. ... (In Russ.)
@@ -49,11 +50,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "or render the citations of a document and list the cited works.",
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="*", metavar="FILE", help="reference files ('-' for standard input)")
-    p.add_argument("-s", "--style", default="apa", metavar="NAME",
-                   help="style name, alias or .csl path (default: apa)")
+    p.add_argument("-s", "--style", default=None, metavar="NAME",
+                   help="style name, alias or .csl path (default: [render] style, else apa)")
     p.add_argument("-f", "--format", choices=FORMATS, default=None,
-                   help="output format (default: text; with --document, the document's own)")
-    p.add_argument("--locale", metavar="LOCALE", help="CSL locale, e.g. ru-RU, en-GB (default: the style's)")
+                   help="output format (default: [render] format, else text; with --document, "
+                        "the document's own)")
+    p.add_argument("--fragment", action="store_true",
+                   help="with --format html: only the list (<div class=\"csl-bib-body\">) to paste into "
+                        "a page of your own, instead of a standalone page with charset and CSS")
+    p.add_argument("--locale", metavar="LOCALE",
+                   help="CSL locale, e.g. ru-RU, en-GB (default: [render] locale, else the style's); "
+                        "an unknown locale is an error")
     p.add_argument("--script", choices=SCRIPTS, default=None,
                    help="original | translit | translit+translation (default: the style's, "
                         "usually original)")
@@ -67,11 +74,55 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--list-styles", action="store_true", help="list supported styles and aliases")
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: by extension)")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("--config", metavar="FILE",
+                   help="configuration file (default: the nearest polybib.toml or pyproject.toml)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars, no warnings")
     p.set_defaults(run=run)
 
 
+def apply_config(args: argparse.Namespace) -> None:
+    """Fill the options not given on the command line from ``[render]`` of the
+    configuration, each value checked (an unknown style, script, scheme, format or locale
+    there is an error naming the file and key); then the built-in defaults."""
+    from .. import translit
+    from ..config import load_config
+    from ..render import styles
+    from ..render.engine import check_locale
+    from ..render.multilingual import SCRIPTS
+    from ..render.output import FORMATS
+
+    config = load_config(args.config)
+
+    def one_of(choices, what):
+        def check(value):
+            if value not in choices:
+                raise UsageError(f"unknown {what} {value!r}; known: {', '.join(choices)}")
+        return check
+
+    def style_path(value: str) -> str:
+        return config.relative_path(value) if value.endswith(".csl") else value
+
+    if args.style is None:
+        style = config.setting("render", "style", lambda v: styles.resolve(style_path(v)))
+        args.style = style_path(style) if style else "apa"
+    if args.locale is None:
+        args.locale = config.setting("render", "locale", check_locale)
+    if args.script is None:
+        args.script = config.setting("render", "script", one_of(SCRIPTS, "script mode"))
+    if args.scheme is None:
+        args.scheme = config.setting("render", "scheme", translit.get_scheme)
+    if args.format is None and not args.document:
+        args.format = config.setting("render", "format", one_of(FORMATS, "format"))
+
+
 def run(args: argparse.Namespace) -> int:
+    from .. import progress
+
+    with progress.shown(args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from .. import render
 
     if args.list_styles:
@@ -80,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.inputs:
         raise UsageError("nothing to render: give reference FILE arguments (or --list-styles)")
+    apply_config(args)
+    if args.locale:
+        render.engine.check_locale(args.locale)       # before reading anything
     library = read_inputs(args.inputs, args.from_format)
     status = 1 if library.errors else 0
     if args.document:
@@ -97,6 +151,9 @@ def run(args: argparse.Namespace) -> int:
                                  locale=args.locale, script=args.script, scheme=args.scheme,
                                  sort=args.sort)
         text = rendered.text()
+        if rendered.format == "html" and not args.fragment:
+            text = render.output.html_page(text, f"Bibliography: {rendered.style.name}",
+                                           args.locale or "und")
     write_output(args.output, text.encode("utf-8"))
     print_diagnostics(library.diagnostics, quiet=args.quiet)
     return status

@@ -50,7 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "scheme a journal, library or catalogue asks for.",
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="*", metavar="FILE", help="reference files ('-' for standard input)")
-    p.add_argument("-s", "--scheme", metavar="NAME", help="scheme id or alias (see --list)")
+    p.add_argument("-s", "--scheme", metavar="NAME",
+                   help="scheme id or alias (see --list; default: [translit] scheme)")
     p.add_argument("--text", metavar="TEXT", help="romanize this text and print it")
     p.add_argument("--lang", metavar="LANG",
                    help="language of --text, or of records that name none: ru uk be bg sr mk "
@@ -59,7 +60,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fields", metavar="F,F…",
                    help="CSL variables or groups to romanize: names, titles, places, publishers, "
                         "details (volume, edition …), extras (biblatex subtitle, editora …); "
-                        "default: all of them")
+                        "default: [translit] fields, else all of them")
     p.add_argument("--add", action="store_true",
                    help="keep the original script; add romanized values as translit.<variable>")
     p.add_argument("--references", action=argparse.BooleanOptionalAction, default=None,
@@ -72,14 +73,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: by extension)")
     p.add_argument("--to", dest="to_format", metavar="FORMAT",
                    help="output format (default: by OUT's extension, else the input's format)")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("--config", metavar="FILE",
+                   help="configuration file (default: the nearest polybib.toml or pyproject.toml)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
     p.set_defaults(run=run)
 
 
+def apply_config(args: argparse.Namespace) -> None:
+    """``--scheme`` and ``--fields`` not given: take them from ``[translit]`` of the
+    configuration (an unknown scheme or field there is an error naming the file and key)."""
+    from ..config import load_config
+
+    config = load_config(args.config)
+    if args.scheme is None:
+        args.scheme = config.setting("translit", "scheme", translit.get_scheme)
+    if args.fields is None:
+        fields = config.setting("translit", "fields", translit.resolve_fields)
+        args.fields = ",".join(fields) if isinstance(fields, list) else fields
+
+
 def run(args: argparse.Namespace) -> int:
+    from .. import progress
+
+    with progress.shown(args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.list:
         sys.stdout.write(list_schemes())
         return 0
+    apply_config(args)
     if args.text is not None:
         if args.inputs:
             raise UsageError("give either FILE arguments or --text, not both")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 
+import os
 import re
 from dataclasses import dataclass, field
 
-from .. import formats
+from .. import formats, progress
 from ..formats.bibtex.document import BibDocument
 from ..gcpause import gc_paused
 from ..keys import ensure_keys
@@ -71,7 +72,7 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
     entry_rules = [r.func for r in rules if r.scope == "entry" and r.code != "P001"]
     extend = raw.extend
     for ctx in files:
-        for entry in ctx.entries:
+        for entry in progress.each(ctx.entries, f"linting {os.path.basename(ctx.path)}"):
             for func in entry_rules:
                 extend(func(entry, settings))
     for r in rules:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .. import progress
 from ..errors import UsageError
 from ..model import Reference
 from . import multilingual, output
@@ -106,7 +107,7 @@ def render(records: Iterable[Reference], style: str = "apa", *, format: str = "t
     prepared = [multilingual.prepare(ref, script=script, scheme=scheme or info.default_scheme,
                                      per_record_locale=info.per_record_locale and not locale,
                                      in_russ=info.in_russ, list_locale=processor.locale)
-                for ref in refs]
+                for ref in progress.each(refs, f"{info.name}: preparing")]
     items = [to_csl_item(p.ref) for p in prepared]
     locales = [p.locale for p in prepared]
     entries = processor.bibliography(items, locales, sort="style" if sort == "style" else "none")

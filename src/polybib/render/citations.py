@@ -27,11 +27,20 @@ from .engine import Processor
 from .styles import resolve
 
 _PANDOC = re.compile(r"\[((?:[^\[\]]*?)@[\w:.#$%&\-+?<>~/]+(?:[^\[\]]*))\]")
-_PANDOC_ITEM = re.compile(r"^(?P<prefix>.*?)@(?P<key>[\w:.#$%&\-+?<>~/]*[\w])(?P<rest>.*)$", re.S)
+_PANDOC_ITEM = re.compile(r"^(?P<prefix>(?:.*?[\s-])?)@(?P<key>[\w:.#$%&\-+?<>~/]*[\w])(?P<rest>.*)$", re.S)
 _NUMERIC = re.compile(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]")
 _LATEX = re.compile(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?(?:\s*\[([^\]]*)\])?(?:\s*\[([^\]]*)\])?\s*\{([^{}]+)\}")
 _LATEX_BIB = re.compile(r"\\(?:bibliography\{[^{}]*\}|printbibliography(?:\[[^\]]*\])?)")
-_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*(?:bibliography|references)\s*-->[ \t]*$", re.M | re.I)
+_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*(?:bibliography|references)\s*-->[ \t]*$"
+                          r"|^:::+[ \t]*\{#refs\}[ \t]*\n:::+[ \t]*$", re.M | re.I)     # pandoc's refs div
+#: A heading the author already wrote for the list (Markdown ATX or setext, or a line of its
+#: own in text): the list goes under it instead of under a second heading.
+_HEADING_WORDS = (r"(?:references|bibliography|works\s+cited|literature(?:\s+cited)?|sources|"
+                  r"список\s+(?:использованной\s+|цитируемой\s+)?литературы|"
+                  r"список\s+использованных\s+источников|литература|библиография|источники)")
+_MD_HEADING = re.compile(rf"^[ \t]{{0,3}}#{{1,6}}[ \t]+{_HEADING_WORDS}[ \t]*:?[ \t]*#*[ \t]*$"
+                         rf"|^{_HEADING_WORDS}[ \t]*:?[ \t]*\n(?:=+|-+)[ \t]*$", re.M | re.I)
+_TEXT_HEADING = re.compile(rf"^[ \t]*{_HEADING_WORDS}[ \t]*:?[ \t]*$", re.M | re.I)
 _LABELS = [(re.compile(r"^(?:pp?\.|pages?|[сС]\.)\s*", re.I), "page"),
            (re.compile(r"^(?:ch(?:ap)?\.|chapter|гл\.)\s*", re.I), "chapter"),
            (re.compile(r"^(?:vols?\.|volume|[тТ]\.)\s*", re.I), "volume"),
@@ -70,8 +79,24 @@ def _locator(text: str) -> tuple[str, str, str]:
     return "", "page", text
 
 
+#: Where brackets are not citations: a link's destination ``](…)``, an autolink ``<http…>``,
+#: inline code and fenced code blocks.
+_NOT_PROSE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[a-z][a-z0-9+.-]*:[^\s<>]*>|`[^`\n]+`"
+                        r"|^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.M | re.S | re.I)
+
+
+def _is_link(text: str, start: int, end: int) -> bool:
+    """A bracket span that is part of a Markdown link, not a citation: ``[text](url)``,
+    ``[text][1]`` (both brackets), ``![image](…)``, a ``[1]: url`` definition."""
+    after = text[end:end + 1]
+    before = text[start - 1:start] if start else ""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return after in ("(", "[") or before in ("]", "!") or (line_start and after == ":")
+
+
 def find_markers(text: str, kind: str, refs: list[Reference]) -> list[Marker]:
-    """The citation markers of a document of ``kind`` ("markdown", "text" or "latex")."""
+    """The citation markers of a document of ``kind`` ("markdown", "text" or "latex");
+    brackets that belong to a Markdown link are left alone."""
     markers: list[Marker] = []
     if kind == "latex":
         for m in _LATEX.finditer(text):
@@ -84,7 +109,14 @@ def find_markers(text: str, kind: str, refs: list[Reference]) -> list[Marker]:
                 cites[0].prefix = (prefix or "").replace("~", " ")
             markers.append(Marker(m.start(), m.end(), cites))
         return markers
+    protected = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
+
+    def skip(start: int, end: int) -> bool:
+        return _is_link(text, start, end) or any(s <= start < e for s, e in protected)
+
     for m in _PANDOC.finditer(text):
+        if skip(m.start(), m.end()):
+            continue
         cites = []
         for part in m.group(1).split(";"):
             found = _PANDOC_ITEM.match(part.strip())
@@ -96,7 +128,7 @@ def find_markers(text: str, kind: str, refs: list[Reference]) -> list[Marker]:
             markers.append(Marker(m.start(), m.end(), cites))
     taken = [(mk.start, mk.end) for mk in markers]
     for m in _NUMERIC.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s <= m.start() < e for s, e in taken) or skip(m.start(), m.end()):
             continue
         numbers: list[int] = []
         for chunk in re.split(r"\s*,\s*", m.group(1)):
@@ -181,6 +213,11 @@ def _place(body: str, listing: str, kind: str, locale: str) -> str:
         return body.rstrip("\n") + "\n\n" + listing
     if _PLACEHOLDER.search(body):
         return _PLACEHOLDER.sub(lambda _m: listing.rstrip("\n"), body, count=1)
+    written = list((_MD_HEADING if kind == "markdown" else _TEXT_HEADING).finditer(body))
+    if written:                     # the author's own heading: the list goes right under it
+        end = written[-1].end()
+        rest = body[end:].lstrip("\n")
+        return body[:end] + "\n\n" + listing + ("\n" + rest if rest else "")
     heading = "Список литературы" if locale.startswith("ru") else "References"
     if kind == "markdown":
         return body.rstrip("\n") + f"\n\n## {heading}\n\n" + listing

@@ -32,6 +32,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 from lxml import etree
 
+from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
@@ -109,6 +110,22 @@ def system_locale(name: str):
     if not os.path.exists(path):
         raise UsageError(f"no CSL locale {name!r}")
     return etree.parse(path, _parser()).getroot()
+
+
+def check_locale(name: str) -> str:
+    """``name`` when CSL has terms for it: a locale file of its own (``ru-RU``, ``de-AT``) or
+    of its language's primary dialect (``ru`` → ``ru-RU``).  Anything else would silently
+    render with the style's terms mixed with en-US ones, so it is a usage error that names
+    the nearest locales."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+    if name in LANGUAGE_NAMES or name.split("-")[0] in PRIMARY_DIALECTS:
+        return name
+    import difflib
+
+    near = difflib.get_close_matches(name, sorted(LANGUAGE_NAMES), n=4, cutoff=0.5)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown CSL locale {name!r}: use a language tag such as ru-RU, en-GB, de-DE{hint}")
 
 
 def _add_terms(root, terms: tuple) -> None:
@@ -382,8 +399,15 @@ class Processor:
     def __init__(self, style_path: str, locale: str | None = None, terms: tuple = ()):
         self.style_path = style_path
         self.terms = tuple(terms)
+        if locale:
+            check_locale(locale)
         self.default = compile_style(style_path, locale, self.terms)
         self.locale = self.default.locale
+
+    @property
+    def _name(self) -> str:
+        """The style's file name without .csl, for progress bars."""
+        return os.path.splitext(os.path.basename(self.style_path))[0]
 
     def style_for(self, locale: str | None) -> CompiledStyle:
         if not locale or locale == self.locale:
@@ -410,7 +434,8 @@ class Processor:
                 style = self.style_for(locale)
                 sort_el = _sort_element(style.root.bibliography)
                 items = [_Item(refs[i]["key"], refs[i], numbers[refs[i]["key"]]) for i in members]
-                for i, row in zip(members, fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)):
+                rows = fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)
+                for i, row in zip(members, progress.each(rows, f"{self._name}: sorting", len(members))):
                     keys[i] = row
             sort_el = _sort_element(bib)
             proxies = [_Item(refs[i]["key"], refs[i], i + 1) for i in indexes]
@@ -431,8 +456,12 @@ class Processor:
         if not options.active:
             return {}
         ids = ids if ids is not None else [ref["key"] for ref in refs]
-        outcomes = disambiguation.resolve(len(refs), ids, order, options,
-                                          lambda index, request: self._scan(refs[index], request))
+        def scan(index, request):
+            progress.advance()
+            return self._scan(refs[index], request)
+
+        with progress.task(f"{self._name}: disambiguating", unit="cites"):
+            outcomes = disambiguation.resolve(len(refs), ids, order, options, scan)
         for index, outcome in outcomes.items():
             if outcome.suffix is not None:
                 refs[index]["year_suffix"] = String(_suffix_letters(outcome.suffix))
@@ -492,7 +521,8 @@ class Processor:
                 if substitute is not None else None)
         previous = None
         with _lock:
-            for number, index in enumerate(order, start=1):
+            for number, index in progress.each(enumerate(order, start=1), f"{self._name}: rendering",
+                                               len(order)):
                 style = self.style_for(locales[index] if locales else None)
                 if not style.has_bibliography:
                     raise UsageError(f"style {os.path.basename(self.style_path)} has no bibliography")

@@ -21,6 +21,19 @@ from .markup import Node, parse
 FORMATS = ("text", "html", "markdown", "latex", "rtf")
 
 
+def _with_urls(text: str, plain: Callable[[str], str], url: Callable[[str], str]) -> str:
+    """``text`` with its URLs (``_URL``, the LaTeX writer's pattern) written by ``url``
+    (a link in HTML, an autolink in Markdown) and everything else by ``plain``."""
+    out = []
+    pos = 0
+    for match in _URL.finditer(text):
+        out.append(plain(text[pos:match.start()]))
+        out.append(url(match.group()))
+        pos = match.end()
+    out.append(plain(text[pos:]))
+    return "".join(out)
+
+
 def _walk(node: Node, text: Callable[[str], str], wrap: Callable[[str, str], str]) -> str:
     if node.kind == "text":
         return text(node.text)
@@ -41,11 +54,42 @@ _HTML_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</su
               "sc": ('<span style="font-variant:small-caps;">', "</span>")}
 
 
+def _html_text(text: str) -> str:
+    return _with_urls(text, lambda t: html.escape(t, quote=False),
+                      lambda u: f'<a href="{html.escape(u, quote=True)}">{html.escape(u, quote=False)}</a>')
+
+
 def to_html(markup: str) -> str:
     def wrap(kind, inner):
         open_, close = _HTML_TAGS.get(kind, ("", ""))
         return open_ + inner + close
-    return _walk(parse(markup), lambda t: html.escape(t, quote=False), wrap)
+    return _walk(parse(markup), _html_text, wrap)
+
+
+#: The standalone page's style sheet: readable measure, a number beside its entry (not on
+#: a line of its own: citeproc's margin and body are two block divs), hanging indents for
+#: author-date lists, long URLs wrapped.  Inline, so the page needs nothing from outside.
+HTML_CSS = """\
+body { font: 17px/1.55 Georgia, "DejaVu Serif", "Times New Roman", serif; max-width: 48em;
+       margin: 2em auto; padding: 0 1em; color: #1a1a1a; background: #fff; }
+h1 { font-size: 1.3em; font-weight: normal; color: #555; }
+.csl-entry { margin: 0 0 .7em; padding-left: 2em; text-indent: -2em; }
+.csl-entry:has(> .csl-left-margin) { display: flex; gap: .6em; padding-left: 0; text-indent: 0; }
+.csl-left-margin { flex: none; min-width: 2.4em; text-align: right; }
+.csl-right-inline { flex: 1; min-width: 0; }
+a { color: #0645ad; overflow-wrap: anywhere; }
+@media (prefers-color-scheme: dark) { body { color: #e6e6e6; background: #161616; } a { color: #8ab4f8; } }
+"""
+
+
+def html_page(fragment: str, title: str, lang: str = "und") -> str:
+    """A standalone HTML page around a ``csl-bib-body`` fragment: doctype, UTF-8 charset,
+    language, title, the inline style sheet; no script and no external resource."""
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title, quote=False)}</title>\n<style>\n{HTML_CSS}</style>\n</head>\n"
+            f"<body>\n<h1>{html.escape(title, quote=False)}</h1>\n{fragment}</body>\n</html>\n")
 
 
 # ------------------------------------------------------------------ Markdown
@@ -64,7 +108,9 @@ def to_markdown(markup: str) -> str:
         if kind in ("sup", "sub"):
             return f"<{kind}>{inner}</{kind}>"
         return inner
-    return _walk(parse(markup), lambda t: _MD_SPECIAL.sub(r"\\\1", t), wrap)
+    # a URL is an autolink <…>: escaping its _ or * would put backslashes into the link
+    return _walk(parse(markup), lambda t: _with_urls(t, lambda p: _MD_SPECIAL.sub(r"\\\1", p),
+                                                     lambda u: f"<{u}>"), wrap)
 
 
 # ------------------------------------------------------------------ LaTeX

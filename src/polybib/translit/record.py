@@ -43,6 +43,7 @@ import copy
 from dataclasses import replace
 from typing import Any, Iterable
 
+from .. import progress
 from ..errors import UsageError
 from ..model import NAME_VARIABLES, Diagnostic, Library, Name, Reference
 from . import conventions
@@ -235,7 +236,7 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
     romanizer = Romanizer(scheme, **options)
     out = copy.deepcopy(library)          # one deepcopy keeps records and documents linked
-    for ref in out.references:
+    for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
         _apply(ref, romanizer, mode)
         for note in romanizer.notes:
