@@ -140,3 +140,16 @@ def test_inconsistent_name_names_the_first_earlier_form_that_may_be_the_same_per
         ("c", "'Матвиенко, Юрий' here, 'Матвиенко, Ю. Б.' in 'a': the same person?"),
         ("d", "'Матвиенко, Юрий Алексеевич' here, 'Матвиенко, Ю. А.' in 'b': the same person?"),
     ]
+
+
+def test_latin_symbols_joined_to_russian_words_are_not_typing_slips():
+    """#13.2: ``X-я``, ``pH-метр``, ``B-сплайны`` are written so on purpose (L001 called them
+    errors and offered to retype the Latin letters in Cyrillic); a letter of the other
+    script inside one part of a word is still a slip."""
+    good = ("@book{a, author={Петров, П.}, title={X-я модель: pH-метр и B-сплайны в IT-отрасли},"
+            " date={2019}, langid={russian}}")
+    assert "L001" not in codes_for(good)
+    bad = ("@book{a, author={Петров, П.}, title={Онтолоrия и pH-метр}, date={2019}, langid={russian}}")
+    library = bibtex.read(bad.encode(), "l.bib")
+    found = [f for f in lint_libraries([("l.bib", library)], LintSettings()).findings if f.code == "L001"]
+    assert len(found) == 1 and "'Онтолоrия'" in found[0].message and "pH-метр" not in found[0].message

@@ -105,14 +105,22 @@ def page_range_hyphen(entry: EntryView, config=None):
     span = entry.fields.get("pages") if m else None
     if m and span:
         fixed = f"{m.group(1)}--{m.group(2)}"
+        # the range is rewritten where it stands: braces around it ({{740-759}}) are kept
+        body = span.value
+        at = body.find(value)
+        fix = Fix(f"write pages = {{{fixed}}}", True,
+                  [span.replace_value(body[:at] + fixed + body[at + len(value):])]) if at >= 0 else None
         yield finding(page_range_hyphen, entry, f"pages of '{entry.key}': write the range as "
-                      f"'{fixed}', not '{value}'", "pages", Fix(f"write pages = {{{fixed}}}", True,
-                                                                 [span.replace_value(fixed)]))
+                      f"'{fixed}', not '{value}'", "pages", fix)
 
 
 _ISSUE_TYPES = ("article-journal", "article-magazine", "article-newspaper", "periodical")
-_VOLUME_MARK = re.compile(r"^(?:Т\.|Том|Vol\.?|Volume|V\.)\s*", re.I)
-_NUMBER_MARK = re.compile(r"^(?:№|No\.?|Nr\.?|Number|Вып\.|Выпуск|Iss\.|Issue)\s*", re.I)
+#: A marker is a whole word: an abbreviation with its period (``Т.``, ``No.``), the sign
+#: ``№``, or a spelled-out word followed by a space (``Том 3``, ``No 5``).  Without that
+#: boundary ``No`` matched the start of ``November``, ``Nouvelle`` and ``Nos.``, and the
+#: safe fix cut those words down to ``vember``, ``uvelle`` and ``s.``.
+_VOLUME_MARK = re.compile(r"^(?:(?:Т|Vol|V)\.|(?:Том|Vol|Volume)(?=\s))\s*", re.I)
+_NUMBER_MARK = re.compile(r"^(?:№|(?:No|Nr|Вып|Iss)\.|(?:No|Nr|Number|Выпуск|Issue)(?=\s))\s*", re.I)
 
 
 @rule("V004", "volume-number-markers", "warning", fix="safe")
