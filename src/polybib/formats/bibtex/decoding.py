@@ -65,8 +65,8 @@ def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple
         text = _decode_or_report(data[skip:], encoding, file, diagnostics)
         if encoding != "utf-8":
             diagnostics.append(Diagnostic(file, 1, f"encoded in {_shown(encoding)} (byte-order mark); "
-                                          f"read as such and written back in {_shown(encoding)}",
-                                          "info", code="encoding"))
+                                          f"read as such, and kept in {_shown(encoding)} when this "
+                                          ".bib is written back", "info", code="encoding"))
         _refuse_binary(text, file)
         return text, encoding, True
     if b"\x00" in data:
@@ -77,8 +77,8 @@ def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple
                              "of UTF-16 or UTF-32", file=file, line=line)
         text = _decode_or_report(data, encoding, file, diagnostics)
         diagnostics.append(Diagnostic(file, 1, f"encoded in {_shown(encoding)} without a byte-order "
-                                      f"mark; read as such and written back in {_shown(encoding)}",
-                                      "warning", code="encoding"))
+                                      f"mark; read as such, and kept in {_shown(encoding)} when this "
+                                      ".bib is written back", "warning", code="encoding"))
         _refuse_binary(text, file)
         return text, encoding, False
     try:
@@ -92,9 +92,9 @@ def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple
     text = data.decode(encoding, errors="replace")
     _refuse_binary(text, file)
     diagnostics.append(Diagnostic(file, line, f"not valid UTF-8 (first non-UTF-8 byte on this line); "
-                                  f"read as {encoding} and written back in {encoding} (UTF-8 only "
-                                  f"if a change needs a character {encoding} lacks)", "warning",
-                                  code="encoding"))
+                                  f"read as {encoding}, and kept in {encoding} when this .bib is "
+                                  f"written back (UTF-8 only if a change needs a character {encoding} "
+                                  "lacks)", "warning", code="encoding"))
     return text, encoding, False
 
 
