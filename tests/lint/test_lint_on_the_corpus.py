@@ -33,8 +33,9 @@ ACCEPTED = {
         "N004": (24, "the same person given with initials in one entry and full names in another "
                      "(Гуссерль, Э. / Гуссерль, Эдмунд), or spelt two ways (Готлоб/Готтлоб): "
                      "true, reported as info"),
-        "S003": (74, "collections typed @book without author or editor, articles without a date "
-                     "and the like: biblatex's data model requires these fields"),
+        "S003": (69, "collections typed @book without author or editor, articles without a date "
+                     "and the like: biblatex's data model requires these fields (articles whose "
+                     "@periodical parent gives their journaltitle are complete)"),
         "S007": (10, "fields repeated inside one entry: true, one copy is ignored"),
         "T001": (4, "Merleau-Ponty, NY, Anti-Foundation, SEAR unbraced in sentence-case titles "
                     "without langid: true"),

@@ -173,3 +173,14 @@ def test_exact_duplicates_with_short_titles_are_found():
     assert "D002" in codes_for(twin % "a" + twin % "b")
     other = twin.replace("3--9", "40--44")
     assert "D002" not in codes_for(twin % "a" + other % "b")
+
+
+def test_fields_inherited_under_biblatex_names_count_as_present():
+    """A periodical's title is its article's journaltitle (S003 asked for one), and a
+    volume of a multi-volume work may have only the work's title (as its maintitle)."""
+    text = ("@article{a, author={X, Y.}, title={T}, crossref={j}, langid={english}}\n"
+            "@periodical{j, editor={E, F.}, title={Journal}, date={2000}, langid={english}}\n"
+            "@book{v1, author={X, Y.}, volume={1}, crossref={works}, langid={english}}\n"
+            "@mvbook{works, author={X, Y.}, title={Works}, date={1990}, langid={english}}\n")
+    assert "S003" not in codes_for(text)
+    assert "S003" in codes_for(text.replace("title={Journal}, ", ""))

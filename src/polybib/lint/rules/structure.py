@@ -97,7 +97,10 @@ def missing_required_field(entry: EntryView, config=None):
     the area out; reviewers notice.
     Example: ``@article{k, author = {…}, title = {…}}`` has no journal and no date.
     Use instead: add the field (``journaltitle``, ``date``), or a more fitting type.
-    Fields inherited through ``crossref``/``xdata`` count as present.
+    Fields inherited through ``crossref``/``xdata`` count as present, under the names
+    biblatex gives them (a periodical's title is an article's journaltitle); a volume or a
+    chapter of a multi-volume work that inherits only its ``maintitle`` is not missing a
+    title or booktitle (biblatex prints the main title and the volume).
     """
     if not entry.entry_type or entry.entry_type in DATA_TYPES:
         return
@@ -108,7 +111,8 @@ def missing_required_field(entry: EntryView, config=None):
     values, inherited = entry.values, entry.inherited
     for alternatives in required:
         names = _alternatives(alternatives)
-        if not any(n in values or n in inherited for n in names):
+        if not any(n in values or n in inherited for n in names) \
+                and not ("maintitle" in inherited and not {"title", "booktitle"}.isdisjoint(names)):
             yield finding(missing_required_field, entry,
                           f"@{entry.entry_type} '{entry.key}' has no {' or '.join(names)}")
 
