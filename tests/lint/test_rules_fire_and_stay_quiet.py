@@ -89,14 +89,16 @@ CASES = {
              "langid={russian}}",
              CLEAN_RU + "@article{b, author={Matvienko, Yu. E.}, title={Analiz razvitiya zheleznodorozhnogo "
              "transporta v EAES}, journaltitle={Vestnik}, date={2020}, langid={russian}}"),
+    "S008": ("@book{a, author={Müller, J.}, title={Études}, date={2001}, langid={french}}".encode("latin-1"),
+             CLEAN_RU.encode("utf-8-sig")),
     "P001": ("% polybib: noqa V003\n" + CLEAN_RU, "% polybib: noqa V003\n" + CLEAN_RU.replace("12--15", "12-15")),
 }
 
 SETTINGS = LintSettings(select=["ALL"], today=dt.date(2026, 11, 28))
 
 
-def codes_for(text: str, settings: LintSettings = SETTINGS) -> list[str]:
-    library = bibtex.read(text.encode("utf-8"), "case.bib")
+def codes_for(text: str | bytes, settings: LintSettings = SETTINGS) -> list[str]:
+    library = bibtex.read(text.encode("utf-8") if isinstance(text, str) else text, "case.bib")
     return [f.code for f in lint_libraries([("case.bib", library)], settings).findings]
 
 
@@ -140,3 +142,45 @@ def test_inconsistent_name_names_the_first_earlier_form_that_may_be_the_same_per
         ("c", "'Матвиенко, Юрий' here, 'Матвиенко, Ю. Б.' in 'a': the same person?"),
         ("d", "'Матвиенко, Юрий Алексеевич' here, 'Матвиенко, Ю. А.' in 'b': the same person?"),
     ]
+
+
+def test_latin_symbols_joined_to_russian_words_are_not_typing_slips():
+    """#13.2: ``X-я``, ``pH-метр``, ``B-сплайны`` are written so on purpose (L001 called them
+    errors and offered to retype the Latin letters in Cyrillic); a letter of the other
+    script inside one part of a word is still a slip."""
+    good = ("@book{a, author={Петров, П.}, title={X-я модель: pH-метр и B-сплайны в IT-отрасли},"
+            " date={2019}, langid={russian}}")
+    assert "L001" not in codes_for(good)
+    bad = ("@book{a, author={Петров, П.}, title={Онтолоrия и pH-метр}, date={2019}, langid={russian}}")
+    library = bibtex.read(bad.encode(), "l.bib")
+    found = [f for f in lint_libraries([("l.bib", library)], LintSettings()).findings if f.code == "L001"]
+    assert len(found) == 1 and "'Онтолоrия'" in found[0].message and "pH-метр" not in found[0].message
+
+
+def test_an_impossible_day_is_a_malformed_date():
+    """#13.12: ``2019-02-30`` has the ISO shape but no such day; biber drops it."""
+    entry = "@book{a, author={X, Y.}, title={T}, date={%s}, langid={english}}"
+    assert "V001" in codes_for(entry % "2019-02-30")
+    assert "V001" in codes_for(entry % "2019-04-31/2019-05-02")
+    assert "V001" not in codes_for(entry % "2020-02-29")      # a leap day is a day
+
+
+def test_exact_duplicates_with_short_titles_are_found():
+    """#13.12: a short title (``Poems``) was never compared; an exact twin is a duplicate,
+    while two works with one short title but other details are not."""
+    twin = ("@article{%s, author={Brodsky, J.}, title={Poems}, journaltitle={Novy Mir},"
+            " volume={12}, pages={3--9}, date={1987}, langid={english}}\n")
+    assert "D002" in codes_for(twin % "a" + twin % "b")
+    other = twin.replace("3--9", "40--44")
+    assert "D002" not in codes_for(twin % "a" + other % "b")
+
+
+def test_fields_inherited_under_biblatex_names_count_as_present():
+    """A periodical's title is its article's journaltitle (S003 asked for one), and a
+    volume of a multi-volume work may have only the work's title (as its maintitle)."""
+    text = ("@article{a, author={X, Y.}, title={T}, crossref={j}, langid={english}}\n"
+            "@periodical{j, editor={E, F.}, title={Journal}, date={2000}, langid={english}}\n"
+            "@book{v1, author={X, Y.}, volume={1}, crossref={works}, langid={english}}\n"
+            "@mvbook{works, author={X, Y.}, title={Works}, date={1990}, langid={english}}\n")
+    assert "S003" not in codes_for(text)
+    assert "S003" in codes_for(text.replace("title={Journal}, ", ""))

@@ -13,6 +13,7 @@ from ..lint import LintSettings, all_rules, lint_paths
 from ..lint.findings import SEVERITIES, severity_rank
 from ..lint.fixer import fix_files, write_fixes
 from ..lint.reporters import REPORTERS, render
+from ..lint.reporters.human import summary
 
 EXAMPLES = """\
 examples:
@@ -23,6 +24,7 @@ examples:
   polybib lint refs.bib --format sarif -o polybib.sarif     for GitHub code scanning
   polybib lint refs.bib --format github          annotations in a GitHub Actions log
   polybib lint refs.bib --links                  also check URLs and DOIs (cached)
+  polybib lint -q refs.bib                       findings only (nothing at all when clean)
 
 configuration: [tool.polybib.lint] in pyproject.toml or [lint] in polybib.toml:
   select = ["S", "V", "L", "N", "T", "D"]   ignore = ["V009"]   fail-on = "warning"
@@ -60,7 +62,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                                     "or pyproject.toml with [tool.polybib])")
     p.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR=1)")
     p.add_argument("-q", "--quiet", action="store_true",
-                   help="no progress bar (there is none anyway when standard error is not a terminal)")
+                   help="print the findings only: no progress bar, no summary, no 'All clear', "
+                   "no count of fixes")
     p.set_defaults(run=run)
 
 
@@ -94,6 +97,14 @@ def _link_results(args, settings: LintSettings) -> list:
     return check_paths(args.inputs, offline=args.offline, from_format=args.from_format)
 
 
+def _without_summary(report: str, result) -> str:
+    """The human report without its closing summary line (``-q``); machine formats have none."""
+    tail = summary(result) + "\n"
+    if not report.endswith(tail):
+        return report
+    return report[:-len(tail)].rstrip("\n") + "\n" if result.findings else ""
+
+
 def run(args: argparse.Namespace) -> int:
     with progress.shown(args.quiet):
         return _run(args)
@@ -110,13 +121,16 @@ def _run(args: argparse.Namespace) -> int:
             return 1 if outcomes else 0
         write_fixes(outcomes, result)
         fixed = sum(len(o.applied) for o in outcomes)
-        if fixed:
+        if fixed and not args.quiet:
             print(f"polybib: fixed {fixed} finding(s) in {len(outcomes)} file(s)", file=sys.stderr)
         result = lint_paths(args.inputs, settings, args.from_format, links)
     fmt = args.output_format or "human"
     color = (fmt == "human" and args.output == "-" and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR") and not args.no_color)
-    write_output(args.output, render(fmt, result, color=color).encode("utf-8"))
+    report = render(fmt, result, color=color)
+    if args.quiet:
+        report = _without_summary(report, result)
+    write_output(args.output, report.encode("utf-8"))
     if settings.fail_on == "never":
         return 0
     threshold = severity_rank(settings.fail_on)

@@ -89,5 +89,13 @@ def read(path_or_data: str | bytes, fmt: str | None = None, *, filename: str | N
 
 
 def write(library: Library, fmt: str, **options) -> bytes:
-    """Serialise a Library in the named format."""
-    return get_format(fmt).writer(library, **options)
+    """Serialise a Library in the named format.
+
+    Formats without ``crossref``/``xdata`` links (CSL-JSON, RIS) get each record with
+    what it inherits filled in, as biber would; a ``.bib`` keeps its links as written.
+    """
+    chosen = get_format(fmt)
+    if chosen.name != "bibtex":
+        from .bibtex.inheritance import resolve_library
+        library = resolve_library(library)
+    return chosen.writer(library, **options)

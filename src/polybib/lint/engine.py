@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .. import formats, progress
 from ..formats.bibtex.document import BibDocument
+from ..formats.bibtex.inheritance import inherit_fields, xdata_fields
 from ..gcpause import gc_paused
 from ..keys import ensure_keys
 from ..model import Library
@@ -131,22 +132,33 @@ def _suppressions(ctx: FileContext):
 
 
 def _fill_inherited(files: list[FileContext]) -> None:
-    """Fields an entry gets from its ``crossref``/``xdata`` parents, as biber resolves them."""
+    """Fields an entry gets from its ``crossref``/``xdata`` parents, by biblatex's rules
+    (:mod:`polybib.formats.bibtex.inheritance`: a periodical's title is an article's
+    journaltitle, a book's a chapter's booktitle, nested parents first)."""
     by_key = {e.key.lower(): e for ctx in files for e in ctx.entries}
+    done: dict[int, list[tuple[str, str]]] = {}
+
+    def effective(entry, active: frozenset) -> list[tuple[str, str]]:
+        if id(entry) in done:
+            return done[id(entry)]
+        fields = [(name, "") for name in entry.values]
+        if entry.key.lower() in active:        # a cycle: what the entry has itself
+            return fields
+        active = active | {entry.key.lower()}
+        for target in (entry.value("xdata") or "").split(","):
+            parent = by_key.get(target.strip().lower())
+            if parent is not None and parent is not entry:
+                fields += xdata_fields((n for n, _ in fields), effective(parent, active))
+        target = (entry.value("crossref") or "").split(",")[0].strip().lower()
+        parent = by_key.get(target)
+        if parent is not None and parent is not entry:
+            fields += inherit_fields(entry.entry_type, (n for n, _ in fields), parent.entry_type,
+                                     effective(parent, active))
+        done[id(entry)] = fields
+        return fields
+
     for ctx in files:
         for entry in ctx.entries:
-            seen = set()
-            queue = [entry]
-            while queue:
-                current = queue.pop()
-                for name in ("crossref", "xdata"):
-                    target_value = current.value(name)
-                    for target in (target_value or "").split(","):
-                        parent = by_key.get(target.strip().lower())
-                        if parent is None or parent.key in seen:
-                            continue
-                        seen.add(parent.key)
-                        entry.inherited.update(parent.fields)
-                        if "title" in parent.fields:
-                            entry.inherited.add("booktitle")
-                        queue.append(parent)
+            if "crossref" in entry.values or "xdata" in entry.values:
+                entry.inherited.update(name for name, _ in effective(entry, frozenset())
+                                       if name not in entry.values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..fileio import write_atomic
 from ..formats.bibtex import read as read_bib
+from ..formats.bibtex.decoding import encode_text
 from .engine import LintResult, lint_libraries
 from .findings import Edit, Finding
 from .settings import LintSettings
@@ -82,12 +83,9 @@ def fix_files(result: LintResult, settings: LintSettings, unsafe: bool = False) 
 
 
 def _encode(text: str, document) -> bytes:
-    """The file's own encoding, so untouched bytes stay the same (UTF-8 if a fix needs it)."""
-    try:
-        data = text.encode(document.encoding)
-    except UnicodeEncodeError:
-        data = text.encode("utf-8")
-    return (b"\xef\xbb\xbf" + data) if document.bom else data
+    """The file's own encoding and byte-order mark (UTF-16 too), so untouched bytes stay
+    the same (UTF-8 if a fix needs it)."""
+    return encode_text(text, document.encoding, document.bom)
 
 
 def write_fixes(outcomes: list[FixOutcome], result: LintResult) -> None:

@@ -8,6 +8,7 @@ compare entries, such as duplicates).
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -30,7 +31,17 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.splitlines()[0] if self.doc else self.name
+        """The doc's first paragraph on one line, as plain text: ``polybib rules`` shows it
+        (the first line alone stopped mid-sentence where the docstring wraps, and the
+        reStructuredText ````code```` marks showed as they are)."""
+        if not self.doc:
+            return self.name
+        paragraph = " ".join(self.doc.split("\n\n", 1)[0].split())
+        return _LITERAL.sub(r"'\1'", paragraph)
+
+
+#: A reStructuredText inline literal, ``like this``.
+_LITERAL = re.compile(r"``(.+?)``")
 
 
 RULES: dict[str, Rule] = {}

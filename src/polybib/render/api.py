@@ -13,6 +13,7 @@ from typing import Iterable
 
 from .. import progress
 from ..errors import UsageError
+from ..formats.bibtex.inheritance import resolve_references
 from ..model import Reference
 from . import multilingual, output
 from .cslitem import to_csl_item
@@ -102,7 +103,8 @@ def render(records: Iterable[Reference], style: str = "apa", *, format: str = "t
     info = resolve(style)
     script = script or info.default_script
     _check(script, format, sort)
-    refs = presort(list(records), sort, locale)
+    # crossref/xdata resolved as biber does; @xdata entries are data, not works
+    refs = presort(resolve_references(records, drop_data_entries=True), sort, locale)
     processor = Processor(info.path, locale, info.terms)
     prepared = [multilingual.prepare(ref, script=script, scheme=scheme or info.default_scheme,
                                      per_record_locale=info.per_record_locale and not locale,

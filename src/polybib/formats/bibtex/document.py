@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ...model import Diagnostic, Reference, Source
 from . import mapping, scanner
+from .decoding import decode_bytes
 from .lazy import EntryReference
 
 #: The month macros every BibTeX style defines.
@@ -54,28 +55,6 @@ class BibDocument:
 
     def entries(self) -> list[Segment]:
         return [s for s in self.segments if s.kind == "entry"]
-
-
-def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple[str, str, bool]:
-    """Text, encoding and BOM flag of a file; non-UTF-8 input is read, with a warning."""
-    bom = data.startswith(b"\xef\xbb\xbf")
-    body = data[3:] if bom else data
-    try:
-        return body.decode("utf-8"), "utf-8", bom
-    except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-    encoding = "cp1251" if _looks_cp1251(body) else "latin-1"
-    diagnostics.append(Diagnostic(file, line, f"not valid UTF-8 (first bad byte on this line); "
-                                  f"read as {encoding}, will be written as UTF-8", "warning",
-                                  code="encoding"))
-    return body.decode(encoding, errors="replace"), encoding, bom
-
-
-def _looks_cp1251(body: bytes) -> bool:
-    """Cyrillic words in cp1251 are runs of bytes 0xC0–0xFF; Latin-1 accents stand alone."""
-    high = re.findall(rb"[\x80-\xff]+", body)
-    in_runs = sum(len(r) for r in high if len(r) >= 3)
-    return in_runs > 0 and in_runs >= sum(len(r) for r in high) // 2
 
 
 def line_starts(text: str) -> array:

@@ -11,6 +11,7 @@ import re
 
 from ...model import Library, Reference
 from . import mapping
+from .decoding import encode_text
 from .document import BibDocument, Segment
 
 #: Field-name spellings that mean the same thing in the two dialects.
@@ -49,10 +50,9 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
         chunks.append((newline * 2).join(format_entry(r, dialect or "biblatex", ascii, newline) for r in new))
         chunks.append(newline)
     out = "".join(chunks)
-    data = out.encode("utf-8")
-    if docs and docs[0].bom:
-        data = b"\xef\xbb\xbf" + data
-    return data
+    if docs:        # the file's own encoding, as the reader announced (decoding.py)
+        return encode_text(out, docs[0].encoding, docs[0].bom)
+    return out.encode("utf-8")
 
 
 def _unchanged(doc: BibDocument, library: Library) -> bool:

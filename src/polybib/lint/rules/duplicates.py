@@ -109,13 +109,29 @@ def duplicate_work(run: RunContext):
     for entries in groups.values():
         if len(entries) < 2:
             continue
-        seen: dict[str, EntryView] = {}
+        seen: dict = {}
         for entry in entries:
             title = _ascii_fold(entry.ref["title"])
             if len(title) < 8:
-                continue
+                title = _short_title_key(entry)
             if title in seen and seen[title].key != entry.key:
                 yield finding(duplicate_work, entry, f"'{entry.key}' looks like the same work as "
                               f"'{seen[title].key}' (title, first author and year agree)", "title")
             else:
                 seen.setdefault(title, entry)
+
+
+_SHORT_TITLE_DETAILS = ("container-title", "volume", "issue", "page", "publisher", "edition")
+
+
+def _short_title_key(entry: EntryView) -> tuple:
+    """What two entries with a short title (``Poems``, ``Стихи``, ``Reply``) must share to
+    be the same work: the title as written (case and spacing aside, no folding across
+    scripts), the type and every detail either gives.
+
+    Why: a short folded title matches unrelated works by one author in one year, so they
+    used to be skipped, and exact duplicates with short titles went unreported.
+    """
+    ref = entry.ref
+    title = " ".join(_MARKUP.sub("", ref["title"]).casefold().split())
+    return ("short", title, ref.type) + tuple(str(ref.get(v) or "") for v in _SHORT_TITLE_DETAILS)

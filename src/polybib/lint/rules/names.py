@@ -19,6 +19,28 @@ _ETAL_ANYWHERE = re.compile(r"(?:^|\sand\s+)(?:и\s+др|и\s+другие|et\s+
 _GLUED = re.compile(r"([A-ZА-ЯЁІЇЄҐ][a-zа-яё]?\.)(?=[A-ZА-ЯЁІЇЄҐ])")
 
 
+def _replace_names(value: str, change) -> tuple[str, list[str]]:
+    """``value`` with each name replaced by ``change(name)`` (None: kept), in place.
+
+    Why: a fix must change the names it fixes and nothing else: rebuilding the list with
+    ``" and ".join`` also rewrote the spacing and line breaks between names.  Returns the
+    new value and the names that changed.
+    """
+    out, pos, changed = [], 0, []
+    for name in split_names(value):
+        at = value.find(name, pos)
+        if at < 0:              # cannot happen (split_names returns pieces of value in order)
+            return value, []
+        new = change(name)
+        out.append(value[pos:at])
+        out.append(name if new is None else new)
+        if new is not None and new != name:
+            changed.append(name)
+        pos = at + len(name)
+    out.append(value[pos:])
+    return "".join(out), changed
+
+
 def _space_initials(initials: str) -> str:
     return re.sub(r"\.\s*(?=\S)", ". ", initials.strip()).replace(". -", ".-")
 
@@ -40,17 +62,14 @@ def name_without_comma(entry: EntryView, config=None):
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
-        parts = split_names(span.value)
-        fixed, bad = [], []
-        for part in parts:
-            m = _FAMILY_THEN_INITIALS.match(part.strip())
+        def with_comma(part: str) -> str | None:
+            m = _FAMILY_THEN_INITIALS.match(part)
             if m and "," not in part:
-                fixed.append(f"{m.group('family')}, {_space_initials(m.group('initials'))}")
-                bad.append(part.strip())
-            else:
-                fixed.append(part)
+                return f"{m.group('family')}, {_space_initials(m.group('initials'))}"
+            return None
+
+        body, bad = _replace_names(span.value, with_comma)
         if bad:
-            body = " and ".join(fixed)
             yield finding(name_without_comma, entry, f"{name} of '{entry.key}': "
                           f"{', '.join(repr(b) for b in bad)} read as family name + given name "
                           f"the wrong way round; write 'Family, I. O.'", name,
@@ -73,10 +92,8 @@ def etal_as_name(entry: EntryView, config=None):
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
-        parts = split_names(span.value)
-        if any(_ETAL.match(p.strip()) for p in parts):
-            fixed = ["others" if _ETAL.match(p.strip()) else p for p in parts]
-            body = " and ".join(fixed)
+        body, etal = _replace_names(span.value, lambda p: "others" if _ETAL.match(p) else None)
+        if etal:
             yield finding(etal_as_name, entry, f"{name} of '{entry.key}' lists 'et al.' as a name; "
                           "write 'and others'", name, Fix(f"write {name} = {{{body}}}", True,
                                                             [span.replace_value(body)]))
@@ -98,20 +115,12 @@ def initials_without_spaces(entry: EntryView, config=None):
         span = entry.fields.get(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
-        parts = split_names(span.value)
-        changed = False
-        fixed = []
-        for part in parts:
-            if "," in part:
-                family, _, given = part.partition(",")
-                if _GLUED.search(given):
-                    given = _GLUED.sub(r"\1 ", given)
-                    changed = True
-                fixed.append(f"{family},{given}")
-            else:
-                fixed.append(part)
+        def spaced(part: str) -> str | None:
+            family, comma, given = part.partition(",")
+            return family + "," + _GLUED.sub(r"\1 ", given) if comma and _GLUED.search(given) else None
+
+        body, changed = _replace_names(span.value, spaced)
         if changed:
-            body = " and ".join(fixed)
             yield finding(initials_without_spaces, entry, f"{name} of '{entry.key}' has initials "
                           "without spaces", name, Fix(f"write {name} = {{{body}}}", True,
                                                       [span.replace_value(body)]))

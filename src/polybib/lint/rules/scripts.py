@@ -46,7 +46,8 @@ def mixed_script_word(entry: EntryView, config=None):
             if name in ("author", "editor"):
                 words = _lookalike_names(entry, name, value)
             else:
-                words = mixed_script_words(value, dominant_script(value, 0.8))
+                words = [w for w in mixed_script_words(value, dominant_script(value, 0.8))
+                         if not _latin_part_of_russian_compound(w)]
             span = entry.fields.get(name) if words else None
             if not span:
                 continue
@@ -69,10 +70,38 @@ def mixed_script_word(entry: EntryView, config=None):
     for variable in CSL_TEXT:
         value = entry.ref.get(variable)
         if isinstance(value, str):
-            words = mixed_script_words(value, dominant_script(value, 0.8))
+            words = [w for w in mixed_script_words(value, dominant_script(value, 0.8))
+                     if not _latin_part_of_russian_compound(w)]
             if words:
                 yield finding(mixed_script_word, entry, f"{variable} of '{entry.key}' has words typed "
                               f"in two scripts: {', '.join(w.word for w in words)}", variable)
+
+
+_COMPOUND_PARTS = re.compile(r"[-'’]")
+
+
+def _latin_part_of_russian_compound(word: MixedWord) -> bool:
+    """A hyphenated compound whose Latin parts are Latin on purpose: ``X-я``, ``pH-метр``,
+    ``B-сплайны``, ``IT-отрасль``, ``Wi-Fi-сеть``.
+
+    Why: Cyrillic text uses Latin letters for symbols, units and names, joined to Russian
+    words with a hyphen; each part is in one script, and retyping the Latin part in
+    Cyrillic (``рН-метр``) changes the data.  A slip is a word whose letters mix inside one
+    part (``антолоrия``), or a Cyrillic part inside a Latin word (``А-cad``).
+    """
+    if word.target != "cyrillic":
+        return False
+    parts = [p for p in _COMPOUND_PARTS.split(word.word) if p]
+    if len(parts) < 2:
+        return False
+    cyr_parts = lat_parts = 0
+    for part in parts:
+        cyr, lat = script_counts(part)
+        if cyr and lat:
+            return False            # a part mixes scripts: a typing slip
+        cyr_parts += bool(cyr)
+        lat_parts += bool(lat)
+    return bool(cyr_parts and lat_parts)
 
 
 def _lookalike_names(entry: EntryView, name: str, value: str) -> list[MixedWord]:

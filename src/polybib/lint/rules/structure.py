@@ -97,7 +97,10 @@ def missing_required_field(entry: EntryView, config=None):
     the area out; reviewers notice.
     Example: ``@article{k, author = {…}, title = {…}}`` has no journal and no date.
     Use instead: add the field (``journaltitle``, ``date``), or a more fitting type.
-    Fields inherited through ``crossref``/``xdata`` count as present.
+    Fields inherited through ``crossref``/``xdata`` count as present, under the names
+    biblatex gives them (a periodical's title is an article's journaltitle); a volume or a
+    chapter of a multi-volume work that inherits only its ``maintitle`` is not missing a
+    title or booktitle (biblatex prints the main title and the volume).
     """
     if not entry.entry_type or entry.entry_type in DATA_TYPES:
         return
@@ -108,7 +111,8 @@ def missing_required_field(entry: EntryView, config=None):
     values, inherited = entry.values, entry.inherited
     for alternatives in required:
         names = _alternatives(alternatives)
-        if not any(n in values or n in inherited for n in names):
+        if not any(n in values or n in inherited for n in names) \
+                and not ("maintitle" in inherited and not {"title", "booktitle"}.isdisjoint(names)):
             yield finding(missing_required_field, entry,
                           f"@{entry.entry_type} '{entry.key}' has no {' or '.join(names)}")
 
@@ -178,3 +182,28 @@ def duplicate_field(run: RunContext):
             if diag.code == "duplicate-field":
                 yield Finding(duplicate_field.rule.code, duplicate_field.rule.name, "warning",
                               ctx.path, diag.line, diag.message)
+
+
+@rule("S008", "not-utf8", "warning", scope="run")
+def not_utf8(run: RunContext):
+    """The file is not in UTF-8: another code page (cp1251, Latin-1, cp1252) or UTF-16/32.
+
+    Why: biber and biblatex read UTF-8 unless told otherwise (``--input-encoding``), so a
+    cp1251 or Latin-1 file prints as mojibake, and editors guess its encoding each their
+    own way.  polybib reads the file in the encoding named in the message and writes it
+    back in that encoding (``--fix`` included); bytes it could not decode are errors.
+    Example: a list saved as cp1251 by an old Windows program, or as UTF-16 by Word.
+    Use instead: UTF-8, e.g. ``iconv -f cp1251 -t utf-8 refs.bib > refs-utf8.bib``.
+    """
+    for ctx in run.files:
+        doc = ctx.document
+        notes = [d for d in ctx.library.diagnostics if d.code == "encoding"]
+        if doc is not None and doc.encoding != "utf-8":
+            line = notes[0].line if notes else 1
+            detail = f": {notes[0].message}" if notes else ""
+            yield Finding(not_utf8.rule.code, not_utf8.rule.name, not_utf8.rule.severity, ctx.path,
+                          line, f"the file is {doc.encoding}, not UTF-8{detail}")
+        for diag in notes:
+            if diag.severity == "error":
+                yield Finding(not_utf8.rule.code, not_utf8.rule.name, "error", ctx.path, diag.line,
+                              diag.message)

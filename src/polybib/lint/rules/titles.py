@@ -118,6 +118,49 @@ def all_caps_title(entry: EntryView, config=None):
         yield finding(all_caps_title, entry, f"title of '{entry.key}' is all capitals", "title")
 
 
+#: Words that are abbreviated with a period at the end of a title (and so keep it):
+#: company forms, "et al.", "etc.", and GOST's abbreviations.  Compared without case.
+_ABBREVIATIONS = frozenset("""
+    inc ltd corp co bros plc llc gmbh ag sa etc al ed eds vol vols no nos pp repr rev
+    univ dept intl assn jr sr st dr mr mrs ms prof vs cf ca approx
+    изд доп испр перераб т тт ч вып гг вв др пр см стр им акад ин-т ун-т сб
+""".split())
+#: The last word of a title before its final period: what follows a space, a tie (``~``),
+#: a brace, a parenthesis or a slash.  Internal periods and hyphens stay in the word
+#: (``U.S.A``, ``ин-т``).
+_LAST_WORD = re.compile(r"(?:^|[\s~{}()\[\]/\\])([^\s~{}()\[\]/\\]*)\.$")
+
+
+def _ends_with_abbreviation(stripped: str) -> bool:
+    """Whether a title's final period belongs to an abbreviation and must stay.
+
+    Why: ``Россия в XX~в.``, ``Сочинения в 4-х~т.``, ``Acme Inc.``, ``U.S.A.`` end in an
+    abbreviation's period, not in punctuation the style doubles; dropping it loses data.
+    An abbreviation here is: a word tied to what precedes it with ``~`` (a GOST habit for
+    ``в.``, ``т.``, ``с.``), a word with a period inside (``U.S.A.``, ``т.д.``), a word of
+    at most three letters (``в.``, ``гг.``, ``Nm.``: short words are abbreviations too often
+    to decide), a known abbreviation, or anything ending in ``..``.  A period right after a
+    brace, digit or parenthesis (``{GaN}.``, ``Si(111).``) ends the title, not a word.
+    """
+    if stripped.endswith(".."):
+        return True
+    if len(stripped) < 2 or not stripped[-2].isalpha():
+        return False        # after a brace, a digit or a parenthesis: "{GaN}.", "(111)."
+    m = _LAST_WORD.search(stripped)
+    if m is None:
+        return False
+    word = m.group(1)
+    if m.start(1) > 0 and stripped[m.start(1) - 1] == "~":
+        return True
+    if "." in word:
+        return True
+    letters = "".join(c for c in word if c.isalpha())
+    if letters and len(letters) <= 3:
+        return True
+    tail = word.rsplit("-", 1)[-1]
+    return word.casefold() in _ABBREVIATIONS or tail.casefold() in _ABBREVIATIONS
+
+
 @rule("T003", "title-trailing-punctuation", "warning", fix="safe")
 def title_trailing_punctuation(entry: EntryView, config=None):
     """A title ends with a period, comma, colon or semicolon.
@@ -125,22 +168,26 @@ def title_trailing_punctuation(entry: EntryView, config=None):
     Why: the style adds its own punctuation after the title, printing ``облака.. //``
     or ``cooperation.,``.
     Example: ``title = {Бизнес и облака.}``.
-    Use instead: ``title = {Бизнес и облака}`` (``?``, ``!`` and ``…`` are kept).
+    Use instead: ``title = {Бизнес и облака}`` (``?``, ``!`` and ``…`` are kept, and so
+    is the period of an abbreviation: ``XX~в.``, ``Inc.``, ``U.S.A.``).  The fix removes
+    exactly one mark.
     """
     for name in ("title", "booktitle"):   # (abbreviated journal titles end in '.' rightly)
         if name in entry.values and entry.values[name].rstrip().endswith((".", ",", ";", ":")):
             span = entry.fields.get(name)
             value = span.value
             stripped = value.rstrip()
-            if stripped.endswith((".", ",", ";", ":")) and not stripped.endswith(("..", "etc.", "et al.")) \
-                    and not re.search(r"(?:^|\s)(?:[A-ZА-ЯЁ]|[a-zа-яё]{1,3})\.$", stripped) \
-                    and span.raw.strip()[:1] in "{\"" and "#" not in span.raw:
-                fixed = stripped.rstrip(".,;: ")
+            mark = stripped[-1]
+            if mark == "." and _ends_with_abbreviation(stripped):
+                continue
+            if span.raw.strip()[:1] in "{\"" and "#" not in span.raw:
+                fixed = stripped[:-1].rstrip()
                 yield finding(title_trailing_punctuation, entry, f"{name} of '{entry.key}' ends with "
-                              f"'{stripped[-1]}'", name, Fix(f"drop the trailing '{stripped[-1]}'", True,
-                                                             [span.replace_value(fixed)]))
+                              f"'{mark}'", name, Fix(f"drop the trailing '{mark}'", True,
+                                                     [span.replace_value(fixed)]))
         elif not entry.is_bib and name == "title":
             title = entry.ref.get("title")
-            if isinstance(title, str) and title.rstrip().endswith((".", ",", ";", ":")):
+            if isinstance(title, str) and title.rstrip().endswith((".", ",", ";", ":")) \
+                    and not (title.rstrip().endswith(".") and _ends_with_abbreviation(title.rstrip())):
                 yield finding(title_trailing_punctuation, entry, f"title of '{entry.key}' ends with "
                               f"'{title.rstrip()[-1]}'", "title")

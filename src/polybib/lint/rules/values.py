@@ -24,6 +24,23 @@ def _plain(value: str) -> str:
     return value.strip().strip("{}").strip()
 
 
+def _real_days(parts: list[list[int]]) -> bool:
+    """Whether a parsed date has parts and each full date is a day of the calendar.
+
+    Why: the date parser checks ranges (month 1–12, day 1–31) only, so ``2019-02-30``
+    passed; biber rejects it and the date disappears from the reference.
+    """
+    if not parts:
+        return False
+    for date in parts:
+        if len(date) == 3:
+            try:
+                _dt.date(*date)
+            except ValueError:
+                return False
+    return True
+
+
 @rule("V001", "malformed-date", "warning", fix="safe")
 def malformed_date(entry: EntryView, config=None):
     """``year``, ``date``, ``urldate`` (and event/original dates) are not ISO 8601.
@@ -39,9 +56,10 @@ def malformed_date(entry: EntryView, config=None):
             continue
         value = _plain(entry.values[name])
         ok = _YEAR.match(value) if name == "year" else _ISO_DATE.match(value)
+        shaped = bool(ok)
         if ok:
-            if name != "year" and not parse_date(value.rstrip("/").replace("/..", "")).parts:
-                ok = None   # right shape, impossible month or day
+            if name != "year" and not _real_days(parse_date(value.rstrip("/").replace("/..", "")).parts):
+                ok = None   # right shape, impossible month or day (2019-13, 2019-02-30)
             else:
                 continue
         fix = None
@@ -49,10 +67,10 @@ def malformed_date(entry: EntryView, config=None):
         m = _DMY.match(value)
         if m and span and name != "year":
             iso = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-            if parse_date(iso).parts:
+            if _real_days(parse_date(iso).parts):
                 fix = Fix(f"write {name} as {iso}", True, [span.replace_value(iso)])
-        yield finding(malformed_date, entry, f"{name} of '{entry.key}' is not an ISO 8601 date: "
-                      f"'{value}'", name, fix)
+        problem = "has no such month or day" if shaped else "is not an ISO 8601 date"
+        yield finding(malformed_date, entry, f"{name} of '{entry.key}' {problem}: '{value}'", name, fix)
     if not entry.is_bib:
         for variable in ("issued", "accessed"):
             date = entry.ref.get(variable)
@@ -105,14 +123,22 @@ def page_range_hyphen(entry: EntryView, config=None):
     span = entry.fields.get("pages") if m else None
     if m and span:
         fixed = f"{m.group(1)}--{m.group(2)}"
+        # the range is rewritten where it stands: braces around it ({{740-759}}) are kept
+        body = span.value
+        at = body.find(value)
+        fix = Fix(f"write pages = {{{fixed}}}", True,
+                  [span.replace_value(body[:at] + fixed + body[at + len(value):])]) if at >= 0 else None
         yield finding(page_range_hyphen, entry, f"pages of '{entry.key}': write the range as "
-                      f"'{fixed}', not '{value}'", "pages", Fix(f"write pages = {{{fixed}}}", True,
-                                                                 [span.replace_value(fixed)]))
+                      f"'{fixed}', not '{value}'", "pages", fix)
 
 
 _ISSUE_TYPES = ("article-journal", "article-magazine", "article-newspaper", "periodical")
-_VOLUME_MARK = re.compile(r"^(?:Т\.|Том|Vol\.?|Volume|V\.)\s*", re.I)
-_NUMBER_MARK = re.compile(r"^(?:№|No\.?|Nr\.?|Number|Вып\.|Выпуск|Iss\.|Issue)\s*", re.I)
+#: A marker is a whole word: an abbreviation with its period (``Т.``, ``No.``), the sign
+#: ``№``, or a spelled-out word followed by a space (``Том 3``, ``No 5``).  Without that
+#: boundary ``No`` matched the start of ``November``, ``Nouvelle`` and ``Nos.``, and the
+#: safe fix cut those words down to ``vember``, ``uvelle`` and ``s.``.
+_VOLUME_MARK = re.compile(r"^(?:(?:Т|Vol|V)\.|(?:Том|Vol|Volume)(?=\s))\s*", re.I)
+_NUMBER_MARK = re.compile(r"^(?:№|(?:No|Nr|Вып|Iss)\.|(?:No|Nr|Number|Выпуск|Issue)(?=\s))\s*", re.I)
 
 
 @rule("V004", "volume-number-markers", "warning", fix="safe")
