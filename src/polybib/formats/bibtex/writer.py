@@ -40,13 +40,13 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             if keep_raw and _unchanged_entry(seg, ref):
                 chunks.append(seg.raw)
             else:
-                chunks.append(_rewrite_entry(seg, ref, dialect or "biblatex", ascii, doc.newline))
+                chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline))
     new = [r for r in library.references if id(r) not in written]
     if new:
         text = "".join(chunks)
         if text and not text.endswith(newline * 2):
             chunks.append(newline if text.endswith(newline) else newline * 2)
-        chunks.append((newline * 2).join(format_entry(r, dialect or "biblatex", ascii, newline) for r in new))
+        chunks.append((newline * 2).join(format_entry(r, dialect, ascii, newline) for r in new))
         chunks.append(newline)
     out = "".join(chunks)
     data = out.encode("utf-8")
@@ -68,8 +68,10 @@ def _unchanged_entry(seg: Segment, ref: Reference) -> bool:
     return bool(unchanged and unchanged())
 
 
-def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
-    """A new entry in polybib's own layout: two-space indent, one field a line."""
+def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
+    """A new entry in polybib's own layout: two-space indent, one field a line.
+
+    ``dialect`` None: biblatex, with the field names the record remembers from its source."""
     fields = mapping.reference_to_fields(ref, dialect, ascii)
     lines = [f"@{mapping.entry_type_for(ref, dialect)}{{{ref.id},"]
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
@@ -80,15 +82,19 @@ def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False,
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
 
 
-def _rewrite_entry(seg: Segment, ref: Reference, dialect: str, ascii: bool, newline: str) -> str:
-    """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text."""
+def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str) -> str:
+    """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text.
+
+    The entry keeps its own field names, except that classic BibTeX gets its own names
+    (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other)."""
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
     old_ref = mapping.entry_to_reference(seg.entry_type, seg.key,
                                          [(n, v) for n, _, v in seg.fields], ref.source)
     old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
-    original_names = {name.lower() for name, _, _ in seg.fields}
-    _respell(new, original_names)
-    _respell(old, original_names)
+    if dialect != "bibtex":
+        original_names = {name.lower() for name, _, _ in seg.fields}
+        _respell(new, original_names)
+        _respell(old, original_names)
     indent, width = "  ", 0
     m = _FIELD_LINE.search(seg.raw)
     if m:
