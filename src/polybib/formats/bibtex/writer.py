@@ -119,7 +119,8 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
         if low not in new:
             continue
         value = new.pop(low)
-        lines.append(line(name, raw_value if old.get(low) == value else "{" + value + "}"))
+        keep = old.get(low) == value and (not ascii or raw_value.isascii())   # --ascii: ASCII only
+        lines.append(line(name, raw_value if keep else "{" + value + "}"))
     for name, value in new.items():
         lines.append(line(name, "{" + value + "}"))
     lines.append(")" if opening == "(" else "}")
