@@ -60,6 +60,14 @@ def test_translit_keeps_emph_and_cite(tmp_path, run_cli):
            "\\citep[s.~3]{sidorov2001}}," in out.decode()
 
 
+def test_translit_keeps_a_files_textit(tmp_path, run_cli):
+    src = tmp_path / "in.bib"
+    src.write_text(BIB.replace("\\emph", "\\textit"), encoding="utf-8")
+    code, out, err = run_cli("translit", str(src), "--scheme", "bgn-pcgn")
+    assert code == 0, err
+    assert "title = {O \\textit{knige} kak" in out.decode()
+
+
 def test_a_cite_in_a_title_is_latex_in_the_record_and_in_csl_json():
     ref = bibtex.read(BIB.encode(), "in.bib")[0]
     assert "\\cite{petrov1999}" in ref["title"] and "\\citep[с.~3]{sidorov2001}" in ref["title"]

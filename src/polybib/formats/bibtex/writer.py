@@ -120,11 +120,19 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
             continue
         value = new.pop(low)
         keep = old.get(low) == value and (not ascii or raw_value.isascii())   # --ascii: ASCII only
-        lines.append(line(name, raw_value if keep else "{" + value + "}"))
+        lines.append(line(name, raw_value if keep else "{" + _own_italics(value, raw_value) + "}"))
     for name, value in new.items():
         lines.append(line(name, "{" + value + "}"))
     lines.append(")" if opening == "(" else "}")
     return newline.join(lines)
+
+
+def _own_italics(value: str, raw_value: str) -> str:
+    """Italics in the macro the field itself used: a value written ``\\textit{…}`` keeps
+    ``\\textit`` when it is rewritten (the encoder writes ``\\emph``)."""
+    if "\\emph{" in value and "\\textit{" in raw_value and "\\emph{" not in raw_value:
+        return value.replace("\\emph{", "\\textit{")
+    return value
 
 
 def _respell(fields: dict[str, str], original_names: set[str]) -> None:
