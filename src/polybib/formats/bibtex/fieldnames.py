@@ -35,6 +35,13 @@ BOOK_CONTAINER_TYPES = frozenset({
     "report", "thesis", "pamphlet", "manuscript", "classic", "collection"})
 
 
+#: Fields that fill a variable another field name can fill too: only these are remembered.
+HAVE_ALTERNATIVES = frozenset({
+    "journal", "journaltitle", "booktitle", "address", "location", "publisher", "institution",
+    "school", "organization", "number", "issue", "annote", "annotation", "howpublished",
+    "medium", "year", "date", "origdate", "origyear", "langid", "language"})
+
+
 def accepted(name: str, dialect: str | None) -> bool:
     """Whether a remembered field name may be written in ``dialect`` (None: the file's own).
 

@@ -187,6 +187,7 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
     seen: set[str] = set()
     claimed: list[tuple[str, str]] = []
     variables = ref.fields
+    alternatives = fieldnames.HAVE_ALTERNATIVES
     for low, value in pairs:
         if low in seen:
             continue        # a repeated field: BibTeX uses the first; the document keeps both
@@ -195,9 +196,10 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
         if not _map_field(ref, low, value, values, low_type):
             if not (subtype and low == "entrysubtype" and ref.type == subtype):
                 ref.extra.setdefault(EXTRA + low, value)
-        elif len(variables) > before:
+        elif low in alternatives and len(variables) > before:
             claimed.append((low, next(reversed(variables))))
-    fieldnames.remember(ref.extra, claimed, ref.type)
+    if claimed:
+        fieldnames.remember(ref.extra, claimed, ref.type)
     return ref
 
 
