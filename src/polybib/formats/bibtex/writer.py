@@ -79,6 +79,10 @@ def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool =
     return newline.join(lines)
 
 
+#: biblatex names and the classic names ``--dialect bibtex`` writes in their place.
+_RENAMED = {"journaltitle": ("journal",), "location": ("address",), "institution": ("school",),
+            "annotation": ("annote",), "date": ("year", "month", "day")}
+
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
 
 
@@ -117,6 +121,10 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
             continue
         seen.add(low)
         if low not in new:
+            for other in (n for n in _RENAMED.get(low, ()) if n in new):   # where the old name stood
+                value = new.pop(other)
+                keep = low != "date" and old.get(other) == value and (not ascii or raw_value.isascii())
+                lines.append(line(other, raw_value if keep else "{" + value + "}"))
             continue
         value = new.pop(low)
         keep = old.get(low) == value and (not ascii or raw_value.isascii())   # --ascii: ASCII only
