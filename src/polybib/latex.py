@@ -52,8 +52,10 @@ _MARKUP = {
     "mbox": ("", ""), "hbox": ("", ""), "url": ("", ""), "nolinkurl": ("", ""),
 }
 _NOCASE_OPEN = '<span class="nocase">'
+#: ``<i>`` is written ``\\emph``, as ``.bib`` files write it: inside a title that a style
+#: sets in italics, ``\\emph`` turns back to upright, where ``\\textit`` would vanish.
 _TAG_TO_LATEX = {
-    "<i>": "\\textit{", "<b>": "\\textbf{", "<sup>": "\\textsuperscript{",
+    "<i>": "\\emph{", "<b>": "\\textbf{", "<sup>": "\\textsuperscript{",
     "<sub>": "\\textsubscript{", '<span style="font-variant:small-caps;">': "\\textsc{",
     _NOCASE_OPEN: "{",
 }
@@ -200,6 +202,8 @@ class _Decoder:
             return f"{opening}{arg}{closing}" if self.markup else arg
         if s.startswith("{}", self.i):
             self.i += 2                      # \LaTeX{}: keep the empty group that ends it
+        else:
+            self.i = _end_of_arguments(s, self.i)   # \cite[p.~3]{key}: its arguments too
         return s[start:self.i]               # unknown macro: kept as LaTeX
 
     def accent(self, cmd: str, start: int, in_nocase: bool) -> str:
@@ -211,6 +215,35 @@ class _Decoder:
         if cmd == "t" and len(arg) == 2:
             return unicodedata.normalize("NFC", arg[0] + _ACCENTS["t"] + arg[1])
         return unicodedata.normalize("NFC", arg[0] + _ACCENTS[cmd]) + arg[1:]
+
+
+def _end_of_arguments(s: str, i: int) -> int:
+    """Where the ``[…]`` and ``{…}`` arguments that directly follow a macro end.
+
+    An unknown macro's arguments are LaTeX, not text: ``\\cite{x}`` must stay ``\\cite{x}``
+    (its braces are not a protected ``<span class="nocase">x</span>``), and a key or a
+    label must not be decoded (``\\ref{fig--1}`` keeps its ``--``).  Unbalanced arguments
+    are left to the text reader.
+    """
+    while i < len(s) and s[i] in "[{":
+        close = "]" if s[i] == "[" else "}"
+        depth, j = 0, i
+        while j < len(s):
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == s[i]:
+                depth += 1
+            elif c == close:
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= len(s):
+            return i
+        i = j + 1
+    return i
 
 
 def decode(text: str, markup: bool = True) -> str:

@@ -8,6 +8,7 @@ output files and reports progress.  Nothing here is specific to one input format
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -64,6 +65,36 @@ def import_inputs(inputs: list[str], from_format: str | None = None) -> Library:
     return library
 
 
+def classic_bibtex_library(library: Library, scheme: str) -> Library:
+    """The records as pdfLaTeX + classic BibTeX can take them: every field in Latin letters.
+
+    BibTeX reads bytes and pdfLaTeX stops at a Cyrillic letter it has no font for
+    (``Unicode character д``), so this copy romanizes every text field, not only the ones
+    a romanized bibliography shows: notes, abstracts, keywords and the biblatex fields kept
+    in ``extra`` too; a URL with non-ASCII letters is percent-encoded (``\\url`` takes
+    ASCII only).  It is written afresh (no source document), so nothing is kept raw.
+    """
+    from .translit import Romanizer, has_cyrillic, romanize_library
+    from .translit.record import DEFAULT_FIELDS, OTHER_TEXT_FIELDS
+
+    romanized = romanize_library(library, scheme, fields=DEFAULT_FIELDS + OTHER_TEXT_FIELDS)
+    romanized.documents = []
+    romanizer = Romanizer(scheme)
+    for ref in romanized:
+        for key, value in ref.extra.items():
+            if isinstance(value, str) and has_cyrillic(value):
+                ref.extra[key] = romanizer.text(value, ref.language)
+        for variable in ("URL", "DOI"):
+            value = ref.fields.get(variable)
+            if isinstance(value, str) and not value.isascii():
+                ref.fields[variable] = quote(value, safe=_URL_SAFE)
+    return romanized
+
+
+#: What percent-encoding leaves alone in a URL: its reserved and unreserved ASCII characters.
+_URL_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in '"<>\\^`{|}')
+
+
 class Builder:
     """One build: holds the library and the output folder while the stages run."""
 
@@ -105,9 +136,9 @@ class Builder:
         romanized = romanize_library(library, self.options.scheme)
         self.result.romanized, self.result.scheme = romanized, self.options.scheme
         self.result.diagnostics.extend(d for d in romanized.diagnostics if d.code == "translit-fallback")
-        romanized.documents = []          # the classic file is written afresh, in ASCII
-        self.write("references-bibtex.bib", formats.write(romanized, "bibtex", dialect="bibtex", ascii=True))
         self.write(f"references-{self.options.scheme}.json", formats.write(romanized, "csljson"))
+        classic = classic_bibtex_library(library, self.options.scheme)
+        self.write("references-bibtex.bib", formats.write(classic, "bibtex", dialect="bibtex", ascii=True))
 
     def check_links(self, library: Library) -> None:
         if not self.options.links:

@@ -33,7 +33,12 @@ def test_rewriting_every_entry_in_biblatex_keeps_every_record(path: Path):
     for before, after in zip(first, again):
         assert after.type == before.type, before.id
         assert after.fields == before.fields, before.id
-        assert after.extra == before.extra, before.id
+        # the field names become biblatex's own (year → date), so their memory changes
+        assert _without_spellings(after.extra) == _without_spellings(before.extra), before.id
+
+
+def _without_spellings(extra: dict) -> dict:
+    return {k: v for k, v in extra.items() if not k.startswith("polybib.bibtex-field.")}
 
 
 def test_corpus_has_the_odd_files_it_promises():

@@ -141,7 +141,9 @@ def _run_files(args: argparse.Namespace) -> int:
     if args.keys:
         if result is library:
             result = copy.deepcopy(library)
-        for ref, key in zip(result.references, assign_keys(result.references)):
+        # keys come from the records as read, as `import` makes them: a key is romanized
+        # with its own table, not with the scheme chosen for the fields
+        for ref, key in zip(result.references, assign_keys(library.references)):
             ref.id = key
     if args.add and target == "bibtex" and not args.quiet:
         print("polybib: warning: BibTeX has no field for romanized values; the translit.* "

@@ -75,17 +75,36 @@ def format_for_path(path: str, default: str | None = None) -> Format:
     raise UsageError(f"cannot tell the format of {path!r} from its extension; give --from/--to")
 
 
-def read(path_or_data: str | bytes, fmt: str | None = None, *, filename: str | None = None) -> Library:
-    """Read a file (by path) or bytes (give ``fmt``) into a Library."""
+def read(path_or_data: str | bytes | Path, fmt: str | None = None, *, filename: str | None = None) -> Library:
+    """Read a file (by path) or data (bytes, or text as the README shows it: give ``fmt``)
+    into a Library.
+
+    A ``str`` is data, not a path, when ``fmt`` is given and the string is text no path
+    is: it has a line break, or it starts as that format's data does (``@`` for BibTeX,
+    ``[``/``{`` for CSL-JSON, a ``TY  -`` tag for RIS).  Anything else is a path, so a
+    mistyped file name is still reported as a missing file.
+    """
     from ..fileio import read_bytes
 
-    if isinstance(path_or_data, bytes):
+    if isinstance(path_or_data, (bytes, bytearray)):
         if not fmt:
             raise UsageError("reading bytes needs a format name")
-        return get_format(fmt).reader(path_or_data, filename or "<memory>")
-    path = path_or_data
+        return get_format(fmt).reader(bytes(path_or_data), filename or "<memory>")
+    if isinstance(path_or_data, str) and fmt and _is_data(path_or_data, get_format(fmt)):
+        return get_format(fmt).reader(path_or_data.encode("utf-8"), filename or "<memory>")
+    path = str(path_or_data)
     chosen = get_format(fmt) if fmt else format_for_path(path)
     return chosen.reader(read_bytes(path), filename or ("<stdin>" if path == "-" else path))
+
+
+#: How each format's data starts (after white space and a BOM), where a path cannot.
+_DATA_STARTS = {"bibtex": ("@", "%"), "csljson": ("[", "{"), "ris": ("TY  -", "TY -")}
+
+
+def _is_data(text: str, fmt: Format) -> bool:
+    if "\n" in text or "\r" in text:
+        return True
+    return text.lstrip("\ufeff \t").startswith(_DATA_STARTS.get(fmt.name, ()))
 
 
 def write(library: Library, fmt: str, **options) -> bytes:

@@ -10,10 +10,11 @@ preferred on output while it still agrees with the record.
 """
 from __future__ import annotations
 
+from . import fieldnames
 from . import names as _names
 from ... import latex
 from ...dates import date_from_parts, month_number, parse_date
-from ...model import Date, Reference, Source
+from ...model import CSL_TYPES, Date, Reference, Source
 
 EXTRA = "biblatex."
 #: A title's translation, supplied by the user: BibTeX field ``titletranslation``, CSL-JSON
@@ -40,19 +41,26 @@ TYPE_TO_CSL = {
     "review": "review",
 }
 
+#: CSL type → the biblatex type written for it.  Only types every style has a driver for
+#: (biblatex-gost has none for ``@legislation``, ``@standard``, ``@dataset``, ``@software``
+#: …, and standard biblatex prints those through ``@misc`` anyway): a CSL type without
+#: one is written as ``@misc`` with ``entrysubtype = {<CSL type>}`` (biblatex's field for
+#: "a finer-grained set of entry types"), which the reader turns back into the CSL type.
 CSL_TO_BIBLATEX = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
     "article": "article", "book": "book", "chapter": "incollection", "pamphlet": "booklet",
     "document": "misc", "webpage": "online", "post": "online", "post-weblog": "online",
     "patent": "patent", "periodical": "periodical", "paper-conference": "inproceedings",
     "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
-    "report": "report", "thesis": "thesis", "manuscript": "unpublished", "dataset": "dataset",
-    "software": "software", "standard": "standard", "legislation": "legislation",
-    "bill": "legislation", "regulation": "legislation", "legal_case": "jurisdiction",
-    "personal_communication": "letter", "graphic": "artwork", "song": "audio",
-    "motion_picture": "movie", "performance": "performance", "review": "review",
+    "report": "report", "thesis": "thesis", "manuscript": "unpublished", "review": "review",
     "review-book": "review",
 }
+#: CSL types written as ``@misc`` with ``entrysubtype``.
+SUBTYPED_CSL_TYPES = frozenset(CSL_TYPES) - set(CSL_TO_BIBLATEX)
+#: Entry types plain.bst and its relatives have drivers for.
+CLASSIC_TYPES = frozenset({
+    "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings",
+    "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"})
 CSL_TO_BIBTEX = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
     "article": "article", "book": "book", "chapter": "incollection", "pamphlet": "booklet",
@@ -125,11 +133,12 @@ ISSUE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "peri
 OUTPUT_ORDER = [
     "author", "bookauthor", "editor", "translator", "title", "titleaddon", "shorttitle",
     "journaltitle", "journal", "booktitle", "shortjournal", "eventtitle", "venue", "eventdate",
-    "series", "edition", "type", "volume", "volumes", "number", "chapter", "version",
+    "series", "edition", "type", "volume", "volumes", "number", "issue", "chapter", "version",
     "location", "address", "publisher", "institution", "school", "organization", "howpublished",
     "date", "year", "month", "pages", "pagetotal", "isbn", "issn", "doi", "url", "urldate",
-    "origtitle", "origlocation", "origpublisher", "origdate", "medium", "langid", "keywords",
-    "abstract", "note", "annotation", "titletranslation",
+    "origtitle", "origlocation", "origpublisher", "origdate", "origyear", "medium", "langid",
+    "language", "keywords",
+    "abstract", "note", "annotation", "annote", "entrysubtype", "titletranslation",
 ]
 
 
@@ -163,22 +172,34 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
     """
     ref = Reference(id=key, source=source)
     low_type = entry_type.lower()
-    ref.type = TYPE_TO_CSL.get(low_type, "document")
-    if low_type not in (CSL_TO_BIBLATEX.get(ref.type), CSL_TO_BIBTEX.get(ref.type), "phdthesis"):
-        ref.extra[EXTRA + "entrytype"] = low_type
     pairs = [(name.lower(), value) for name, value in fields]
     values = dict(reversed(pairs))          # by lower-cased name, the first occurrence wins
+    ref.type = TYPE_TO_CSL.get(low_type, "document")
+    subtype = values.get("entrysubtype", "").strip() if low_type == "misc" else ""
+    if subtype in SUBTYPED_CSL_TYPES:
+        ref.type = subtype                  # @misc{entrysubtype = {legislation}}: polybib's own
+    if low_type != CSL_TO_BIBLATEX.get(ref.type, "misc"):
+        ref.extra[EXTRA + "entrytype"] = low_type
     # Where two fields can fill one variable, the same one must win however the file
     # orders them, or a rewritten entry would swap them: claim in a fixed priority.
     if not CLAIM_RANK.keys().isdisjoint(values):
         pairs.sort(key=lambda pair: CLAIM_RANK.get(pair[0], 0))
     seen: set[str] = set()
+    claimed: list[tuple[str, str]] = []
+    variables = ref.fields
+    alternatives = fieldnames.HAVE_ALTERNATIVES
     for low, value in pairs:
         if low in seen:
             continue        # a repeated field: BibTeX uses the first; the document keeps both
         seen.add(low)
+        before = len(variables)
         if not _map_field(ref, low, value, values, low_type):
-            ref.extra.setdefault(EXTRA + low, value)
+            if not (subtype and low == "entrysubtype" and ref.type == subtype):
+                ref.extra.setdefault(EXTRA + low, value)
+        elif low in alternatives and len(variables) > before:
+            claimed.append((low, next(reversed(variables))))
+    if claimed:
+        fieldnames.remember(ref.extra, claimed, ref.type)
     return ref
 
 
@@ -213,9 +234,10 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
         if "date" in values:
             return False
         month = values.get("month", "")
-        return _claim(ref, "issued", date_from_parts(_date_text(value),
-                                                     latex.decode(month, markup=False),
-                                                     values.get("day", "")))
+        issued = date_from_parts(_date_text(value), latex.decode(month, markup=False), values.get("day", ""))
+        if month and _month_consumed(values) and not (issued.parts and len(issued.parts[0]) > 1):
+            ref.extra[EXTRA + "month"] = month      # year {1984--1985}: the date cannot hold it
+        return _claim(ref, "issued", issued)
     if low in ("month", "day"):
         # consumed by "year"; kept separately only when there is no year, or there is a date
         return "year" in values and "date" not in values and _month_consumed(values)
@@ -254,39 +276,42 @@ def _month_consumed(values: dict) -> bool:
 
 # ---------------------------------------------------------------- model → fields
 
-def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool = False) -> list[tuple[str, str]]:
+def reference_to_fields(ref: Reference, dialect: str | None = "biblatex",
+                        ascii: bool = False) -> list[tuple[str, str]]:
     """The (field, value body) pairs of a record in the given dialect, values LaTeX-encoded.
 
     A value body is what goes between the braces.  Extras from a BibTeX source come
     back verbatim; ``polybib.*`` and other formats' extras are not BibTeX fields.
+    ``dialect`` None writes biblatex but keeps the field names the record was read with
+    (:mod:`.fieldnames`); "biblatex" and "bibtex" write that dialect's own names.
     """
     classic = dialect == "bibtex"
     out: dict[str, str] = {}
     f = ref.fields
+    extra = ref.extra
+    csl_type = ref.type
 
-    taken = {k[len(EXTRA):] for k in ref.extra if k.startswith(EXTRA)}
+    taken = {k[len(EXTRA):] for k in extra if k.startswith(EXTRA)}
+
+    def name_for(variable: str, default: str | tuple[str, ...] = ()) -> str:
+        """The first candidate name that an unmapped field of the entry does not occupy."""
+        names = fieldnames.chosen(extra, variable, csl_type, dialect) or (
+            (default,) if isinstance(default, str) else default)
+        return next((c for c in names if c not in taken and c not in out), names[0])
 
     def text(field: str | tuple[str, ...], variable: str) -> None:
-        """Write ``variable`` under the first of the candidate field names that an
-        unmapped field of the same entry does not already occupy."""
         if variable not in f or f[variable] in ("", None):
             return
-        candidates = (field,) if isinstance(field, str) else field
-        name = next((c for c in candidates if c not in taken and c not in out), candidates[0])
-        out[name] = latex.encode(str(f[variable]), ascii)
+        out[name_for(variable, field)] = latex.encode(str(f[variable]), ascii)
 
     for field, variable in NAME_FIELDS.items():
-        if variable in f or ref.extra.get("polybib.etal." + variable):
+        if variable in f or extra.get("polybib.etal." + variable):
             out[field] = _names.format_bibtex_names(f.get(variable, []),
-                                                   bool(ref.extra.get("polybib.etal." + variable)), ascii)
+                                                   bool(extra.get("polybib.etal." + variable)), ascii)
     text("title", "title")
     text("titleaddon", "title-addon")
     text("shorttitle", "title-short")
-    if ref.type in ("paper-conference", "chapter", "entry-encyclopedia", "entry-dictionary"):
-        container = ("booktitle", "journaltitle", "journal")
-    else:
-        container = ("journal", "journaltitle", "booktitle") if classic else ("journaltitle", "journal", "booktitle")
-    text(container, "container-title")
+    text((), "container-title")
     text("shortjournal", "container-title-short")
     text("eventtitle", "event-title")
     text("venue", "event-place")
@@ -296,19 +321,14 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
     text("volume", "volume")
     text("volumes", "number-of-volumes")
     for variable in ("issue", "number", "collection-number"):
-        if variable in f:
-            out.setdefault("number", latex.encode(str(f[variable]), ascii))
+        if variable in f and f[variable] not in ("", None):
+            out.setdefault(name_for(variable), latex.encode(str(f[variable]), ascii))
     text("chapter", "chapter-number")
     text("version", "version")
-    text(("address", "location") if classic else ("location", "address"), "publisher-place")
-    publisher_fields = ("publisher", "organization", "institution", "school")
-    if ref.type == "thesis":
-        publisher_fields = ("school", "institution", "publisher") if classic else ("institution", "school", "publisher")
-    elif ref.type == "report":
-        publisher_fields = ("institution", "publisher", "organization")
-    text(publisher_fields, "publisher")
+    text((), "publisher-place")
+    text((), "publisher")
     if "issued" in f:
-        _write_date(out, f["issued"], classic)
+        _write_date(out, f["issued"], fieldnames.chosen(extra, "issued", csl_type, dialect)[0] == "year")
     if "page" in f:
         out["pages"] = latex.encode(str(f["page"]).replace("-", "--").replace("–", "--"), ascii)
     text("pagetotal", "number-of-pages")
@@ -320,29 +340,59 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
     for field, variable in DATE_FIELDS.items():
         if field != "date" and variable in f:
             out[field] = f[variable].iso()
+    original_date = f.get("original-date")
+    if type(original_date) is Date and fieldnames.chosen(extra, "original-date", csl_type, dialect)[0] == "origyear":
+        parts = original_date.parts
+        if not parts and original_date.literal:
+            del out["origdate"]
+            out["origyear"] = latex.encode(original_date.literal, ascii)
+        elif len(parts) == 1 and len(parts[0]) == 1 and not original_date.circa:
+            del out["origdate"]
+            out["origyear"] = str(parts[0][0])
     text("origtitle", "original-title")
     text("origlocation", "original-publisher-place")
     text("origpublisher", "original-publisher")
-    text("medium", "medium")
+    text((), "medium")
     if ref.language:
-        original = ref.extra.get(EXTRA + "langid")
-        out["langid"] = original if original and langid_to_code(original) == ref.language \
-            else code_to_langid(ref.language)
-        if EXTRA + "language" in ref.extra and langid_to_code(ref.extra[EXTRA + "language"]) == ref.language:
-            out["language"] = ref.extra[EXTRA + "language"]
-    if ref.extra.get(TRANSLATION):
-        out["titletranslation"] = latex.encode(ref.extra[TRANSLATION], ascii)
+        _write_language(out, ref, fieldnames.chosen(extra, "language", csl_type, dialect)[0])
+    if extra.get(TRANSLATION):
+        out["titletranslation"] = latex.encode(extra[TRANSLATION], ascii)
     text("keywords", "keyword")
     text("abstract", "abstract")
-    text("note", "note")
-    text("annotation", "annote")
-    for key, value in ref.extra.items():
+    if not _repeats_genre(ref):
+        text("note", "note")
+    text((), "annote")
+    if csl_type in SUBTYPED_CSL_TYPES and entry_type_for(ref, dialect) == "misc":
+        out["entrysubtype"] = csl_type
+    for key, value in extra.items():
         if key.startswith(EXTRA):
             field = key[len(EXTRA):]
             if field != "entrytype" and field not in out:
                 out[field] = value
     order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
+
+
+def _write_language(out: dict, ref: Reference, name: str) -> None:
+    """``langid`` (biblatex's hyphenation language), or the file's own ``language`` field."""
+    kept = ref.extra.get(EXTRA + "language")
+    kept_agrees = kept is not None and langid_to_code(kept) == ref.language
+    if name == "language" and kept_agrees:
+        out["language"] = kept
+        return
+    original = ref.extra.get(EXTRA + "langid")
+    out["langid"] = original if original and langid_to_code(original) == ref.language \
+        else code_to_langid(ref.language)
+    if kept_agrees:
+        out["language"] = kept
+
+
+def _repeats_genre(ref: Reference) -> bool:
+    """A thesis's note that only says its degree again (``type = {PhD thesis}``): biblatex
+    styles print ``type`` and ``note`` both, so the words would appear twice."""
+    note, genre = ref.fields.get("note"), ref.fields.get("genre")
+    return ref.type == "thesis" and isinstance(note, str) and isinstance(genre, str) \
+        and note.strip().rstrip(".").casefold() == genre.strip().rstrip(".").casefold()
 
 
 def _write_date(out: dict, date: Date, classic: bool) -> None:
@@ -355,13 +405,18 @@ def _write_date(out: dict, date: Date, classic: bool) -> None:
             out["day"] = str(parts[2])
     elif classic and not date.parts:
         out["year"] = latex.encode(date.literal)
+    elif classic and len(date.parts) == 2 and all(len(p) == 1 for p in date.parts) and not date.circa:
+        out["year"] = f"{date.parts[0][0]}/{date.parts[1][0]}"      # a range of years
     else:
         out["date"] = date.iso() if date.parts else latex.encode(date.literal)
 
 
-def entry_type_for(ref: Reference, dialect: str = "biblatex") -> str:
+def entry_type_for(ref: Reference, dialect: str | None = "biblatex") -> str:
+    """The entry type: the file's own while it still means the record's CSL type and the
+    dialect has it; else the dialect's type for the CSL type."""
     original = ref.extra.get(EXTRA + "entrytype")
-    if original and TYPE_TO_CSL.get(original, "document") == ref.type:
+    if original and TYPE_TO_CSL.get(original, "document") == ref.type \
+            and (dialect != "bibtex" or original in CLASSIC_TYPES):
         return original
     if dialect == "bibtex":
         if ref.type == "thesis":

@@ -41,13 +41,13 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             if keep_raw and _unchanged_entry(seg, ref):
                 chunks.append(seg.raw)
             else:
-                chunks.append(_rewrite_entry(seg, ref, dialect or "biblatex", ascii, doc.newline))
+                chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline))
     new = [r for r in library.references if id(r) not in written]
     if new:
         text = "".join(chunks)
         if text and not text.endswith(newline * 2):
             chunks.append(newline if text.endswith(newline) else newline * 2)
-        chunks.append((newline * 2).join(format_entry(r, dialect or "biblatex", ascii, newline) for r in new))
+        chunks.append((newline * 2).join(format_entry(r, dialect, ascii, newline) for r in new))
         chunks.append(newline)
     out = "".join(chunks)
     if docs:        # the file's own encoding, as the reader announced (decoding.py)
@@ -68,8 +68,10 @@ def _unchanged_entry(seg: Segment, ref: Reference) -> bool:
     return bool(unchanged and unchanged())
 
 
-def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
-    """A new entry in polybib's own layout: two-space indent, one field a line."""
+def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
+    """A new entry in polybib's own layout: two-space indent, one field a line.
+
+    ``dialect`` None: biblatex, with the field names the record remembers from its source."""
     fields = mapping.reference_to_fields(ref, dialect, ascii)
     lines = [f"@{mapping.entry_type_for(ref, dialect)}{{{ref.id},"]
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
@@ -77,18 +79,26 @@ def format_entry(ref: Reference, dialect: str = "biblatex", ascii: bool = False,
     return newline.join(lines)
 
 
+#: biblatex names and the classic names ``--dialect bibtex`` writes in their place.
+_RENAMED = {"journaltitle": ("journal",), "location": ("address",), "institution": ("school",),
+            "annotation": ("annote",), "date": ("year", "month", "day")}
+
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
 
 
-def _rewrite_entry(seg: Segment, ref: Reference, dialect: str, ascii: bool, newline: str) -> str:
-    """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text."""
+def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str) -> str:
+    """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text.
+
+    The entry keeps its own field names, except that classic BibTeX gets its own names
+    (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other)."""
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
     old_ref = mapping.entry_to_reference(seg.entry_type, seg.key,
                                          [(n, v) for n, _, v in seg.fields], ref.source)
     old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
-    original_names = {name.lower() for name, _, _ in seg.fields}
-    _respell(new, original_names)
-    _respell(old, original_names)
+    if dialect != "bibtex":
+        original_names = {name.lower() for name, _, _ in seg.fields}
+        _respell(new, original_names)
+        _respell(old, original_names)
     indent, width = "  ", 0
     m = _FIELD_LINE.search(seg.raw)
     if m:
@@ -111,13 +121,26 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str, ascii: bool, newl
             continue
         seen.add(low)
         if low not in new:
+            for other in (n for n in _RENAMED.get(low, ()) if n in new):   # where the old name stood
+                value = new.pop(other)
+                keep = low != "date" and old.get(other) == value and (not ascii or raw_value.isascii())
+                lines.append(line(other, raw_value if keep else "{" + value + "}"))
             continue
         value = new.pop(low)
-        lines.append(line(name, raw_value if old.get(low) == value else "{" + value + "}"))
+        keep = old.get(low) == value and (not ascii or raw_value.isascii())   # --ascii: ASCII only
+        lines.append(line(name, raw_value if keep else "{" + _own_italics(value, raw_value) + "}"))
     for name, value in new.items():
         lines.append(line(name, "{" + value + "}"))
     lines.append(")" if opening == "(" else "}")
     return newline.join(lines)
+
+
+def _own_italics(value: str, raw_value: str) -> str:
+    """Italics in the macro the field itself used: a value written ``\\textit{…}`` keeps
+    ``\\textit`` when it is rewritten (the encoder writes ``\\emph``)."""
+    if "\\emph{" in value and "\\textit{" in raw_value and "\\emph{" not in raw_value:
+        return value.replace("\\emph{", "\\textit{")
+    return value
 
 
 def _respell(fields: dict[str, str], original_names: set[str]) -> None:
