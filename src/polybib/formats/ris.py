@@ -34,6 +34,7 @@ from stdnum import isbn as _isbn
 from stdnum import issn as _issn
 
 from ..dates import parse_date
+from ..encoding import decode_or_report
 from ..model import Date, Diagnostic, Library, Name, Reference, Source
 from ._document import remember, unchanged_original
 
@@ -101,36 +102,13 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t]+(.*)|[ \t]*)$")
 _BROKEN_TAG = re.compile(r"^[A-Z][A-Z0-9](?:[ \t]*-(?:[ \t]|$)|[ \t]+-\S)")
 _TAG_NAME = re.compile(r"^[A-Z][A-Z0-9]$")
 _BARE_ER = re.compile(r"^ER\s*$")
-_RIS_DATE = re.compile(r"^(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?$")
+_RIS_DATE = re.compile(r"^([0-9]{4})(?:/([0-9]{0,2})(?:/([0-9]{0,2})(?:/(.*))?)?)?$")
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T]\d{1,2}:\d{2}.*)$")
 #: Initials: one letter, or the two of a transliterated Cyrillic letter (``Yu.``, ``Zh.``).
 _INITIALS = r"(?:(?:Yu|Ya|Yo|Ye|Zh|Ch|Sh|Ts|Kh|Iu|Ia|[^\W\d_])\.[ \t]?-?){1,3}"
 _FAMILY_INITIALS = re.compile(rf"^([^\W\d_][\w'’-]*)\s+({_INITIALS})$")
 _INITIALS_FAMILY = re.compile(rf"^({_INITIALS})\s*([^\W\d_][\w'’-]*)$")
 _STANDARD_NUMBER = re.compile(r"[0-9][0-9Xx\- ‐–]{6,}[0-9Xx]")
-
-
-# ---------------------------------------------------------------- decoding
-
-def decode_bytes(data: bytes, filename: str, diagnostics: list[Diagnostic], why: str = "") -> str:
-    """Text from an export file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1251.
-
-    Russian tools still write cp1251; reading it as such (with a warning that points at
-    the first byte that is not UTF-8) keeps every letter, where replacing would lose them.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        note = f" ({why})" if why else ""
-        diagnostics.append(Diagnostic(filename, line, f"not valid UTF-8{note}; read as cp1251",
-                                      "warning", code="encoding"))
-        return data.decode("cp1251", errors="replace")
 
 
 # ---------------------------------------------------------------- reading: lines into records
@@ -206,7 +184,9 @@ class _Splitter:
 def read(data: bytes, filename: str = "<memory>") -> Library:
     """Read a RIS file; broken records are reported and read as far as they go."""
     library = Library()
-    text = decode_bytes(data, filename, library.diagnostics)
+    text = decode_or_report(data, filename, library.diagnostics)
+    if text is None:
+        return library
     splitter = _Splitter(filename, library.diagnostics)
     for number, line in enumerate(_LINE_BREAK.split(text), 1):
         splitter.feed(number, line)
