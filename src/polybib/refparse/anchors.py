@@ -70,7 +70,7 @@ def access_date(text: str) -> Date:
 
 
 def _cut(text: str, m: re.Match) -> str:
-    """Cut out a match, leaving one space: runs of spaces left by cuts would make the
+    r"""Cut out a match, leaving one space: runs of spaces left by cuts would make the
     ``\s*`` of later patterns try every split of the run."""
     return _join(text[:m.start()], text[m.end():])
 
