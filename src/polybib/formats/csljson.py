@@ -42,6 +42,8 @@ _KNOWN = {
     "source", "status", "supplement", "title", "title-short", "URL", "version", "volume",
     "volume-title", "year-suffix", "title-addon",
 }
+#: Variables that hold text (not names, not dates), for other formats' mappings.
+TEXT_VARIABLES = frozenset(_KNOWN) - {"title-addon"} - set(DATE_VARIABLES) - set(NAME_VARIABLES)
 #: The order variables are written in, after id and type.
 _ORDER = ["author", "editor", "translator", "container-author", "collection-editor", "title",
           "title-short", "container-title", "container-title-short", "collection-title",
