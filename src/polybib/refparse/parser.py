@@ -208,6 +208,7 @@ def _parse_into(rec: _Record, text: str) -> None:
     text, anchors = take_anchors(text)
     if anchors.url:
         rec.claim("URL", anchors.url)
+    rec.kept.extend(anchors.urls[1:])       # a second link (a mirror, a PDF) has no variable: kept in note
     if anchors.accessed:
         rec.claim("accessed", anchors.accessed)
     rec.claim("DOI", anchors.doi)
@@ -940,6 +941,9 @@ def _finish(rec: _Record, original: str, source: Source) -> Reference:
     return ref
 
 
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+
+
 def _fallback_year(ref: Reference, original: str) -> None:
     """No rule placed a year: take the last year printed outside the titles, URL and DOI
     (``…, 25/04/2013, n°1103``; ``Proceedings Supercomputing '91, November 1991``), with a
@@ -950,7 +954,7 @@ def _fallback_year(ref: Reference, original: str) -> None:
         if isinstance(value, str) and len(value) > 3:
             text = text.replace(value, " ")
     years = [m for m in re.finditer(rf"(?<![\d./-]){areas.YEAR}(?![\d])", text)
-             if not re.match(r"\s*[-–—]\s*\d", text[m.end():])]
+             if not _RANGE_AFTER.match(text, m.end())]       # matched in place: no copy of the rest
     if years:
         ref.fields["issued"] = Date(parts=[[int(years[-1].group(0))]])
         ref.extra["polybib.issued-guessed"] = "true"
