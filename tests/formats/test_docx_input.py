@@ -113,3 +113,8 @@ def test_the_lxml_variant_refuses_entities_and_gives_lxml_elements():
         parse_xml_lxml(b'<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]><s>&x;</s>', "evil.csl")
     with pytest.raises(InputError, match="over the limit"):
         parse_xml(b"<a>" + b"x" * 200 + b"</a>", "big.xml", max_bytes=100)
+
+
+def test_a_docx_without_any_text_is_an_error_not_an_empty_success():
+    lib = text.read(docx(document_xml(paragraphs=[]).encode()), "blank.docx")
+    assert len(lib) == 0 and [d.code for d in lib.errors] == ["empty"]

@@ -42,9 +42,9 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
         text = decode_text(data, filename, diagnostics)
     library = parse_list(text, filename)
     library.diagnostics[:0] = diagnostics
-    if not library.references and text.strip():
+    if not library.references and data.strip():
         # a list that yields nothing is never a silent success (a misread encoding, a
-        # document of headings only): say so as an error
+        # document of headings only, a .docx without text paragraphs): say so as an error
         library.diagnostics.append(Diagnostic(filename, 1, "no references found in a non-empty file",
                                               "error", code="empty"))
     return library
