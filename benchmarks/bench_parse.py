@@ -1,12 +1,21 @@
 """Benchmark: references parsed per second per core, GOST records and all kinds.
 
     python benchmarks/bench_parse.py [--count 3000]
+    python benchmarks/bench_parse.py --long-lines        # one 100 KB and one 1 MB line
+    python benchmarks/bench_parse.py --long-list 30000   # import of a 30,000-item numbered list
 
 The references are the labelled ones (../shared/data/parse-dev.jsonl and tests/refparse/data)
 and AnyStyle's 1,514 (../shared/data/anystyle/core.xml: English, French, German … in many
 styles), repeated with their numbers varied (years, pages, volumes) up to --count.  One
 process, one core.  Targets of issue 3: >= 2,000/s for GOST records, >= 500/s overall.
 Accuracy is measured by benchmarks/score_sets.py.
+
+--long-lines parses single lines of 100 KB and 1 MB made of distinct labelled references
+pasted one after another (a list that lost its line breaks), plus lines of the shapes that
+were quadratic before (stray ``[``, ``*`` and ``_``, thousands of URLs), and prints seconds and
+characters per second: parse time must stay linear in line length (issue 12: 1 MB took 24 s).
+--long-list N imports a numbered list of N distinct references (issue 18: done when 30,000
+items give 30,000 records).
 """
 from __future__ import annotations
 
@@ -52,10 +61,62 @@ def rate(refs: list[str]) -> float:
     return len(refs) / (time.perf_counter() - start)
 
 
+def pasted_line(refs: list[str], size: int) -> str:
+    """Distinct references joined by spaces up to ``size`` characters."""
+    out, length = [], 0
+    for i in range(len(refs) * 1000):
+        text = refs[i % len(refs)] if i < len(refs) else vary(refs[i % len(refs)], random.Random(i))
+        out.append(text)
+        length += len(text) + 1
+        if length >= size:
+            break
+    return " ".join(out)[:size]
+
+
+def long_lines() -> None:
+    base = texts()
+    shapes = {"pasted list": lambda n: pasted_line(base, n),
+              "stray [": lambda n: " ".join(f"[{w}" for w in pasted_line(base, n).split())[:n],
+              "stray * and _": lambda n: " ".join(f"*{w} _{w}" for w in pasted_line(base, n // 2).split())[:n],
+              "URLs": lambda n: " ".join(f"URL: https://example.org/{i}/{w}" for i, w in
+                                         enumerate(re.findall(r"\w+", pasted_line(base, n))))[:n]}
+    parse_reference(base[0])
+    print(f"{'line':16} {'size':>9} {'seconds':>8} {'chars/s':>12}")
+    for name, make in shapes.items():
+        for size in (100_000, 1_000_000):
+            line = make(size)
+            start = time.perf_counter()
+            parse_reference(line)
+            took = time.perf_counter() - start
+            print(f"{name:16} {len(line):9,} {took:8.2f} {len(line) / took:12,.0f}")
+
+
+def long_list(count: int) -> None:
+    from polybib.formats import text as text_format
+
+    base = texts()
+    refs = [base[i % len(base)] if i < len(base) else vary(base[i % len(base)], random.Random(i))
+            for i in range(count)]
+    data = "\n".join(f"{i}. {' '.join(ref.split())}" for i, ref in enumerate(refs, 1)).encode()
+    start = time.perf_counter()
+    library = text_format.read(data, "long-list.txt")
+    took = time.perf_counter() - start
+    print(f"{count:,} numbered references ({len(data):,} bytes) -> {len(library):,} records "
+          f"in {took:.1f} s ({len(library) / took:,.0f} records/s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--long-lines", action="store_true", help="time 100 KB and 1 MB single lines")
+    parser.add_argument("--long-list", type=int, metavar="N", help="time importing an N-item numbered list")
     args = parser.parse_args()
+    if args.long_lines:
+        long_lines()
+        return
+    if args.long_list:
+        long_list(args.long_list)
+        return
     rng = random.Random(3)
     base = texts()
     sample = [vary(rng.choice(base), rng) for _ in range(args.count)]

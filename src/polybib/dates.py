@@ -18,14 +18,14 @@ MONTHS = {
     "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }
 
-_ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
-_DMY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(-?[0-9]{1,4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?\s*$")
+_DMY = re.compile(r"^\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*$")
 
 
 def month_number(text: str) -> int | None:
     """``feb``, ``February``, ``2``, ``02``, ``фев.`` → 2; None when it is not a month."""
     t = text.strip().strip(".{}").lower()
-    if t.isdigit():
+    if t.isascii() and t.isdigit():          # "²" is a digit to isdigit(), not to int()
         n = int(t)
         return n if 1 <= n <= 12 else None
     if len(t) >= 3:
@@ -63,7 +63,7 @@ def parse_date(text: str) -> Date:
         return Date(literal="")
     circa = raw.endswith(("~", "?", "%"))
     core = raw.rstrip("~?%") if circa else raw
-    ris = re.match(r"^(\d{4})/(\d{0,2})/(\d{0,2})/?([^/]*)$", core)
+    ris = re.match(r"^([0-9]{4})/([0-9]{0,2})/([0-9]{0,2})/?([^/]*)$", core)
     if ris and (core.count("/") >= 2 or core.endswith("/")):
         parts = [int(ris.group(1))] + [int(g) for g in ris.group(2, 3) if g]
         if ris.group(3) and not ris.group(2):
@@ -86,12 +86,12 @@ def parse_date(text: str) -> Date:
 def date_from_parts(year: str, month: str = "", day: str = "") -> Date:
     """A Date from BibTeX's separate ``year``, ``month`` and ``day`` fields."""
     y = year.strip()
-    if not re.fullmatch(r"-?\d{1,4}", y):
+    if not re.fullmatch(r"-?[0-9]{1,4}", y):
         return parse_date(y) if y else Date()
     parts = [int(y)]
     m = month_number(month) if month else None
     if m:
         parts.append(m)
-        if day and day.strip().isdigit() and 1 <= int(day) <= 31:
+        if day and re.fullmatch(r"[0-9]{1,2}", day.strip()) and 1 <= int(day) <= 31:
             parts.append(int(day))
     return Date(parts=[parts])

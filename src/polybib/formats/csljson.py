@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from typing import Any, Callable
 
 from ..dates import parse_date
+from ..encoding import decode_or_report, replace_lone_surrogates
 from ..model import CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, Library, Name, Reference, Source
 from ._document import remember, unchanged_original
-from .ris import decode_bytes
 
 _NAME_KEYS = {"family": "family", "given": "given", "non-dropping-particle": "non_dropping_particle",
               "dropping-particle": "dropping_particle", "suffix": "suffix", "literal": "literal"}
@@ -41,6 +42,8 @@ _KNOWN = {
     "source", "status", "supplement", "title", "title-short", "URL", "version", "volume",
     "volume-title", "year-suffix", "title-addon",
 }
+#: Variables that hold text (not names, not dates), for other formats' mappings.
+TEXT_VARIABLES = frozenset(_KNOWN) - {"title-addon"} - set(DATE_VARIABLES) - set(NAME_VARIABLES)
 #: The order variables are written in, after id and type.
 _ORDER = ["author", "editor", "translator", "container-author", "collection-editor", "title",
           "title-short", "container-title", "container-title-short", "collection-title",
@@ -64,31 +67,134 @@ Warn = Callable[[str], None]
 def read(data: bytes, filename: str = "<memory>") -> Library:
     """Read a CSL-JSON file: an array of items, one item, or ``{"items": [...]}``."""
     library = Library()
-    text = decode_bytes(data, filename, library.diagnostics, "JSON must be UTF-8")
+    text = decode_or_report(data, filename, library.diagnostics, "JSON must be UTF-8")
+    if text is None:
+        return library
+    decoder = _Decoder()
     try:
-        parsed = json.loads(text)
+        parsed = decoder.decode(text)
     except json.JSONDecodeError as exc:
         library.diagnostics.append(Diagnostic(filename, exc.lineno, f"not valid JSON: {exc.msg} "
                                               f"(column {exc.colno})", code="parse", column=exc.colno))
         return library
+    except RecursionError:
+        line = _deep_nesting_line(text)
+        library.diagnostics.append(Diagnostic(filename, line, f"JSON nested too deeply to read (more than "
+                                              f"{_DEEP} arrays or objects inside each other from this line)",
+                                              code="parse"))
+        return library
+    decoder.report(text, filename, library.diagnostics)
     items, shape = _items_of(parsed)
     if items is None:
         library.diagnostics.append(Diagnostic(filename, 1, "CSL-JSON must be an array of items, "
                                               f"not a JSON {type(parsed).__name__}", code="parse"))
         return library
-    lines = _item_lines(text, shape)
+    lines = _item_lines(text, shape, decoder)
     for index, item in enumerate(items):
         line = lines[index] if index < len(lines) else 1
         if not isinstance(item, dict):
             library.diagnostics.append(Diagnostic(filename, line, f"item {index + 1} is not an object "
-                                                  f"but {json.dumps(item, ensure_ascii=False)[:80]}; skipped",
+                                                  f"but {_json(item)[:80]}; skipped",
                                                   code="parse"))
             continue
+        item, lone = _without_lone_surrogates(item)
+        if lone:
+            library.diagnostics.append(Diagnostic(filename, line, f"{lone} unpaired surrogate escape(s) "
+                                                  "(\\ud800-\\udfff) replaced by U+FFFD", "warning",
+                                                  code="encoding"))
         library.references.append(item_to_reference(item, Source(filename, line, "", "csljson"),
                                                     library.diagnostics))
     _warn_duplicate_ids(library.references, library.diagnostics)
     remember(library, filename, "csljson", data)
     return library
+
+
+#: Nesting depth reported as the place where a too-deep document goes too deep.
+_DEEP = 500
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _deep_nesting_line(text: str) -> int:
+    """The line where nesting first passes ``_DEEP`` levels (strings skipped), for the message."""
+    depth = 0
+    for m in _TOKENS.finditer(text):
+        token = m.group(0)
+        if token in "[{":
+            depth += 1
+            if depth > _DEEP:
+                return text.count("\n", 0, m.start()) + 1
+        elif token in "]}":
+            depth -= 1
+    return 1
+
+
+#: Integers longer than this stay text: Python refuses to convert more than 4,300 digits,
+#: and no CSL number (a year, a page count, an id) comes near it.
+_MAX_INT_DIGITS = 100
+
+
+class _Decoder(json.JSONDecoder):
+    """``json`` with the non-standard and the unconvertible kept as text instead of failing:
+    ``Infinity``/``NaN``, numbers that overflow a float (``1e400``) and integers too long
+    to convert.  What was kept so is reported once per kind, at its first line."""
+
+    def __init__(self):
+        self.kept: dict[str, str] = {}
+        super().__init__(parse_int=self._int, parse_float=self._float, parse_constant=self._constant)
+
+    def _int(self, literal: str):
+        if len(literal.lstrip("-")) > _MAX_INT_DIGITS:
+            self.kept.setdefault("an integer of more than 100 digits", literal[:40])
+            return literal
+        return int(literal)
+
+    def _float(self, literal: str):
+        value = float(literal)
+        if not math.isfinite(value):
+            self.kept.setdefault("a number too large for a float", literal[:40])
+            return literal
+        return value
+
+    def _constant(self, name: str) -> str:
+        self.kept.setdefault(f"{name} (not JSON)", name)
+        return name
+
+    def report(self, text: str, filename: str, diagnostics: list[Diagnostic]) -> None:
+        for what, literal in self.kept.items():
+            at = text.find(literal)
+            line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+            diagnostics.append(Diagnostic(filename, line, f"{what} read as the text {literal!r}", "warning",
+                                          code="parse"))
+
+
+def _without_lone_surrogates(item: dict) -> tuple[dict, int]:
+    """The item with unpaired surrogates (from ``\\ud800`` escapes) in keys and strings replaced,
+    walked without recursion; and how many there were."""
+    count = 0
+
+    def clean(value):
+        nonlocal count
+        if isinstance(value, str):
+            value, n = replace_lone_surrogates(value)
+            count += n
+        return value
+
+    root = {"": item}
+    stack: list = [root]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, dict):
+            for key in list(container):
+                value = container.pop(key)
+                container[clean(key)] = value = clean(value)
+                if isinstance(value, (dict, list)):
+                    stack.append(value)
+        else:
+            for i, value in enumerate(container):
+                container[i] = value = clean(value)
+                if isinstance(value, (dict, list)):
+                    stack.append(value)
+    return root[""], count
 
 
 def _items_of(parsed: Any) -> tuple[list | None, str]:
@@ -102,7 +208,7 @@ def _items_of(parsed: Any) -> tuple[list | None, str]:
     return None, ""
 
 
-def _item_lines(text: str, shape: str) -> list[int]:
+def _item_lines(text: str, shape: str, decoder: json.JSONDecoder) -> list[int]:
     """The 1-based line each item starts on.
 
     The json module keeps no positions, so the (already validated) text is walked once
@@ -114,15 +220,15 @@ def _item_lines(text: str, shape: str) -> list[int]:
         offsets = [pos]
     else:
         if shape == "items":
-            pos = _value_position(text, pos, "items")
-        offsets = _element_offsets(text, pos)
+            pos = _value_position(text, pos, "items", decoder)
+        offsets = _element_offsets(text, pos, decoder)
     return [bisect.bisect_left(newlines, offset) + 1 for offset in offsets]
 
 
-def _value_position(text: str, pos: int, wanted: str) -> int:
+def _value_position(text: str, pos: int, wanted: str, decoder: json.JSONDecoder) -> int:
     """Offset of the value of key ``wanted`` in the object at ``pos`` (the last one wins,
     as in ``json.loads``)."""
-    decoder, found = json.JSONDecoder(), pos
+    found = pos
     pos += 1
     while True:
         pos = _WS.match(text, pos).end()
@@ -139,9 +245,9 @@ def _value_position(text: str, pos: int, wanted: str) -> int:
             pos += 1
 
 
-def _element_offsets(text: str, pos: int) -> list[int]:
+def _element_offsets(text: str, pos: int, decoder: json.JSONDecoder) -> list[int]:
     """Offsets of the elements of the array that starts at ``pos``."""
-    decoder, offsets = json.JSONDecoder(), []
+    offsets = []
     pos += 1
     while True:
         pos = _WS.match(text, pos).end()
@@ -194,7 +300,8 @@ def item_to_reference(item: dict, source: Source | None = None,
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text of a value, for messages and ``csl.*`` extras (never with a lone surrogate)."""
+    return replace_lone_surrogates(json.dumps(value, ensure_ascii=False))[0]
 
 
 def _id_of(item: dict, warn: Warn) -> str:
@@ -306,7 +413,8 @@ def _date(variable: str, value: dict, warn: Warn) -> Date:
 
 def _date_parts(value: Any) -> list[list[int]] | None:
     """``[[2019, 2, 11]]`` (numbers or numeric strings, empty trailing parts allowed);
-    None when the value is not date-parts at all."""
+    None when the value is not date-parts at all, or not a date a writer can print
+    (a year beyond ±9999, a month outside 1-12 or the seasons 13-24, a day outside 1-31)."""
     if value in (None, ""):
         return []
     if not isinstance(value, list):
@@ -319,23 +427,48 @@ def _date_parts(value: Any) -> list[list[int]] | None:
         for piece in part:
             if piece in (None, "") or (isinstance(piece, str) and not piece.strip()):
                 continue
-            try:
-                number = int(str(piece).strip()) if not isinstance(piece, float) else int(piece)
-            except ValueError:
-                return None
-            if isinstance(piece, float) and not piece.is_integer():
+            number = _date_number(piece)
+            if number is None:
                 return None
             numbers.append(number)
         if numbers:
+            if not _plausible(numbers[:3]):
+                return None
             parts.append(numbers[:3])
     return parts
 
 
+def _date_number(piece: Any) -> int | None:
+    """An integer from a JSON number or an ASCII-digit string (``"²"`` is a digit to
+    ``str.isdigit`` but not a number); None otherwise."""
+    if isinstance(piece, bool):
+        return None
+    if isinstance(piece, int):
+        return piece
+    if isinstance(piece, float):
+        return int(piece) if math.isfinite(piece) and piece.is_integer() else None
+    text = str(piece).strip()
+    if re.fullmatch(r"-?[0-9]{1,6}", text):
+        return int(text)
+    return None
+
+
+def _plausible(numbers: list[int]) -> bool:
+    if not -9999 <= numbers[0] <= 9999:
+        return False
+    if len(numbers) > 1 and not 1 <= numbers[1] <= 24:
+        return False
+    return len(numbers) < 3 or 1 <= numbers[2] <= 31
+
+
 def _season(value: Any) -> int | None:
+    """CSL seasons 1-4 (as a number, a numeric string or a word); None for anything else."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return value if 1 <= value <= 4 else None
     text = str(value).strip().lower()
-    return int(text) if text.isdigit() else _SEASONS.get(text)
+    if re.fullmatch(r"[0-9]{1,2}", text):
+        return int(text) if 1 <= int(text) <= 4 else None
+    return _SEASONS.get(text)
 
 
 def _truthy(value: Any) -> bool:

@@ -21,9 +21,19 @@ Mapping rules:
   inside a record they are kept in ``extra["ris.unparsed"]``, outside one the diagnostic
   carries the text.
 
-Not representable in RIS (dropped on writing): name variables other than author, editor,
-collection-editor and translator; the end of a date range; ``circa``; ``csl.*`` and
-``biblatex.*`` extras.
+- ``SP`` alone in a whole work (book, thesis, report …) is its number of pages, as Zotero
+  writes ``numPages``; ``number-of-pages`` is written back so when there is no page range;
+- ``SN  - 1234-5678 (ISSN)``: the variable gets the number, the spelling is kept and
+  written back while it holds the same number;
+- CSL variables with no RIS tag (``original-date``, ``event-title``, ``collection-number``
+  …) are written as ``N1`` lines ``variable: value`` (the convention Zotero reads from its
+  Extra field) and read back into the variable; biblatex's ``subtitle`` and ``titleaddon``
+  are joined to ``TI`` with ``: ``; a title translation is ``TT``.
+
+Not representable in RIS: name variables other than author, editor, collection-editor and
+translator; the end of a date range; ``circa``; ``csl.*`` and most ``biblatex.*`` extras.
+The writer drops them and says so: one ``dropped-field`` warning per record, naming them,
+appended to the library's diagnostics.
 """
 from __future__ import annotations
 
@@ -34,8 +44,11 @@ from stdnum import isbn as _isbn
 from stdnum import issn as _issn
 
 from ..dates import parse_date
-from ..model import Date, Diagnostic, Library, Name, Reference, Source
+from ..encoding import decode_or_report
+from ..model import DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, Library, Name, Reference, Source
+from .csljson import TEXT_VARIABLES
 from ._document import remember, unchanged_original
+from .bibtex.mapping import TRANSLATION
 
 TYPE_TO_CSL = {
     "JOUR": "article-journal", "JFULL": "periodical", "EJOUR": "article-journal",
@@ -78,7 +91,7 @@ DATE_TAGS = {"PY": "issued", "Y1": "issued", "DA": "issued", "Y2": "accessed"}
 URL_TAGS = ("UR", "L1", "L2", "L3", "L4", "LK")
 KEYWORD_TAGS = ("KW", "DE")
 #: Order of tags when a record is written.
-WRITE_ORDER = ["TY", "ID", "AU", "A2", "A3", "A4", "TI", "ST", "T2", "J2", "T3", "PY", "DA", "VL",
+WRITE_ORDER = ["TY", "ID", "AU", "A2", "A3", "A4", "TI", "TT", "ST", "T2", "J2", "T3", "PY", "DA", "VL",
                "IS", "SP", "EP", "ET", "NV", "PB", "CY", "SN", "DO", "UR", "Y2", "LA", "KW", "AB",
                "M3", "AN", "SE", "CN", "N1"]
 
@@ -95,42 +108,48 @@ LANGUAGES = {
     "zh": "zh", "chi": "zh", "zho": "zh", "chinese": "zh", "китайский": "zh",
 }
 
+#: Name variables and the tags they are written as.
+NAME_TAG_OUT = (("AU", "author"), ("A2", "editor"), ("A3", "collection-editor"), ("A4", "translator"))
+#: biblatex's subtitle, which the BibTeX reader keeps as an extra (RIS: joined to TI).
+SUBTITLE = "biblatex.subtitle"
+#: Types whose SP, alone, is the number of pages of the whole work.
+WHOLE_WORKS = {"book", "thesis", "report", "manuscript", "pamphlet", "classic", "standard",
+               "periodical", "document"}
+_PAGE_COUNT = re.compile(r"^\d{1,5}$")
+#: Variables written as ``N1  - variable: value``: every CSL text or date variable RIS has
+#: no tag for.
+NOTE_VARIABLES = (set(TEXT_VARIABLES) | set(DATE_VARIABLES)) - {
+    "title", "title-short", "container-title", "container-title-short", "collection-title", "volume",
+    "issue", "publisher", "publisher-place", "DOI", "abstract", "note", "edition", "genre",
+    "number-of-volumes", "section", "number", "call-number", "page", "ISBN", "ISSN", "URL",
+    "keyword", "language", "issued", "accessed", "title-addon"}
+#: Variables the writer puts under tags of their own (everything else goes to N1 lines).
+_TAGGED = {"title", "title-short", "container-title", "container-title-short", "collection-title",
+           "volume", "issue", "edition", "number-of-volumes", "publisher", "publisher-place", "DOI",
+           "abstract", "genre", "number", "section", "call-number", "note", "page", "ISBN", "ISSN", "URL",
+           "keyword", "language", "issued", "accessed", "title-addon"}
+_NOTE_VARIABLE = re.compile(r"^([a-z][a-z_-]*[a-z]|[A-Z]{2,5}):\s(.+)$")
+#: Extras that only remember a source's spelling of something written anyway (the entry
+#: type, the language) or the parser's bookkeeping: not reported as dropped.
+_BOOKKEEPING = {"biblatex.entrytype", "biblatex.langid", "biblatex.language", "polybib.low-confidence",
+                "polybib.issued-guessed", "polybib.same-author-as-previous"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t]+(.*)|[ \t]*)$")
+#: A tag line.  The spaces around the dash may be any horizontal white space: exports
+#: that passed through a word processor carry no-break spaces (``TY\u00a0 - JOUR``), and a TY
+#: not seen as one would silently join two records.
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[^\S\r\n]{1,2}-(?:[^\S\r\n]+(.*)|[^\S\r\n]*)$")
 #: An attempt at a tag line that is not one ("T1- x", "TY  -JOUR"): reported, not continued.
-_BROKEN_TAG = re.compile(r"^[A-Z][A-Z0-9](?:[ \t]*-(?:[ \t]|$)|[ \t]+-\S)")
+_BROKEN_TAG = re.compile(r"^[A-Z][A-Z0-9](?:[^\S\r\n]*-(?:[^\S\r\n]|$)|[^\S\r\n]+-\S)")
+_ODD_SPACE = re.compile(r"[^\S \t\r\n]")
 _TAG_NAME = re.compile(r"^[A-Z][A-Z0-9]$")
 _BARE_ER = re.compile(r"^ER\s*$")
-_RIS_DATE = re.compile(r"^(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?$")
+_RIS_DATE = re.compile(r"^([0-9]{4})(?:/([0-9]{0,2})(?:/([0-9]{0,2})(?:/(.*))?)?)?$")
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T]\d{1,2}:\d{2}.*)$")
 #: Initials: one letter, or the two of a transliterated Cyrillic letter (``Yu.``, ``Zh.``).
 _INITIALS = r"(?:(?:Yu|Ya|Yo|Ye|Zh|Ch|Sh|Ts|Kh|Iu|Ia|[^\W\d_])\.[ \t]?-?){1,3}"
 _FAMILY_INITIALS = re.compile(rf"^([^\W\d_][\w'’-]*)\s+({_INITIALS})$")
 _INITIALS_FAMILY = re.compile(rf"^({_INITIALS})\s*([^\W\d_][\w'’-]*)$")
 _STANDARD_NUMBER = re.compile(r"[0-9][0-9Xx\- ‐–]{6,}[0-9Xx]")
-
-
-# ---------------------------------------------------------------- decoding
-
-def decode_bytes(data: bytes, filename: str, diagnostics: list[Diagnostic], why: str = "") -> str:
-    """Text from an export file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1251.
-
-    Russian tools still write cp1251; reading it as such (with a warning that points at
-    the first byte that is not UTF-8) keeps every letter, where replacing would lose them.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        note = f" ({why})" if why else ""
-        diagnostics.append(Diagnostic(filename, line, f"not valid UTF-8{note}; read as cp1251",
-                                      "warning", code="encoding"))
-        return data.decode("cp1251", errors="replace")
 
 
 # ---------------------------------------------------------------- reading: lines into records
@@ -160,6 +179,9 @@ class _Splitter:
             return
         m = _TAG_LINE.match(line)
         if m:
+            if _ODD_SPACE.search(line, 0, m.end(1) + 4):
+                self.report(number, f"tag {m.group(1)} is written with a no-break or other unusual space; "
+                            "read as a tag", "warning")
             self.tag(m.group(1), (m.group(2) or "").strip(), number)
         elif _BARE_ER.match(line) and self.current is not None:
             self.close()
@@ -206,7 +228,9 @@ class _Splitter:
 def read(data: bytes, filename: str = "<memory>") -> Library:
     """Read a RIS file; broken records are reported and read as far as they go."""
     library = Library()
-    text = decode_bytes(data, filename, library.diagnostics)
+    text = decode_or_report(data, filename, library.diagnostics)
+    if text is None:
+        return library
     splitter = _Splitter(filename, library.diagnostics)
     for number, line in enumerate(_LINE_BREAK.split(text), 1):
         splitter.feed(number, line)
@@ -254,11 +278,11 @@ def _record(items: list, filename: str, line: int, diagnostics: list[Diagnostic]
         elif tag in ("SP", "EP") and tag not in pages:
             pages[tag] = value
         elif tag == "SN":
-            variable = identifier_variable(value)
-            if variable:
-                _claim(ref, variable, tag, value)
-            else:
-                _keep(ref, tag, value)
+            _read_standard_number(ref, value)
+        elif tag == "N1" and _read_note_variable(ref, value):
+            pass
+        elif tag == "TT" and TRANSLATION not in ref.extra:
+            ref.extra[TRANSLATION] = value
         elif tag in URL_TAGS:
             _claim(ref, "URL", tag, value)          # the first link is the URL, the rest kept
         elif tag in KEYWORD_TAGS:
@@ -272,7 +296,10 @@ def _record(items: list, filename: str, line: int, diagnostics: list[Diagnostic]
         else:
             _keep(ref, tag, value)
     if pages:
-        ref.fields["page"] = _page(pages.get("SP", ""), pages.get("EP", ""))
+        if ref.type in WHOLE_WORKS and "EP" not in pages and _PAGE_COUNT.match(pages["SP"]):
+            ref.fields["number-of-pages"] = pages["SP"]
+        else:
+            ref.fields["page"] = _page(pages.get("SP", ""), pages.get("EP", ""))
     if keywords:
         ref.fields["keyword"] = ", ".join(keywords)
     for variable, values in dates.items():
@@ -344,6 +371,33 @@ def _agrees(date: Date, best: Date) -> bool:
     if not date.parts or not best.parts:
         return date == best
     return best.parts[0][:len(date.parts[0])] == date.parts[0]
+
+
+def _read_standard_number(ref: Reference, value: str) -> None:
+    """``SN``: the ISBN or ISSN without what exporters add (``(ISSN)``, ``(Print)``); the
+    spelling is kept when it is more than the number, so that it can be written back."""
+    variable = identifier_variable(value)
+    if not variable:
+        _keep(ref, "SN", value)
+        return
+    number = _STANDARD_NUMBER.search(value).group(0).strip()
+    if variable in ref.fields:
+        _keep(ref, "SN", value)
+        return
+    ref.fields[variable] = number
+    if number != value:
+        _keep(ref, "SN", value)
+
+
+def _read_note_variable(ref: Reference, value: str) -> bool:
+    """An ``N1`` line ``original-date: 1950`` fills its CSL variable (as the writer writes
+    variables RIS has no tag for); False when the line is an ordinary note."""
+    m = _NOTE_VARIABLE.match(value)
+    if not m or m.group(1) not in NOTE_VARIABLES or m.group(1) in ref.fields:
+        return False
+    variable, text = m.group(1), m.group(2).strip()
+    ref.fields[variable] = parse_date(text) if variable in DATE_VARIABLES else text
+    return True
 
 
 def identifier_variable(value: str) -> str | None:
@@ -434,14 +488,20 @@ def _preferred(ref: Reference, tag: str, computed: str, reads_as) -> tuple[str, 
     return computed, kept
 
 
-def _mapped_tags(ref: Reference) -> list[tuple[str, str]]:
+def _mapped_tags(ref: Reference, left: dict[str, list[str]]) -> list[tuple[str, str]]:
     f = ref.fields
     tags: list[tuple[str, str]] = []
     if ref.id:
         tags.append(("ID", ref.id))
-    for tag, variable in (("AU", "author"), ("A2", "editor"), ("A3", "collection-editor"), ("A4", "translator")):
+    for tag, variable in NAME_TAG_OUT:
         tags += [(tag, format_name(n)) for n in f.get(variable) or [] if isinstance(n, Name)]
-    for tag, variable in (("TI", "title"), ("ST", "title-short"), ("T2", "container-title"),
+    title = ": ".join(str(part) for part in (f.get("title"), ref.extra.get(SUBTITLE), f.get("title-addon"))
+                      if part not in (None, ""))
+    if title:
+        tags.append(("TI", title))
+    if ref.extra.get(TRANSLATION):
+        tags.append(("TT", ref.extra[TRANSLATION]))
+    for tag, variable in (("ST", "title-short"), ("T2", "container-title"),
                           ("J2", "container-title-short"), ("T3", "collection-title"), ("VL", "volume"),
                           ("IS", "issue"), ("ET", "edition"), ("NV", "number-of-volumes"), ("PB", "publisher"),
                           ("CY", "publisher-place"), ("DO", "DOI"), ("AB", "abstract"), ("M3", "genre"),
@@ -453,14 +513,65 @@ def _mapped_tags(ref: Reference) -> list[tuple[str, str]]:
         tags.append(("SP", first.strip()))
         if last.strip():
             tags.append(("EP", last.strip()))
+    elif f.get("number-of-pages") and ref.type in WHOLE_WORKS and _PAGE_COUNT.match(str(f["number-of-pages"])):
+        tags.append(("SP", str(f["number-of-pages"])))
+    kept_sn = [v for v in ref.extra.get("ris.SN", "").split("\n") if v]
     for variable in ("ISBN", "ISSN"):
         if f.get(variable):
-            tags.append(("SN", str(f[variable])))
+            number = str(f[variable])
+            spelling = next((v for v in kept_sn if identifier_variable(v) == variable
+                             and _STANDARD_NUMBER.search(v).group(0).strip() == number), number)
+            if spelling in kept_sn:
+                kept_sn.remove(spelling)
+            tags.append(("SN", spelling))
+    left["SN"] = kept_sn
+    for variable in sorted(_note_variables(ref, tags)):
+        value = f[variable]
+        text = value.iso() if isinstance(value, Date) else str(value)
+        if text:
+            tags.append(("N1", f"{variable}: {text}"))
     if f.get("URL"):
         tags.append(("UR", str(f["URL"])))
     if f.get("keyword"):
         tags += [("KW", k.strip()) for k in str(f["keyword"]).split(",") if k.strip()]
     return tags
+
+
+def _note_variables(ref: Reference, tags: list[tuple[str, str]]) -> list[str]:
+    """Text and date variables no tag took: written as ``N1  - variable: value``."""
+    written_pages = any(tag == "SP" for tag, _ in tags) and not ref.fields.get("page")
+    out = []
+    for variable, value in ref.fields.items():
+        if variable not in NOTE_VARIABLES or variable in _TAGGED or value in (None, ""):
+            continue
+        if variable == "number-of-pages" and written_pages:
+            continue
+        if isinstance(value, (str, int, Date)):
+            out.append(variable)
+    return out
+
+
+def dropped_fields(ref: Reference) -> list[str]:
+    """What :func:`record_lines` cannot write for this record, by name."""
+    f = ref.fields
+    written_names = {variable for _, variable in NAME_TAG_OUT}
+    dropped = [v for v in f if v in NAME_VARIABLES and v not in written_names and f[v]]
+    for variable in ("issued", "accessed"):
+        date = f.get(variable)
+        if isinstance(date, Date):
+            if len(date.parts) > 1:
+                dropped.append(f"{variable} (end of the range)")
+            if date.circa:
+                dropped.append(f"{variable} (circa)")
+            if date.season is not None:
+                dropped.append(f"{variable} (season)")
+    for key in ref.extra:
+        if key.startswith("ris."):
+            if not _TAG_NAME.match(key[4:]):
+                dropped.append(key)
+        elif key not in _BOOKKEEPING and key not in (SUBTITLE, TRANSLATION):
+            dropped.append(key)
+    return dropped
 
 
 def _preferred_tags(ref: Reference) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
@@ -498,7 +609,7 @@ def _preferred_tags(ref: Reference) -> tuple[list[tuple[str, str]], dict[str, li
 def record_lines(ref: Reference) -> list[str]:
     """One record as RIS lines, tags in a conventional order, ending with ``ER  -``."""
     tags, left = _preferred_tags(ref)
-    tags += _mapped_tags(ref)
+    tags += _mapped_tags(ref, left)
     for key, value in ref.extra.items():
         tag = key[4:]
         if not key.startswith("ris.") or not _TAG_NAME.match(tag):
@@ -512,6 +623,21 @@ def record_lines(ref: Reference) -> list[str]:
     return lines
 
 
+def _report_dropped(library: Library) -> None:
+    """One warning per record naming what RIS could not hold (said once per library)."""
+    known = {(d.file, d.line, d.message) for d in library.diagnostics if d.code == "dropped-field"}
+    for ref in library:
+        dropped = dropped_fields(ref)
+        if not dropped:
+            continue
+        where = f"record '{ref.id}'" if ref.id else "record"
+        diagnostic = Diagnostic(ref.source.file or "<memory>", ref.source.line,
+                                f"RIS has no place for {', '.join(dropped)} of {where}: not written",
+                                "warning", code="dropped-field")
+        if (diagnostic.file, diagnostic.line, diagnostic.message) not in known:
+            library.diagnostics.append(diagnostic)
+
+
 def write(library: Library, newline: str = "\n", **_options) -> bytes:
     """Records separated by a blank line, UTF-8; ``newline="\\r\\n"`` for tools that want CRLF.
 
@@ -521,4 +647,5 @@ def write(library: Library, newline: str = "\n", **_options) -> bytes:
     if original is not None:
         return original
     blocks = [newline.join(record_lines(r)) for r in library]
+    _report_dropped(library)
     return (f"{newline}{newline}".join(blocks) + newline).encode("utf-8") if blocks else b""

@@ -2,30 +2,27 @@
 
 The text is split into references and each is parsed (see :mod:`polybib.refparse`).  A
 ``.docx`` is read as its paragraphs, from the document XML, which is parsed without a
-DOCTYPE (no entity expansion).  polybib does not write this format: it renders styles.
+DOCTYPE (no entity expansion), with a cap on how much it inflates (:mod:`polybib.safexml`).
+polybib does not write this format: it renders styles.
 """
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-import xml.etree.ElementTree as ET
-
-from ..errors import InputError, UsageError
+from ..encoding import decode_text
+from ..errors import UsageError
 from ..model import Diagnostic, Library
+from ..safexml import parse_xml, read_zip_member
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_text(data: bytes, filename: str) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError) as exc:
-        raise InputError(f"not a readable .docx: {exc}", file=filename) from None
-    if re.search(rb"<!DOCTYPE|<!ENTITY", xml[:4096], re.I):
-        raise InputError("refusing a .docx whose XML declares a DOCTYPE or entities", file=filename)
-    root = ET.fromstring(xml)
+    """The paragraphs of a .docx, numbered ones marked ``- `` so the splitter sees a list.
+
+    The document XML is inflated with a size cap and parsed by :mod:`polybib.safexml`
+    (no DTD, no entities, in any encoding); a broken, encrypted or oversized archive is an
+    InputError.
+    """
+    root = parse_xml(read_zip_member(data, "word/document.xml", filename), f"{filename}:word/document.xml")
     paragraphs = []
     for p in root.iter(f"{_W}p"):
         text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
@@ -42,15 +39,14 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
     if data[:2] == b"PK":
         text = docx_text(data, filename)
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            diagnostics.append(Diagnostic(filename, line, "not valid UTF-8; read as cp1251", "warning",
-                                          code="encoding"))
-            text = data.decode("cp1251", errors="replace")
+        text = decode_text(data, filename, diagnostics)
     library = parse_list(text, filename)
     library.diagnostics[:0] = diagnostics
+    if not library.references and data.strip():
+        # a list that yields nothing is never a silent success (a misread encoding, a
+        # document of headings only, a .docx without text paragraphs): say so as an error
+        library.diagnostics.append(Diagnostic(filename, 1, "no references found in a non-empty file",
+                                              "error", code="empty"))
     return library
 
 

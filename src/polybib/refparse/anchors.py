@@ -15,6 +15,9 @@ from ..model import Date
 
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]>?", re.I)
 _URL_LABEL = re.compile(r"(?:URL|Режим доступа|Available(?: at| from)?|Retrieved from|Access mode)\s*:?\s*$", re.I)
+#: How far before a URL its label (``Режим доступа:``) is looked for: the longest label and
+#: its spaces fit in it many times over.
+_LABEL_WINDOW = 64
 _ACCESS = re.compile(
     r"[(\[]?\s*(?:дата обращения|дата доступа|accessed(?: on)?|access(?:ed)? date|date of access|"
     r"retrieved(?: on)?|cited)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
@@ -29,7 +32,7 @@ _ISSN = re.compile(r"\bISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b")
 _EDN = re.compile(r"\bEDN\s*:?\s*([A-Z]{6})\b")
 _ELECTRONIC = re.compile(r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text|Internet|Online|"
                          r"Интернет|Електронний ресурс)\s*\]|"
-                         r"[.:]?\s*[-–—]?\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I)
+                         r"[.:]?\s*(?:[-–—]\s*)?Текст\s*:\s*(?:электронный|непосредственный)", re.I)
 _IN_RUSS = re.compile(r"\(\s*(?:In|На)\s+(Russ(?:ian)?|Ukr(?:ainian)?|Bel(?:arusian)?)\.?\s*\)|"
                       r"\bIn (Russian|Ukrainian)\.?\s*$")
 _LANG_CODES = {"russ": "ru", "russian": "ru", "ukr": "uk", "ukrainian": "uk", "bel": "be", "belarusian": "be"}
@@ -67,7 +70,13 @@ def access_date(text: str) -> Date:
 
 
 def _cut(text: str, m: re.Match) -> str:
-    return text[:m.start()] + " " + text[m.end():]
+    r"""Cut out a match, leaving one space: runs of spaces left by cuts would make the
+    ``\s*`` of later patterns try every split of the run."""
+    return _join(text[:m.start()], text[m.end():])
+
+
+def _join(left: str, right: str) -> str:
+    return left.rstrip() + " " + right.lstrip()
 
 
 def take_anchors(text: str) -> tuple[str, Anchors]:
@@ -80,13 +89,7 @@ def take_anchors(text: str) -> tuple[str, Anchors]:
     for m in list(_DOI.finditer(text))[:1]:
         found.doi = m.group(1)
         text = _cut(text, m)
-    for m in reversed(list(_URL.finditer(text))):
-        url = m.group(0).strip("<>")
-        found.urls.insert(0, url)
-        before = text[:m.start()]
-        label = _URL_LABEL.search(before)
-        start = label.start() if label else m.start()
-        text = text[:start] + " " + text[m.end():]
+    text = _take_urls(text, found.urls)
     if found.urls:
         found.url = found.urls[0]
     m = _ISBN.search(text)
@@ -109,6 +112,28 @@ def take_anchors(text: str) -> tuple[str, Anchors]:
         found.language = _LANG_CODES.get((m.group(1) or m.group(2) or "russian").lower().rstrip("."), "ru")
         text = _cut(text, m)
     return _tidy(text), found
+
+
+def _take_urls(text: str, urls: list[str]) -> str:
+    """The text without its URLs (and the labels just before them), which go to ``urls``.
+
+    One pass, left to right: the label is looked for only in a short window before each
+    URL and the remaining pieces are joined once, so the cost stays linear in the length of
+    the text however many URLs it holds (a pasted list on one line may hold thousands).
+    """
+    pieces: list[str] = []
+    position = 0
+    for m in _URL.finditer(text):
+        urls.append(m.group(0).strip("<>"))
+        window_start = max(position, m.start() - _LABEL_WINDOW)
+        label = _URL_LABEL.search(text, window_start, m.start())
+        start = label.start() if label else m.start()
+        pieces.append(text[position:start].strip())
+        position = m.end()
+    if not urls:
+        return text
+    pieces.append(text[position:].strip())
+    return " ".join(piece for piece in pieces if piece)
 
 
 def _tidy(text: str) -> str:

@@ -190,6 +190,9 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]\s*&|[,;]\s*and\b|[,;&]|\band\b|\bи\b)
 _ETAL_AT = re.compile(r"\s*,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.?|и\s+другие)")
 
 
+#: A family name right after "Allen J." (then the initials were given names, not a family's).
+_FAMILY_AFTER_INITIALS = re.compile(rf"\.?\s?{FAMILY}(?=[.,]\s|\s+and\s)")
+
 def _name_at(text: str, pos: int) -> int:
     """End of a name starting at ``pos``, or -1."""
     for i, pattern in enumerate(_NAME_AT):
@@ -200,7 +203,7 @@ def _name_at(text: str, pos: int) -> int:
             words = m.group(0).lower().split()
             if not any(w in CHINESE_SURNAMES for w in words):
                 continue
-        if i in (_FAMILY_INITIALS, _VANCOUVER) and re.match(rf"\.?\s?{FAMILY}(?=[.,]\s|\s+and\s)", text[m.end():]) \
+        if i in (_FAMILY_INITIALS, _VANCOUVER) and _FAMILY_AFTER_INITIALS.match(text, m.end()) \
                 and not re.search(r"[А-ЯЁа-яё]", m.group(0)):
             continue            # "Allen J. Knight." is given-first, not "Allen J." + a title "Knight."
         return m.end()

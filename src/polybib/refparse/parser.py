@@ -78,8 +78,43 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u00ad", "")
     text = text.translate(_HYPHENS)           # ‐ ‑ ‒ − are hyphens; – and — stay (GOST separators)
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"(?<![\w*])[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?![\w*])", r"\1", text)   # Markdown *emphasis*
+    text = _strip_emphasis(text)
     return _NUMBERING.sub("", text, count=1)
+
+
+_EMPHASIS_OPEN = re.compile(r"(?<![\w*])[*_]{1,2}(?=\S)")
+_EMPHASIS_CLOSE = re.compile(r"(?<=\S)[*_]{1,2}(?![\w*])")
+
+
+def _strip_emphasis(text: str) -> str:
+    """Markdown ``*emphasis*`` and ``__strong__`` → their text.
+
+    Openers and closers are each found in one pass and paired left to right (an opener
+    with the first closer after its first character), as a lazy ``(.+?)`` between them
+    would pair them in ordinary text (runs of mixed markers like ``_**`` may pair
+    differently), but without rescanning the rest of the line from every unmatched
+    opener, which made a long line with stray ``*`` or ``_`` quadratic.
+    """
+    if "*" not in text and "_" not in text:
+        return text
+    closers = [(m.start(), m.end()) for m in _EMPHASIS_CLOSE.finditer(text)]
+    pieces: list[str] = []
+    position = 0
+    c = 0
+    for opener in _EMPHASIS_OPEN.finditer(text):
+        if opener.start() < position:
+            continue
+        while c < len(closers) and closers[c][0] < opener.end() + 1:
+            c += 1
+        if c == len(closers):
+            break
+        close_start, close_end = closers[c]
+        pieces.append(text[position:opener.start()])
+        pieces.append(text[opener.end():close_start])
+        position = close_end
+        c += 1
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def expand_city(place: str) -> str:
@@ -173,6 +208,7 @@ def _parse_into(rec: _Record, text: str) -> None:
     text, anchors = take_anchors(text)
     if anchors.url:
         rec.claim("URL", anchors.url)
+    rec.kept.extend(anchors.urls[1:])       # a second link (a mirror, a PDF) has no variable: kept in note
     if anchors.accessed:
         rec.claim("accessed", anchors.accessed)
     rec.claim("DOI", anchors.doi)
@@ -576,15 +612,31 @@ def _claim_title(rec: _Record, text: str) -> None:
         if thesis.group(2):
             rec.claim("publisher", thesis.group(2).strip())
         text = text[:thesis.start()]
-    translation = re.search(r"\s*\[([^\]]{3,})\]\s*$", text)
-    if translation:
-        rec.translation = translation.group(1).strip()
-        text = text[:translation.start()]
+    translation = _final_bracket(text)
+    if translation is not None:
+        rec.translation, text = translation[1], translation[0]
     edition = re.search(r"\s*(?:\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)|,\s*(\d+(?:st|nd|rd|th)\s+ed\.?))\s*$", text)
     if edition:
         rec.claim("edition", edition.group(1) or edition.group(2))
         text = text[:edition.start()]
     rec.claim("title", _clean(text))
+
+
+def _final_bracket(text: str) -> tuple[str, str] | None:
+    """``Title [Translation]`` → (``Title``, ``Translation``): the bracket that ends the text,
+    with at least 3 characters and no ``]`` inside; None when there is none.
+
+    Found by looking back from the end (a regular-expression search would try every ``[``
+    of a long unbracketed text and scan to its end from each: quadratic).
+    """
+    body = text.rstrip()
+    if not body.endswith("]"):
+        return None
+    previous_close = body.rfind("]", 0, len(body) - 1)
+    start = body.find("[", previous_close + 1, len(body) - 1)
+    if start < 0 or len(body) - 1 - (start + 1) < 3:
+        return None
+    return text[:start].rstrip(), body[start + 1:-1].strip()
 
 
 _NUMBER_MARKER_END = re.compile(r"(?:^|[\s(])(?:vol|Vol|no|No|pp|Pt|Iss|Nr|[СCТTPpSЧ]|Сс|сс|Вып|вып|Ed|ed|"
@@ -889,6 +941,9 @@ def _finish(rec: _Record, original: str, source: Source) -> Reference:
     return ref
 
 
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+
+
 def _fallback_year(ref: Reference, original: str) -> None:
     """No rule placed a year: take the last year printed outside the titles, URL and DOI
     (``…, 25/04/2013, n°1103``; ``Proceedings Supercomputing '91, November 1991``), with a
@@ -899,7 +954,7 @@ def _fallback_year(ref: Reference, original: str) -> None:
         if isinstance(value, str) and len(value) > 3:
             text = text.replace(value, " ")
     years = [m for m in re.finditer(rf"(?<![\d./-]){areas.YEAR}(?![\d])", text)
-             if not re.match(r"\s*[-–—]\s*\d", text[m.end():])]
+             if not _RANGE_AFTER.match(text, m.end())]       # matched in place: no copy of the rest
     if years:
         ref.fields["issued"] = Date(parts=[[int(years[-1].group(0))]])
         ref.extra["polybib.issued-guessed"] = "true"
