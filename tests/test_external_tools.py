@@ -65,28 +65,52 @@ def test_what_counts_as_ci(value, ci):
     assert external_tools.in_ci({"CI": value}) is ci
 
 
+#: The programs that need a marker, and the marker each one needs.
+PROGRAMS = {"xelatex": "latex", "pdflatex": "latex", "bibtex": "latex", "biber": "biber", "chromium": "chromium"}
+
+
+def _programs_run(function: ast.FunctionDef) -> tuple[set[str], set[str]]:
+    """The programs a function runs itself (a command list's first word, or what it asks
+    ``shutil.which`` for), and the names of the functions it calls."""
+    words, calls = set(), set()
+    for n in (n for stmt in function.body for n in ast.walk(stmt)):
+        if isinstance(n, ast.List) and n.elts and isinstance(n.elts[0], ast.Constant):
+            words.add(n.elts[0].value)
+        elif isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "which" and n.args \
+                and isinstance(n.args[0], ast.Constant):
+            words.add(n.args[0].value)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+            calls.add(n.func.id)
+    return {w for w in words if w in PROGRAMS}, calls
+
+
 def test_every_test_that_runs_an_external_program_carries_its_marker():
     """A new test that runs xelatex, biber or chromium (or uses the citeproc-js report)
-    without the marker would fail on a fresh machine instead of skipping."""
-    programs = {"xelatex": "latex", "pdflatex": "latex", "bibtex": "latex", "biber": "biber",
-                "chromium": "chromium"}
-    unmarked = []
-    for path in Path(__file__).parent.rglob("test_*.py"):
+    without the marker would fail on a fresh machine instead of skipping.  Programs run by
+    a helper function (of any module under tests/, called by name) count for the test."""
+    functions: dict[str, tuple[set[str], set[str]]] = {}
+    tests: list[tuple[Path, ast.FunctionDef]] = []
+    for path in Path(__file__).parent.rglob("*.py"):
         if path.name == "test_external_tools.py":
             continue
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
-                continue
-            marks = {n.attr for dec in node.decorator_list for n in ast.walk(dec) if isinstance(n, ast.Attribute)}
-            words = set()       # programs run: a command list's first word, or shutil.which's argument
-            for n in (n for stmt in node.body for n in ast.walk(stmt)):
-                if isinstance(n, ast.List) and n.elts and isinstance(n.elts[0], ast.Constant):
-                    words.add(n.elts[0].value)
-                elif isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "which" and n.args \
-                        and isinstance(n.args[0], ast.Constant):
-                    words.add(n.args[0].value)
-            needed = {programs[w] for w in words if w in programs}
-            if "report" in {a.arg for a in node.args.args} and path.name == "test_differential.py":
-                needed.add("citeproc_js")
-            unmarked += [f"{path.name}::{node.name} needs @pytest.mark.{m}" for m in sorted(needed - marks)]
+            if isinstance(node, ast.FunctionDef):
+                functions[node.name] = _programs_run(node)
+                if node.name.startswith("test_") and path.name.startswith("test_"):
+                    tests.append((path, node))
+
+    def programs(name: str, seen: set[str]) -> set[str]:
+        if name in seen or name not in functions:
+            return set()
+        seen.add(name)
+        own, calls = functions[name]
+        return own.union(*(programs(call, seen) for call in calls))
+
+    unmarked = []
+    for path, node in tests:
+        marks = {n.attr for dec in node.decorator_list for n in ast.walk(dec) if isinstance(n, ast.Attribute)}
+        needed = {PROGRAMS[w] for w in programs(node.name, set())}
+        if "report" in {a.arg for a in node.args.args} and path.name == "test_differential.py":
+            needed.add("citeproc_js")
+        unmarked += [f"{path.name}::{node.name} needs @pytest.mark.{m}" for m in sorted(needed - marks)]
     assert not unmarked, "\n".join(unmarked)

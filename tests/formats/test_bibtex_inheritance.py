@@ -136,6 +136,8 @@ def _bbl(text: str) -> dict[str, tuple[set[str], dict[str, str]]]:
     return entries
 
 
+@pytest.mark.latex
+@pytest.mark.biber
 def test_inheritance_agrees_with_biber_on_the_biblatex_gost_examples(tmp_path):
     """A differential test: biber resolves the 277 crossrefs of biblatex-gost's examples in
     a real LaTeX run; every inherited field (of those biblatex's data model knows) and the

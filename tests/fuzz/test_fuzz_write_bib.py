@@ -61,6 +61,7 @@ def test_written_bib_reads_back_the_same_in_polybib(items, dialect):
             assert _names(after.get(role)) == _names(before.get(role)), role
 
 
+@pytest.mark.latex
 @fuzz(0.25)
 @given(st.lists(csl_item(), min_size=1, max_size=4), st.sampled_from(["biblatex", "bibtex"]))
 def test_written_bib_reads_the_same_in_bibtex(items, dialect):

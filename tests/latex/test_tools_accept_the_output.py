@@ -14,6 +14,8 @@ The TeX tools are installed by .ci/run; a missing tool fails these tests, never 
 """
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import shutil
@@ -76,6 +78,7 @@ def _classic_compile(folder: Path, bib: str) -> tuple[str, str]:
     return _pdf_text(folder, "paper"), (folder / "paper.blg").read_text(encoding="utf-8", errors="replace")
 
 
+@pytest.mark.latex
 def test_the_builds_classic_bibtex_file_of_the_dev_set_compiles_with_pdflatex_and_prints_journals(tmp_path, run_cli):
     _require("pdflatex", "bibtex", "pdftotext")
     out = tmp_path / "build"
@@ -93,6 +96,7 @@ def test_the_builds_classic_bibtex_file_of_the_dev_set_compiles_with_pdflatex_an
     assert "Utverzhden i vveden v deystviye" in text          # the note, romanized
 
 
+@pytest.mark.latex
 def test_convert_to_classic_bibtex_writes_journal_and_address_that_plain_bst_prints(tmp_path, run_cli):
     _require("pdflatex", "bibtex", "pdftotext")
     seed = tmp_path / "seed.bib"
@@ -111,6 +115,8 @@ def test_convert_to_classic_bibtex_writes_journal_and_address_that_plain_bst_pri
     assert "St. Petersburg" in text
 
 
+@pytest.mark.latex
+@pytest.mark.biber
 def test_biblatex_output_compiles_with_biblatex_gost_with_a_driver_for_every_entry_and_each_field_once(
         tmp_path, run_cli):
     _require("xelatex", "biber", "pdftotext")
