@@ -23,21 +23,22 @@ encoding, so it must not reach a writer.
 """
 from __future__ import annotations
 
+import codecs
 import re
 
 from .errors import InputError
 from .model import Diagnostic
 
-#: (mark, codec, name) — UTF-32 first: FF FE 00 00 also starts with UTF-16-LE's FF FE.
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
-    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
-    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
-    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
-    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: How much of the start of a file the BOM-less UTF-16/32 guess looks at.
-_SNIFF = 4096
+_SNIFF = 65536
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -46,12 +47,12 @@ def decode_text(data: bytes, filename: str, diagnostics: list[Diagnostic], why: 
 
     ``why`` is added to the cp1251 warning (for example "JSON must be UTF-8").
     """
-    for mark, codec, name in _BOMS:
-        if data.startswith(mark):
-            return _checked(_decode_strict(data[len(mark):], codec, name, filename), filename)
-    guessed = _bomless_wide(data)
-    if guessed:
-        codec, name = guessed
+    codec, skip = detect_bom(data)
+    if codec:
+        return _checked(_decode_strict(data[skip:], codec, shown(codec), filename), filename)
+    codec = wide_without_bom(data)
+    if codec:
+        name = shown(codec)
         text = _decode_strict(data, codec, name, filename)
         diagnostics.append(Diagnostic(filename, 1, f"no byte-order mark, but the NUL bytes are those of "
                                       f"{name}: read as {name}", "warning", code="encoding"))
@@ -95,31 +96,47 @@ def _checked(text: str, filename: str) -> str:
     return text
 
 
-def _bomless_wide(data: bytes) -> tuple[str, str] | None:
-    """UTF-16/32 without a BOM, told by where its NUL bytes fall; None for anything else.
+def detect_bom(data: bytes) -> tuple[str, int]:
+    """The codec a byte-order mark announces and the mark's length; ("", 0) without one."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    return "", 0
+
+
+def wide_without_bom(data: bytes) -> str:
+    """UTF-16/32 without a BOM, told by where the NULs of ASCII characters fall; "" when
+    they fall nowhere in particular (binary data, or no NULs at all).
 
     Latin, digits and punctuation, which every reference list is full of, have a zero high
     byte in UTF-16 and three zero bytes in UTF-32; a text in 8-bit encodings has no NULs.
     """
-    head = data[:_SNIFF]
-    if len(head) < 4 or b"\x00" not in head:
-        return None
-    if len(head) % 4 == 0:
-        words = [head[i:i + 4] for i in range(0, len(head), 4)]
-        if sum(w[1:] == b"\x00\x00\x00" for w in words) > len(words) // 2 and all(w[3] == 0 for w in words):
-            return "utf-32-le", "UTF-32LE"
-        if sum(w[:3] == b"\x00\x00\x00" for w in words) > len(words) // 2 and all(w[0] == 0 for w in words):
-            return "utf-32-be", "UTF-32BE"
-    if len(head) % 2:
-        head = head[:-1]
-    half = len(head) // 2
-    odd_zero = head[1::2].count(0)
-    even_zero = head[0::2].count(0)
-    if odd_zero > half * 0.3 and even_zero == 0:
-        return "utf-16-le", "UTF-16LE"
-    if even_zero > half * 0.3 and odd_zero == 0:
-        return "utf-16-be", "UTF-16BE"
-    return None
+    if b"\x00" not in data[:_SNIFF]:
+        return ""
+    sample = data[:_SNIFF]
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        if len(data) % width:
+            continue
+        n = len(sample) // width
+        if not n:
+            continue
+        units = [sample[i * width:(i + 1) * width] for i in range(n)]
+        # ASCII in LE: the first byte is the character, the rest NUL; in BE the reverse
+        le = sum(1 for u in units if u[0] and not any(u[1:]))
+        be = sum(1 for u in units if u[-1] and not any(u[:-1]))
+        for count, name in ((le, names[0]), (be, names[1])):
+            if count >= 0.6 * n:
+                try:
+                    data.decode(name)
+                except UnicodeDecodeError:
+                    continue
+                return name
+    return ""
+
+
+def shown(codec: str) -> str:
+    """A codec's name as people write it: ``utf-16-le`` → ``UTF-16LE``."""
+    return codec.upper().replace("-LE", "LE").replace("-BE", "BE")
 
 
 def replace_lone_surrogates(text: str) -> tuple[str, int]:

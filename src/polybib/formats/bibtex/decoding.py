@@ -25,33 +25,15 @@ from __future__ import annotations
 import codecs
 import re
 
+from ...encoding import BOMS, detect_bom, shown, wide_without_bom
 from ...errors import InputError
 from ...model import Diagnostic
 
-#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _BOM_OF = {name: bom for bom, name in BOMS}
 #: What a sample of text may hold of C0 control characters other than tab, newlines and
 #: form feed before it is taken for binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SAMPLE = 65536
-
-
-def detect_bom(data: bytes) -> tuple[str, int]:
-    """The encoding a byte-order mark announces and the mark's length; ("", 0) without one.
-
-    Shared shape with the other readers: the lead may move it to ``polybib.encoding``.
-    """
-    for bom, name in BOMS:
-        if data.startswith(bom):
-            return name, len(bom)
-    return "", 0
 
 
 def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple[str, str, bool]:
@@ -64,20 +46,20 @@ def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple
     if encoding:
         text = _decode_or_report(data[skip:], encoding, file, diagnostics)
         if encoding != "utf-8":
-            diagnostics.append(Diagnostic(file, 1, f"encoded in {_shown(encoding)} (byte-order mark); "
-                                          f"read as such, and kept in {_shown(encoding)} when this "
+            diagnostics.append(Diagnostic(file, 1, f"encoded in {shown(encoding)} (byte-order mark); "
+                                          f"read as such, and kept in {shown(encoding)} when this "
                                           ".bib is written back", "info", code="encoding"))
         _refuse_binary(text, file)
         return text, encoding, True
     if b"\x00" in data:
-        encoding = _utf16_or_32_without_bom(data)
+        encoding = wide_without_bom(data)
         if not encoding:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
             raise InputError("not a text file: NUL bytes (binary data?) and no byte-order mark "
                              "of UTF-16 or UTF-32", file=file, line=line)
         text = _decode_or_report(data, encoding, file, diagnostics)
-        diagnostics.append(Diagnostic(file, 1, f"encoded in {_shown(encoding)} without a byte-order "
-                                      f"mark; read as such, and kept in {_shown(encoding)} when this "
+        diagnostics.append(Diagnostic(file, 1, f"encoded in {shown(encoding)} without a byte-order "
+                                      f"mark; read as such, and kept in {shown(encoding)} when this "
                                       ".bib is written back", "warning", code="encoding"))
         _refuse_binary(text, file)
         return text, encoding, False
@@ -108,10 +90,6 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
     return (_BOM_OF.get(encoding, b"") + data) if bom else data
 
 
-def _shown(encoding: str) -> str:
-    return encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
-
-
 def _decode_or_report(data: bytes, encoding: str, file: str, diagnostics: list[Diagnostic]) -> str:
     """Strictly if possible; else with replacement characters and an error at the first
     bad byte (the file's bytes are still written back as they were when unchanged)."""
@@ -120,33 +98,9 @@ def _decode_or_report(data: bytes, encoding: str, file: str, diagnostics: list[D
     except UnicodeDecodeError as exc:
         text = data.decode(encoding, errors="replace")
         line = text.count("\n", 0, len(data[:exc.start].decode(encoding, errors="replace"))) + 1
-        diagnostics.append(Diagnostic(file, line, f"not valid {_shown(encoding)} from this line on; "
+        diagnostics.append(Diagnostic(file, line, f"not valid {shown(encoding)} from this line on; "
                                       "undecodable bytes read as U+FFFD", "error", code="encoding"))
         return text
-
-
-def _utf16_or_32_without_bom(data: bytes) -> str:
-    """UTF-16/32 told by where the NULs of ASCII letters fall, or "" when they fall nowhere
-    in particular (binary data)."""
-    sample = data[:_SAMPLE]
-    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
-        if len(data) % width:
-            continue
-        n = len(sample) // width
-        if not n:
-            continue
-        units = [sample[i * width:(i + 1) * width] for i in range(n)]
-        # ASCII in LE: the first byte is the character, the rest NUL; in BE the reverse
-        le = sum(1 for u in units if u[0] and not any(u[1:]))
-        be = sum(1 for u in units if u[-1] and not any(u[:-1]))
-        for count, name in ((le, names[0]), (be, names[1])):
-            if count >= 0.6 * n:
-                try:
-                    data.decode(name)
-                except UnicodeDecodeError:
-                    continue
-                return name
-    return ""
 
 
 def _refuse_binary(text: str, file: str) -> None:
