@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..fileio import write_output
 from ..latex_cite import read_paper
 from ..model import Library
+from ..printable import safe_lines
 
 EXAMPLES = """\
 examples:
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         "unused": unused, "case_differs": [{"cited": a, "bib": b} for a, b in case_differs],
         "nocite_all": citations.all_keys,
     }
-    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else _text(report)
+    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else safe_lines(_text(report))
     if args.subset and args.output == "-":
         import sys
         sys.stderr.write(text)
