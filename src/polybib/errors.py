@@ -53,3 +53,8 @@ class InputError(PolybibError):
 
 class OutputError(PolybibError):
     """An output that cannot be written (read-only file system, no permission, disk full)."""
+
+
+class PolybibWarning(UserWarning):
+    """Something recoverable the library noticed outside any input record (a corrupt
+    cache): the CLI prints it as one line, ``polybib: warning: message``."""

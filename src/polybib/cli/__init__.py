@@ -18,8 +18,9 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 
-from ..errors import INTERNAL_EXIT, PolybibError
+from ..errors import INTERNAL_EXIT, PolybibError, PolybibWarning
 from ..printable import safe_line
 
 #: Commands whose module name differs from the command ("import" is a Python keyword).
@@ -80,7 +81,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args.run(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", PolybibWarning)
+            shown = warnings.showwarning
+
+            def show(message, category, *rest, **kw):
+                if issubclass(category, PolybibWarning):
+                    print(f"polybib: warning: {safe_line(message)}", file=sys.stderr)
+                else:
+                    shown(message, category, *rest, **kw)
+            warnings.showwarning = show
+            return args.run(args)
     except PolybibError as exc:
         print(f"polybib: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -149,14 +149,14 @@ def is_plural(value) -> bool:
 
 def _expand(first: str, last: str) -> str:
     """An abbreviated second number written out: 321-28 → 328."""
-    if first.isdigit() and last.isdigit() and len(last) < len(first):
+    if first.isdecimal() and last.isdecimal() and len(last) < len(first):
         return first[:len(first) - len(last)] + last
     return last
 
 
 def page_last(first: str, last: str, fmt: str | None) -> str:
     """The second number of a page range in CSL ``page-range-format`` ``fmt``."""
-    if not fmt or not (first.isdigit() and last.isdigit()):
+    if not fmt or not (first.isdecimal() and last.isdecimal()):
         return last
     last = _expand(first, last)
     if not fmt or fmt == "expanded" or len(first) != len(last) or int(last) <= int(first):
@@ -202,7 +202,7 @@ class _Numbers:
             found = re.match(rf"\s*({_NUM})", text)
             return found.group(1) if found else text
         if not re.search(r"[-–—,&]", text):
-            return self.format_number(text.strip()) if text.strip().isdigit() else text
+            return self.format_number(text.strip()) if text.strip().isdecimal() else text
         out = []
         for chunk in re.split(r"(\s*[,&]\s*)", text):
             out.append(chunk if re.fullmatch(r"\s*[,&]\s*", chunk or " ") else one(chunk))
