@@ -26,3 +26,17 @@ def test_sort_keys_and_page_ranges_take_only_decimal_digits():
     assert sort_key_for("²")[0] == 1 and sort_key_for("12") == (0, 12)
     assert page_last("²1", "2", "minimal") == "2"
     assert page_last("321", "28", "minimal") == "8"
+
+
+def test_a_date_range_within_one_year_renders_in_every_style(run_cli, tmp_path):
+    """A style's own cs:date reached through a macro called by cs:text crashed on a range
+    (citeproc-py joined with the cs:text); in APA the shared year was dropped too."""
+    path = tmp_path / "range.bib"
+    path.write_text("@article{r, author={Иванов, И. И.}, title={Статья}, journaltitle={Журнал}, "
+                    "date={2020-01/2020-03}, langid={russian}}\n", encoding="utf-8")
+    for style in ("references", "gost-2018", "apa", "ieee"):
+        code, out, err = run_cli("render", str(path), "--style", style)
+        assert code == 0, (style, err)
+        assert "Статья" in out.decode() or "Stat" in out.decode()
+    code, out, _ = run_cli("render", str(path), "--style", "apa")
+    assert out.decode().strip() == "Иванов, И. И. (2020). Статья. Журнал."

@@ -386,6 +386,21 @@ def _implicit_year_suffix(element, item, context=None) -> str | None:
 
 
 class Date(m.Date):
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        # citeproc-py joins a range's shared parts with ``context.join``, but only a
+        # locale's cs:date gets the style's cs:date as context; a style's own cs:date is
+        # handed whatever called it (None, or the cs:text of a macro call, which cannot
+        # join), and ranges within one year ("2020-01/2020-03") crashed: a style's date
+        # joins with itself, as citeproc-py's process() does for its affixes
+        if context is None or not self.is_locale_date():
+            context = self
+        shown = list(show_parts) if show_parts else ["year", "month", "day"]
+        if all(getattr(date_range.begin, p, None) == getattr(date_range.end, p, None) for p in shown):
+            # both ends alike in every shown part (2020-01/2020-03 as a year): one date,
+            # where citeproc-py rendered nothing at all
+            return self.render_single_date(date_range.begin, show_parts, context)
+        return super().render_date_range(date_range, show_parts, context)
+
     def render_single_date(self, date, show_parts=None, context=None):
         # citeproc-py joins a localized date's parts with the calling cs:date's delimiter;
         # the delimiter belongs to the locale's cs:date ("2019 Feb 11" in Vancouver)
