@@ -1,5 +1,15 @@
-"""The few fatal errors polybib raises; everything recoverable is a Diagnostic instead."""
+"""The few fatal errors polybib raises; everything recoverable is a Diagnostic instead.
+
+An error is shown as one line, ``FILE:LINE: message`` (control characters escaped, see
+:mod:`polybib.printable`), and exits with code 2.  Anything else escaping a command is a
+bug: the CLI reports it as an internal error with exit code 3 (:data:`INTERNAL_EXIT`).
+"""
 from __future__ import annotations
+
+from .printable import safe_line
+
+#: Exit code of an unexpected exception (a bug), distinct from 1 (findings) and 2 (errors).
+INTERNAL_EXIT = 3
 
 
 class PolybibError(Exception):
@@ -16,14 +26,20 @@ class PolybibError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        """One line, ``FILE:LINE: message``; values in it cannot break the line."""
         where = self.file
         if self.file and self.line:
             where = f"{self.file}:{self.line}"
         text = f"{where}: {self.message}" if where else self.message
-        if self.source_line:
-            text += f"\n    {self.source_line}"
-            if self.column:
-                text += "\n    " + " " * (self.column - 1) + "^"
+        return safe_line(text)
+
+    def context(self) -> str:
+        """The source line and a caret under the spot, when known (for verbose output)."""
+        if not self.source_line:
+            return ""
+        text = f"    {safe_line(self.source_line)}"
+        if self.column:
+            text += "\n    " + " " * (self.column - 1) + "^"
         return text
 
 
@@ -33,3 +49,12 @@ class UsageError(PolybibError):
 
 class InputError(PolybibError):
     """An input file that cannot be read at all (missing, unreadable, wrong format)."""
+
+
+class OutputError(PolybibError):
+    """An output that cannot be written (read-only file system, no permission, disk full)."""
+
+
+class PolybibWarning(UserWarning):
+    """Something recoverable the library noticed outside any input record (a corrupt
+    cache): the CLI prints it as one line, ``polybib: warning: message``."""

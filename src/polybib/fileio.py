@@ -1,12 +1,37 @@
-"""Reading inputs and writing outputs: stdin/stdout as ``-``, and atomic file writes."""
+"""Reading inputs and writing outputs: stdin/stdout as ``-``, and atomic file writes.
+
+Where an output goes decides how it is written:
+
+* a regular file (or a new path) is replaced atomically: the bytes go to a temporary file
+  beside it, are flushed, and the temporary file is renamed over it, keeping the old
+  file's mode and owner;
+* a symbolic link is followed and the file it names is written the same way, so the link
+  stays a link;
+* anything that is not a regular file — a FIFO, a character device such as ``/dev/null``,
+  a socket — is opened and written in place: renaming over it would replace the device or
+  pipe with a regular file.
+
+A failed write (read-only file system, no permission, disk full) becomes an
+:class:`~polybib.errors.OutputError` naming the file, never a traceback.  Temporary files
+carry the writer's process id, so ones left behind by a killed run (``kill -9``) are
+recognised and removed by the next write to the same folder.
+"""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
+
+#: Temporary files are ``.<target>.polybib-<pid>-<random>.tmp``.
+_TMP_MARK = ".polybib-"
+_TMP_SUFFIX = ".tmp"
+#: A temporary file of a live process older than this is stale too (the pid was reused).
+STALE_AFTER = 24 * 3600.0
 
 
 def read_bytes(path: str) -> bytes:
@@ -26,23 +51,59 @@ def read_bytes(path: str) -> bytes:
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never half.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the
-    temporary file is renamed over the target (atomic on POSIX and Windows).  The target's
-    permission bits are kept when it already exists.
+    Symbolic links are written through; targets that are not regular files are written in
+    place (see the module docstring).  The target's mode and owner are kept when it exists.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    shown = os.fspath(path)
+    target = Path(os.path.realpath(path))
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", file=shown) from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError("is a directory, not a file", file=shown)
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            _write_in_place(target, data)
+        else:
+            _replace(target, data, st)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=shown) from None
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write to ``path`` (see :func:`write_atomic`), or to standard output for ``-``."""
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(path, data)
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Open and write: for pipes and devices, which must stay what they are."""
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+def _replace(target: Path, data: bytes, st: os.stat_result | None) -> None:
+    folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temp_files(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{_TMP_MARK}{os.getpid()}-",
+                               suffix=_TMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        except FileNotFoundError:
+        if st is None:
             os.chmod(tmp, 0o666 & ~_umask())
+        else:
+            _keep_owner(tmp, st, target)
+            os.chmod(tmp, st.st_mode & 0o7777)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -52,13 +113,59 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def write_output(path: str, data: bytes) -> None:
-    """Write to ``path`` atomically, or to standard output for ``-``."""
-    if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_atomic(path, data)
+def _keep_owner(tmp: str, st: os.stat_result, target: Path) -> None:
+    """Give the new file the old one's owner and group, or refuse to replace it: a file
+    silently changing hands is worse than one not written."""
+    if (os.stat(tmp).st_uid, os.stat(tmp).st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except PermissionError:
+        raise OutputError(f"cannot keep its owner (uid {st.st_uid}, gid {st.st_gid}) when "
+                          f"replacing it; not written (run as its owner)", file=str(target)) from None
+
+
+def remove_stale_temp_files(folder: Path) -> list[str]:
+    """Remove temporary files of polybib writers that died (``kill -9``) in ``folder``.
+
+    A temporary file is stale when the process named in it no longer runs, or when it is
+    older than :data:`STALE_AFTER`.  Returns the names removed."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        if not (name.startswith(".") and _TMP_MARK in name and name.endswith(_TMP_SUFFIX)):
+            continue
+        pid_part = name.rsplit(_TMP_MARK, 1)[1].split("-", 1)[0]
+        if not pid_part.isdecimal():
+            continue
+        path = folder / name
+        try:
+            old = now - os.lstat(path).st_mtime > STALE_AFTER
+        except OSError:
+            continue
+        if old or not _running(int(pid_part)):
+            try:
+                os.unlink(path)
+                removed.append(name)
+            except OSError:
+                pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _umask() -> int:

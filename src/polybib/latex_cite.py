@@ -67,17 +67,58 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def read_tex(path: Path, citations: Citations | None = None, seen: set[Path] | None = None) -> Citations:
-    citations = citations or Citations()
-    seen = seen or set()
-    path = path.resolve()
-    if path in seen:
-        return citations
-    seen.add(path)
+#: Deepest ``\\input`` nesting followed; LaTeX's own limit is far lower in practice
+#: (TeX's input stack holds some hundreds of files), so a deeper chain is an error.
+MAX_INPUT_DEPTH = 100
+
+
+def _read_source(path: Path, named_at: tuple[str, int] | None) -> str:
+    """The text of one source file; an unreadable one is an InputError at the line that
+    named it (or at the file itself, for the paper)."""
+    file, line = named_at if named_at else (str(path), 0)
+    what = f"\\input file {path}: " if named_at else ""
+    if path.is_dir():
+        raise InputError(f"{what}is a directory, not a file", file=file, line=line)
     try:
-        text = strip_comments(path.read_text(encoding="utf-8", errors="replace"))
+        return path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
+        raise InputError(f"{what}no such file", file=file, line=line) from None
+    except OSError as exc:
+        raise InputError(f"{what}cannot read: {exc.strerror}", file=file, line=line) from None
+
+
+def read_tex(path: Path, citations: Citations | None = None, seen: set[Path] | None = None) -> Citations:
+    """The citations of a paper and of every file it ``\\input``s, in reading order.
+
+    Files are followed without recursion: a chain deeper than :data:`MAX_INPUT_DEPTH` or
+    a file that (indirectly) inputs itself is an :class:`InputError` at the ``FILE:LINE``
+    of the offending ``\\input``; a file input twice from different places is read once."""
+    citations = citations or Citations()
+    seen = seen if seen is not None else set()
+    citations.root = citations.root or path.resolve().parent
+    # (file, chain of (file, line) that led here, where the parent named it)
+    stack: list[tuple[Path, tuple[Path, ...], tuple[str, int] | None]] = [(path.resolve(), (), None)]
+    while stack:
+        current, chain, named_at = stack.pop()
+        if current in chain:
+            loop = " -> ".join(str(p) for p in chain[chain.index(current):] + (current,))
+            raise InputError(f"\\input cycle: {loop}", file=named_at[0], line=named_at[1])
+        if len(chain) > MAX_INPUT_DEPTH:
+            raise InputError(f"\\input files nested more than {MAX_INPUT_DEPTH} deep",
+                             file=named_at[0], line=named_at[1])
+        if current in seen:
+            continue
+        seen.add(current)
+        text = strip_comments(_read_source(current, named_at))
+        children = _scan(current, text, citations)
+        for child, line in reversed(children):
+            stack.append((child.resolve(), chain + (current,), (str(current), line)))
+    return citations
+
+
+def _scan(path: Path, text: str, citations: Citations) -> list[tuple[Path, int]]:
+    """Record the citations and bibliographies of one file; return the files it inputs
+    with the line of each ``\\input``."""
     for m in _CITE.finditer(text):
         if m.group("cmd") in _NOT_CITATIONS:
             continue
@@ -91,17 +132,17 @@ def read_tex(path: Path, citations: Citations | None = None, seen: set[Path] | N
         for name in m.group(1).split(","):
             name = name.strip()
             citations.bib_files.append(path.parent / (name if name.endswith(".bib") else name + ".bib"))
-    citations.root = citations.root or path.parent
+    children = []
     for m in _INPUT.finditer(text):
         name = m.group(1).strip()
         if "#" in name or "\\" in name:      # a macro's parameter or a computed name: unknowable
             continue
-        child = _find_input(name, citations.root, path.parent)
+        child = _find_input(name, citations.root or path.parent, path.parent)
         if child is None:
             citations.missing_inputs.append((str(path), _line_of(text, m.start()), name))
         else:
-            read_tex(child, citations, seen)
-    return citations
+            children.append((child, _line_of(text, m.start())))
+    return children
 
 
 def _find_input(name: str, root: Path, here: Path) -> Path | None:
@@ -110,7 +151,7 @@ def _find_input(name: str, root: Path, here: Path) -> Path | None:
     tried = [name] if name.endswith(".tex") else [name + ".tex", name]
     for folder in dict.fromkeys((root, here)):
         for candidate in tried:
-            if (folder / candidate).is_file():
+            if (folder / candidate).exists():      # a directory is reported when read
                 return folder / candidate
     return None
 

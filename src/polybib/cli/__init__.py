@@ -7,15 +7,21 @@ is all it takes to join.  Library code never prints or exits: it returns data or
 code.
 
 Exit codes: 0 success; 1 the job ran but found problems (unreadable blocks, findings,
-dead links); 2 usage, configuration or input error; 130 interrupted.
+dead links); 2 usage, configuration, input or output error; 3 internal error (a bug in
+polybib: an unexpected exception, reported in one line with a request to report it);
+130 interrupted.  Every error is one line on stderr, ``polybib: FILE:LINE: message``.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
+import warnings
 
-from ..errors import PolybibError
+from ..errors import INTERNAL_EXIT, PolybibError, PolybibWarning
+from ..printable import safe_line
 
 #: Commands whose module name differs from the command ("import" is a Python keyword).
 MODULES = {"import": "importcmd"}
@@ -25,7 +31,8 @@ EPILOG = """\
 exit codes:
   0  success
   1  the job ran, but found problems (unparseable input blocks, lint findings, dead links)
-  2  usage, configuration or input error
+  2  usage, configuration, input or output error (one line: FILE:LINE: message)
+  3  internal error: a bug in polybib (please report it)
   130 interrupted
 
 Run 'polybib COMMAND --help' for the options and examples of each command.
@@ -50,14 +57,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; an unknown option is reported with the usage of the subcommand it
+    was given to, not the top-level usage."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        sub = _subparser(parser, getattr(args, "command", None))
+        (sub or parser).error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args.run(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", PolybibWarning)
+            shown = warnings.showwarning
+
+            def show(message, category, *rest, **kw):
+                if issubclass(category, PolybibWarning):
+                    print(f"polybib: warning: {safe_line(message)}", file=sys.stderr)
+                else:
+                    shown(message, category, *rest, **kw)
+            warnings.showwarning = show
+            return args.run(args)
     except PolybibError as exc:
         print(f"polybib: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -66,3 +100,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(exc)
+        # the system refused a file (permissions, a full disk): the user's to fix, not a bug
+        print(f"polybib: {safe_line(f'{exc.filename}: {exc.strerror or exc}')}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a message
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """A bug: one line naming the exception and where it was raised, and what to do."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    print(f"polybib: internal error: {safe_line(f'{type(exc).__name__}: {exc}')}{where}; "
+          f"this is a bug in polybib, please report it with the command and its input "
+          f"(POLYBIB_TRACEBACK=1 shows the traceback)", file=sys.stderr)
+    if os.environ.get("POLYBIB_TRACEBACK"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return INTERNAL_EXIT
+

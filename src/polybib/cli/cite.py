@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..fileio import write_output
 from ..latex_cite import read_paper
 from ..model import Library
+from ..printable import safe_lines
 
 EXAMPLES = """\
 examples:
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         "missing_inputs": [{"file": f, "line": line, "name": name} for f, line, name in citations.missing_inputs],
         "nocite_all": citations.all_keys,
     }
-    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else _text(report)
+    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else safe_lines(_text(report))
     if args.subset and args.output == "-":
         import sys
         sys.stderr.write(text)

@@ -14,11 +14,14 @@ from ..lint.findings import SEVERITIES, severity_rank
 from ..lint.fixer import fix_files, write_fixes
 from ..lint.reporters import REPORTERS, render
 from ..lint.reporters.human import summary
+from ..printable import safe_line
 
 EXAMPLES = """\
 examples:
   polybib lint refs.bib                          findings with the source line and a caret
-  polybib lint refs.bib --fix                    apply safe fixes (atomic, only the spans fixed)
+  polybib lint refs.bib --fix                    apply safe fixes (atomic, only the spans fixed;
+                                                 encoding, mode, owner and symlinks kept;
+                                                 hard-linked files are left alone, and said so)
   polybib lint refs.bib --diff                   show what --fix would change
   polybib lint refs.bib --select V,N --ignore V009
   polybib lint refs.bib --format sarif -o polybib.sarif     for GitHub code scanning
@@ -116,13 +119,21 @@ def _run(args: argparse.Namespace) -> int:
     result = lint_paths(args.inputs, settings, args.from_format, links)
     if args.fix or args.diff:
         outcomes = fix_files(result, settings, unsafe=args.unsafe_fixes)
+        for outcome in outcomes:
+            for finding, why in outcome.refused:
+                print(safe_line(f"polybib: {finding.file}:{finding.line}: {finding.code} fix not "
+                                f"applied: {why}"), file=sys.stderr)
+        changed = [o for o in outcomes if o.fixed != o.original]
         if args.diff:
-            sys.stdout.write("".join(o.diff() for o in outcomes))
-            return 1 if outcomes else 0
-        write_fixes(outcomes, result)
-        fixed = sum(len(o.applied) for o in outcomes)
+            sys.stdout.write("".join(o.diff() for o in changed))
+            return 1 if changed else 0
+        skipped = write_fixes(changed, result)
+        for path, why in skipped:
+            print(safe_line(f"polybib: {path}: {why}"), file=sys.stderr)
+        written = [o for o in changed if o.path not in {p for p, _ in skipped}]
+        fixed = sum(len(o.applied) for o in written)
         if fixed and not args.quiet:
-            print(f"polybib: fixed {fixed} finding(s) in {len(outcomes)} file(s)", file=sys.stderr)
+            print(f"polybib: fixed {fixed} finding(s) in {len(written)} file(s)", file=sys.stderr)
         result = lint_paths(args.inputs, settings, args.from_format, links)
     fmt = args.output_format or "human"
     color = (fmt == "human" and args.output == "-" and sys.stdout.isatty()

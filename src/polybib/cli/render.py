@@ -6,6 +6,7 @@ import sys
 
 from ..errors import UsageError
 from ..fileio import read_bytes, write_output
+from ..printable import safe_line, safe_lines
 from .common import print_diagnostics
 from .convert import read_inputs
 
@@ -143,7 +144,8 @@ def _run(args: argparse.Namespace) -> int:
                                         format=args.format, locale=args.locale,
                                         script=args.script, scheme=args.scheme)
         for key in result.missing:
-            print(f"polybib: {args.document}: cited key {key!r} is not in the references", file=sys.stderr)
+            print(safe_line(f"polybib: {args.document}: cited key {key!r} is not in the references"),
+                  file=sys.stderr)
         text = result.text
         status = max(status, 1 if result.missing else 0)
     else:
@@ -154,6 +156,8 @@ def _run(args: argparse.Namespace) -> int:
         if rendered.format == "html" and not args.fragment:
             text = render.output.html_page(text, f"Bibliography: {rendered.style.name}",
                                            args.locale or "und")
+    if args.output == "-" and sys.stdout.isatty():
+        text = safe_lines(text)     # a title's ESC must not drive the terminal; files get data
     write_output(args.output, text.encode("utf-8"))
     print_diagnostics(library.diagnostics, quiet=args.quiet)
     return status

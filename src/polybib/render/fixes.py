@@ -149,14 +149,14 @@ def is_plural(value) -> bool:
 
 def _expand(first: str, last: str) -> str:
     """An abbreviated second number written out: 321-28 → 328."""
-    if first.isdigit() and last.isdigit() and len(last) < len(first):
+    if first.isdecimal() and last.isdecimal() and len(last) < len(first):
         return first[:len(first) - len(last)] + last
     return last
 
 
 def page_last(first: str, last: str, fmt: str | None) -> str:
     """The second number of a page range in CSL ``page-range-format`` ``fmt``."""
-    if not fmt or not (first.isdigit() and last.isdigit()):
+    if not fmt or not (first.isdecimal() and last.isdecimal()):
         return last
     last = _expand(first, last)
     if not fmt or fmt == "expanded" or len(first) != len(last) or int(last) <= int(first):
@@ -202,7 +202,7 @@ class _Numbers:
             found = re.match(rf"\s*({_NUM})", text)
             return found.group(1) if found else text
         if not re.search(r"[-–—,&]", text):
-            return self.format_number(text.strip()) if text.strip().isdigit() else text
+            return self.format_number(text.strip()) if text.strip().isdecimal() else text
         out = []
         for chunk in re.split(r"(\s*[,&]\s*)", text):
             out.append(chunk if re.fullmatch(r"\s*[,&]\s*", chunk or " ") else one(chunk))
@@ -386,6 +386,21 @@ def _implicit_year_suffix(element, item, context=None) -> str | None:
 
 
 class Date(m.Date):
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        # citeproc-py joins a range's shared parts with ``context.join``, but only a
+        # locale's cs:date gets the style's cs:date as context; a style's own cs:date is
+        # handed whatever called it (None, or the cs:text of a macro call, which cannot
+        # join), and ranges within one year ("2020-01/2020-03") crashed: a style's date
+        # joins with itself, as citeproc-py's process() does for its affixes
+        if context is None or not self.is_locale_date():
+            context = self
+        shown = list(show_parts) if show_parts else ["year", "month", "day"]
+        if all(getattr(date_range.begin, p, None) == getattr(date_range.end, p, None) for p in shown):
+            # both ends alike in every shown part (2020-01/2020-03 as a year): one date,
+            # where citeproc-py rendered nothing at all
+            return self.render_single_date(date_range.begin, show_parts, context)
+        return super().render_date_range(date_range, show_parts, context)
+
     def render_single_date(self, date, show_parts=None, context=None):
         # citeproc-py joins a localized date's parts with the calling cs:date's delimiter;
         # the delimiter belongs to the locale's cs:date ("2019 Feb 11" in Vancouver)

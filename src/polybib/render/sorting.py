@@ -116,6 +116,6 @@ def sort_key_for(value, locale: str | None = None):
         return (0, value)
     text = str(value)
     stripped = text.strip()
-    if stripped.isdigit():
+    if stripped.isdecimal():
         return (0, int(stripped))
     return (1, collation_key(text, locale)[:3])

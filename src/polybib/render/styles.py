@@ -2,7 +2,9 @@
 
 Resolution order for ``--style NAME``:
 
-1. a path to a ``.csl`` file (anything ending in ``.csl`` or containing a path separator);
+1. a path to a ``.csl`` file (anything ending in ``.csl`` or containing a path separator),
+   checked first by :mod:`.style_check` (no DTD or entities; undefined or recursive
+   macros, unknown elements and bad attribute values are FILE:LINE errors);
 2. an alias from ``styles/aliases.toml`` (``gost``, ``vancouver``, ``harvard``, ``mla``,
    ``chicago`` …), followed until it names a style;
 3. a style of the project, ``styles/<NAME>.csl`` (GOST R 7.0.100-2018, the romanized
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from .style_check import check_user_style
 
 #: The styles the issue names as supported, by their canonical name.
 SUPPORTED = (
@@ -123,6 +126,7 @@ def resolve(name: str) -> StyleInfo:
         path = Path(name)
         if not path.exists():
             raise UsageError(f"style file {name} does not exist")
+        check_user_style(str(path))      # a user's file: one-line FILE:LINE error, not a crash
         stem = path.stem.lower()
         return StyleInfo(stem, str(path), dict(config().get("options", {}).get(stem, {})))
     canonical = _canonical(name)

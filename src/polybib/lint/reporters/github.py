@@ -1,11 +1,20 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+Escaping follows the runner's rules for workflow commands: in the message ``%``, ``\r``
+and ``\n`` become ``%25``, ``%0D``, ``%0A``; in properties ``:`` and ``,`` too.  Other
+control characters are shown escaped (:mod:`polybib.printable`).  So every annotation is
+one line that starts with the command polybib wrote, and no value can start another.
+"""
 from __future__ import annotations
+
+from ...printable import escape_controls
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text)
 
 
 def _escape_property(text: str) -> str:

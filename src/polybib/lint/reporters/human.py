@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...printable import escape_controls, safe_line
+
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -14,11 +16,12 @@ def render(result, color: bool = False) -> str:
     lines_by_file = {ctx.path: ctx.lines for ctx in result.files}
     out: list[str] = []
     for f in result.findings:
-        head = f"{paint(f'{f.file}:{f.line}:{f.column}', BOLD)}: " \
-               f"{paint(f.code, COLORS.get(f.severity, ''))} [{f.name}] {f.severity}: {f.message}"
+        where = safe_line(f"{f.file}:{f.line}:{f.column}")
+        head = f"{paint(where, BOLD)}: " \
+               f"{paint(f.code, COLORS.get(f.severity, ''))} [{f.name}] {f.severity}: {escape_controls(f.message)}"
         out.append(head)
         lines = lines_by_file.get(f.file)
-        source = lines.source_line(f.line) if lines else ""
+        source = escape_controls(lines.source_line(f.line)) if lines else ""
         if source:
             number = str(f.line)
             column = _column_of(source, f)
@@ -26,7 +29,7 @@ def render(result, color: bool = False) -> str:
             out.append(f"  {' ' * len(number)} | {' ' * (column - 1)}{paint('^', COLORS.get(f.severity, ''))}")
         if f.fix:
             kind = "safe fix" if f.fix.safe else "unsafe fix"
-            out.append(f"  = {kind}: {f.fix.description}")
+            out.append(f"  = {kind}: {escape_controls(f.fix.description)}")
         out.append("")
     out.append(summary(result))
     return "\n".join(out) + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from ...printable import escape_controls
+
 
 def render(result, color: bool = False) -> str:
     suites = ET.Element("testsuites", name="polybib lint")
@@ -14,16 +16,18 @@ def render(result, color: bool = False) -> str:
     total = failures = 0
     for ctx in result.files:
         findings = by_file.get(ctx.path, [])
-        suite = ET.SubElement(suites, "testsuite", name=ctx.path, tests=str(max(1, len(findings))),
+        path = escape_controls(ctx.path)
+        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(max(1, len(findings))),
                               failures=str(len(findings)), errors="0", skipped="0")
         if not findings:
-            ET.SubElement(suite, "testcase", classname=ctx.path, name="polybib lint")
+            ET.SubElement(suite, "testcase", classname=path, name="polybib lint")
             total += 1
         for f in findings:
-            case = ET.SubElement(suite, "testcase", classname=ctx.path,
-                                 name=f"{f.code} {f.entry or ''} line {f.line}".replace("  ", " "))
-            failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
-            failure.text = f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+            case = ET.SubElement(suite, "testcase", classname=path,
+                                 name=escape_controls(f"{f.code} {f.entry or ''} line {f.line}".replace("  ", " ")))
+            message = escape_controls(f.message)        # XML 1.0 cannot hold most controls
+            failure = ET.SubElement(case, "failure", message=message, type=f"{f.code} {f.name}")
+            failure.text = escape_controls(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}")
             total += 1
             failures += 1
     suites.set("tests", str(total))
