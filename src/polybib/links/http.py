@@ -3,9 +3,13 @@
 * Redirects are followed by hand (``allow_redirects=False``): every hop is recorded, the
   chain is bounded, loops are caught, and each new host is checked by the AddressGuard
   before a request goes to it.
-* HEAD first (cheap, no body), GET when HEAD is refused (405/501/403, or any other 4xx
-  that a GET should confirm before a link is called dead) and GET to read an HTML page.
-  Hosts that refuse HEAD are remembered and asked with GET directly.
+* One request per URL where one will do: when the landing page is going to be read
+  (the default), GET straight away, since HEAD then GET is two round trips for every
+  page; HEAD when only the status is wanted (``--no-content``, or a URL naming a file
+  such as ``.pdf``).  After a HEAD, GET when HEAD is refused (405/501/403, or any other
+  4xx that a GET should confirm before a link is called dead) or when the answer turns
+  out to be an HTML page that is to be read.  Hosts that refuse HEAD are remembered and
+  asked with GET directly.
 * Bodies are streamed and read only as far as needed: at most ``max_body_kib`` of an
   HTML page, nothing of a PDF (a 5 GB file costs one response header).
 * Retries with backoff on 408/429/5xx and connection errors; ``Retry-After`` honoured
@@ -25,7 +29,7 @@ import requests
 from requests.cookies import extract_cookies_to_jar, get_cookie_header
 from requests.models import PreparedRequest
 from requests.structures import CaseInsensitiveDict
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, HTTPError as Urllib3Error, NewConnectionError, ReadTimeoutError
 
 from .collect import host_key, normalise_url
 from .landing import Page, decode_html, parse_html
@@ -42,6 +46,16 @@ HEAD_REFUSED = (403, 405, 501)
 _HEAD_FINAL_4XX = (401, 407, 408, 429)
 _SMALL_BODY = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+#: URL endings that name a file, not a page: HEAD first even when pages are read.
+_FILE_ENDINGS = (".pdf", ".djvu", ".djv", ".ps", ".eps", ".doc", ".docx", ".odt", ".rtf", ".epub",
+                 ".ppt", ".pptx", ".xls", ".xlsx", ".ods", ".csv", ".zip", ".gz", ".tgz", ".bz2",
+                 ".xz", ".7z", ".rar", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff",
+                 ".svg", ".mp3", ".mp4", ".avi", ".mkv", ".webm", ".iso", ".bin", ".exe", ".dmg")
+
+
+def names_a_file(url: str) -> bool:
+    """Whether the URL's path ends like a downloadable file (``…/paper.pdf``)."""
+    return urlsplit(url).path.lower().endswith(_FILE_ENDINGS)
 
 _DNS_MISSING = {getattr(socket, n) for n in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, n)}
 _DNS_TEMPORARY = {getattr(socket, n) for n in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, n)}
@@ -239,14 +253,14 @@ class Fetcher:
                 extract_cookies_to_jar(session.cookies, prep, resp.raw)
             except AddressRefused:
                 raise
-            except requests.exceptions.RequestException as exc:
-                raise classify_error(exc) from exc
-            except OSError as exc:
+            except (requests.exceptions.RequestException, Urllib3Error, OSError) as exc:
                 raise classify_error(exc) from exc
             try:
                 reply = Reply(resp.status_code, resp.headers, url)
                 ctype = reply.content_type
-                wants = (read == "json" or (read == "html" and ctype in _HTML_TYPES)) and method != "HEAD"
+                # a redirect's body is nobody's page: drained when small, never read
+                wants = ((read == "json" or (read == "html" and ctype in _HTML_TYPES)) and method != "HEAD"
+                         and not 300 <= reply.status < 400)
                 length = reply.content_length
                 if wants:
                     reply.body, reply.truncated = self._read(resp, o.max_body_kib * 1024)
@@ -285,9 +299,10 @@ class Fetcher:
             except Exception as exc:   # requests raises several types for malformed URLs
                 obs.outcome, obs.error, obs.detail = "error", "invalid", f"not a valid URL: {exc}"
                 return Walk(obs)
-        if method is None:
-            method = "GET" if o.method == "get" or host_key(url) in self._head_refused else "HEAD"
         want_page = read == "html" and o.content
+        if method is None:
+            method = "GET" if (o.method == "get" or (want_page and not names_a_file(url))
+                               or host_key(url) in self._head_refused) else "HEAD"
         # a loop is the same URL with the same cookies: publishers send a browser away to
         # set a cookie and back to the same URL, which then answers
         def state(u: str) -> tuple:

@@ -4,9 +4,11 @@ This is the library entry point the CLI and the lint call: :func:`check_library`
 Library and returns one :class:`LinkResult` per link, in the order the links appear.
 Nothing here prints; progress goes to a callback.
 
-Workers are threads of a ThreadPoolExecutor, each with its own requests Session (so its
-connections are reused across the targets it checks); the Scheduler hands each worker a
-target whose host has a free slot, so per-host limits never idle the global pool.
+Workers are threads of a ThreadPoolExecutor, each with its own requests Session (its
+cookies) over one shared set of per-host connection pools (so connections are reused
+whichever worker checks a host's next target, and a host never sees more connections
+than its limit); the Scheduler hands each worker a target whose host has a free slot, so
+per-host limits never idle the global pool.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from .limits import HostLimiter, Scheduler
 from .model import SKIPPED, Link, LinkResult, Observation
 from .options import CheckOptions
 from .safety import AddressGuard
-from .transport import make_session
+from .transport import Transport
 
 Progress = Callable[[int, int], None]
 #: Observations that make a Wayback suggestion worth asking for.
@@ -110,9 +112,12 @@ class Run:
         if not todo:
             return
         scheduler = Scheduler(self.limiter, [(t.host, t) for t in todo])
+        o = self.options
+        transport = Transport(self.guard, o.user_agent, o.per_host,
+                              pool_wait=o.connect_timeout + 2 * o.read_timeout)
 
         def worker() -> None:
-            session = make_session(self.guard, self.options.user_agent, self.options.per_host)
+            session = transport.session()
             try:
                 while not self.stop.is_set():
                     item = scheduler.next()
@@ -128,17 +133,20 @@ class Run:
                         self.limiter.drop_reserved()
                     done(target, obs)
             finally:
-                session.close()
+                session.cookies.clear()     # the adapter is shared: closed once, below
 
         workers = min(self.options.concurrency, len(todo))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="polybib-link") as pool:
-            futures = [pool.submit(worker) for _ in range(workers)]
-            try:
-                for f in futures:
-                    f.result()
-            except BaseException:
-                self.stop.set()
-                raise
+        try:
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="polybib-link") as pool:
+                futures = [pool.submit(worker) for _ in range(workers)]
+                try:
+                    for f in futures:
+                        f.result()
+                except BaseException:
+                    self.stop.set()
+                    raise
+        finally:
+            transport.close()
 
     def network_seems_down(self, observations: Iterable[Observation]) -> bool:
         """Every failure was DNS or routing, nothing answered, and the canaries fail too."""
