@@ -14,9 +14,11 @@ def load_bench():
     return bench
 
 
-def test_the_benchmark_runs_the_commands_default_mode():
+def test_the_benchmark_runs_the_commands_default_mode(tmp_path):
     bench = load_bench()
-    options = bench.command_options(Path("refs.bib"), Path("/dev/null"), [])
+    config = tmp_path / "polybib.toml"
+    config.write_text("", encoding="utf-8")
+    options = bench.command_options(tmp_path / "refs.bib", config, [])
     assert options.content and options.method == "head" and options.probe_soft404
     assert options.allow_private and options.cache_path is None
 

@@ -12,6 +12,8 @@
   asked with GET directly.
 * Bodies are streamed and read only as far as needed: at most ``max_body_kib`` of an
   HTML page, nothing of a PDF (a 5 GB file costs one response header).
+* One deadline per request (``read_timeout``) covers connect, TLS, headers and body
+  (:mod:`.deadline`): a server dripping bytes cannot hold a check longer.
 * Retries with backoff on 408/429/5xx and connection errors; ``Retry-After`` honoured
   up to a bound (and the whole host paused meanwhile).
 * Per-host slots are held for exactly one request at a time, body included.
@@ -23,6 +25,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from http.client import HTTPException
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -32,6 +35,7 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import ConnectTimeoutError, HTTPError as Urllib3Error, NewConnectionError, ReadTimeoutError
 
 from .collect import host_key, normalise_url
+from .deadline import Watchdog
 from .landing import Page, decode_html, parse_html
 from .limits import HostLimiter
 from .model import Hop, Observation
@@ -203,6 +207,7 @@ class Fetcher:
         self._probes: dict[str, Walk] = {}
         self._probing: dict[str, threading.Event] = {}
         self.got_response = False     # any HTTP answer at all (the network works)
+        self.watchdog = Watchdog()     # the per-request deadlines
 
     # -- one request, with retries -----------------------------------------------------
     def exchange(self, session: requests.Session, method: str, url: str, read: str,
@@ -243,17 +248,23 @@ class Fetcher:
 
     def _once(self, session, method, url, read, headers, host) -> Reply:
         o = self.options
-        with self.limiter.slot(host):
+        total = o.read_timeout
+        # one deadline for the whole request (connect, TLS, headers, body): socket timeouts
+        # alone bound each wait, and a server dripping a byte at a time never trips them
+        with self.limiter.slot(host), self.watchdog.request(total) as clock:
             try:
                 prep = _prepare(session, method, url, headers)
                 # the adapter, not Session.send: with allow_redirects=False, Session.send
                 # reads a redirect's whole body (to prepare ``Response.next``) — unbounded
-                resp = session.get_adapter(url).send(prep, stream=True, verify=True, cert=None,
-                                                     proxies={}, timeout=(o.connect_timeout, o.read_timeout))
+                resp = session.get_adapter(url).send(prep, stream=True, verify=True, cert=None, proxies={},
+                                                     timeout=(min(o.connect_timeout, total), total))
                 extract_cookies_to_jar(session.cookies, prep, resp.raw)
             except AddressRefused:
                 raise
             except (requests.exceptions.RequestException, Urllib3Error, OSError) as exc:
+                if clock.expired:
+                    raise FetchError("timeout", f"no complete answer within {total:g} s "
+                                                "(the server sends too slowly or not at all)", True) from exc
                 raise classify_error(exc) from exc
             try:
                 reply = Reply(resp.status_code, resp.headers, url)
@@ -263,27 +274,35 @@ class Fetcher:
                          and not 300 <= reply.status < 400)
                 length = reply.content_length
                 if wants:
-                    reply.body, reply.truncated = self._read(resp, o.max_body_kib * 1024)
+                    reply.body, reply.truncated = self._read(resp, o.max_body_kib * 1024, clock)
+                    if clock.expired:
+                        reply.note = (f"the page arrived too slowly: judged on the first {len(reply.body):,} "
+                                      f"bytes, read in {total:g} s")
                 elif method == "HEAD" or (length is not None and length <= _SMALL_BODY):
-                    self._read(resp, _SMALL_BODY)      # drain, so the connection can be reused
+                    self._read(resp, _SMALL_BODY, clock)    # drain, so the connection can be reused
                 return reply
             finally:
                 resp.close()
 
-    def _read(self, resp: requests.Response, limit: int) -> tuple[bytes, bool]:
-        """At most ``limit`` bytes of the body; True when there was more (not read)."""
+    @staticmethod
+    def _read(resp: requests.Response, limit: int, clock) -> tuple[bytes, bool]:
+        """At most ``limit`` bytes of the body, as they arrive, until the request's clock
+        runs out; True when there was more (not read)."""
+        raw = resp.raw
         chunks: list[bytes] = []
         total = 0
-        deadline = time.monotonic() + self.options.read_timeout * 2
         try:
-            for chunk in resp.iter_content(chunk_size=16384):
-                chunks.append(chunk)
-                total += len(chunk)
-                if total >= limit or time.monotonic() > deadline:
-                    return b"".join(chunks)[:limit], True
-        except (requests.exceptions.RequestException, OSError):
+            while total < limit:
+                if clock.expired:
+                    return b"".join(chunks), True
+                data = raw.read1(min(65536, limit - total), decode_content=True)
+                if not data:
+                    return b"".join(chunks), False
+                chunks.append(data)
+                total += len(data)
+        except (requests.exceptions.RequestException, Urllib3Error, OSError, HTTPException):
             return b"".join(chunks), True
-        return b"".join(chunks), False
+        return b"".join(chunks)[:limit], True
 
     # -- a redirect chain ------------------------------------------------------------------
     def walk(self, session: requests.Session, start: str, *, read: str = "html",

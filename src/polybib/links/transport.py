@@ -30,25 +30,35 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
+from .deadline import watch_socket
 from .safety import AddressGuard
 
 
-class _GuardedHTTPConnection(HTTPConnection):
+class _Guarded:
+    """Connection behaviour shared by HTTP and HTTPS: connect through the guard, and put
+    every socket, new or reused, under the running request's deadline."""
+
     def __init__(self, *args, guard: AddressGuard, **kwargs):
         self._guard = guard
         super().__init__(*args, **kwargs)
 
     def _new_conn(self):
-        return self._guard.connect(self)
+        sock = self._guard.connect(self)
+        watch_socket(sock)          # from here on: TLS handshake, headers, body
+        return sock
+
+    def request(self, *args, **kwargs):
+        if self.sock is not None:   # a kept-alive connection, or one connected for TLS
+            watch_socket(self.sock)
+        return super().request(*args, **kwargs)
 
 
-class _GuardedHTTPSConnection(HTTPSConnection):
-    def __init__(self, *args, guard: AddressGuard, **kwargs):
-        self._guard = guard
-        super().__init__(*args, **kwargs)
+class _GuardedHTTPConnection(_Guarded, HTTPConnection):
+    pass
 
-    def _new_conn(self):
-        return self._guard.connect(self)
+
+class _GuardedHTTPSConnection(_Guarded, HTTPSConnection):
+    pass
 
 
 class _BoundedWait:
