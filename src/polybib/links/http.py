@@ -39,6 +39,7 @@ from .deadline import Watchdog
 from .landing import Page, decode_html, parse_html
 from .limits import HostLimiter
 from .model import Hop, Observation
+from .network import NetworkMonitor
 from .options import CheckOptions
 from .retry import backoff_delay, is_retryable_status, parse_retry_after
 from .safety import AddressGuard, AddressRefused
@@ -198,10 +199,12 @@ def _short(exc: BaseException) -> str:
 class Fetcher:
     """Makes the requests of a run; shared by all workers (sessions are per worker)."""
 
-    def __init__(self, options: CheckOptions, guard: AddressGuard, limiter: HostLimiter):
+    def __init__(self, options: CheckOptions, guard: AddressGuard, limiter: HostLimiter,
+                 network: NetworkMonitor | None = None):
         self.options = options
         self.guard = guard
         self.limiter = limiter
+        self.network = network         # told of every answer; stops retries once the network is down
         self._lock = threading.Lock()
         self._head_refused: set[str] = set()
         self._probes: dict[str, Walk] = {}
@@ -221,7 +224,7 @@ class Fetcher:
             try:
                 reply = self._once(session, method, url, read, headers, host)
             except FetchError as err:
-                if err.retryable and attempt < o.retries:
+                if err.retryable and attempt < o.retries and not self._network_down():
                     time.sleep(backoff_delay(attempt, o.backoff, o.backoff_max))
                     attempt += 1
                     continue
@@ -229,6 +232,8 @@ class Fetcher:
                 raise
             reply.attempts = attempt + 1
             self.got_response = True
+            if self.network is not None:
+                self.network.answered()
             if not is_retryable_status(reply.status):
                 return reply
             wait = parse_retry_after(reply.headers.get("Retry-After"))
@@ -245,6 +250,9 @@ class Fetcher:
             else:
                 time.sleep(backoff_delay(attempt, o.backoff, o.backoff_max))
             attempt += 1
+
+    def _network_down(self) -> bool:
+        return self.network is not None and self.network.down.is_set()
 
     def _once(self, session, method, url, read, headers, host) -> Reply:
         o = self.options

@@ -28,6 +28,7 @@ from .http import Fetcher
 from .judge import judge
 from .limits import HostLimiter, Scheduler
 from .model import SKIPPED, Link, LinkResult, Observation
+from .network import NETWORK_ERRORS, NetworkMonitor
 from .options import CheckOptions
 from .safety import AddressGuard
 from .transport import Transport
@@ -86,9 +87,12 @@ class Run:
 
     def __init__(self, options: CheckOptions):
         self.options = options
+        canaries = options.canary_hosts or (urlsplit(options.doi_base).hostname or "doi.org",)
         self.guard = AddressGuard(options.allow_private, options.allow_hosts, options.resolver)
+        self.network = NetworkMonitor(self.guard.resolver, canaries)
+        self.guard.on_resolved = self.network.resolved
         self.limiter = HostLimiter(options.per_host, options.host_delay)
-        self.fetcher = Fetcher(options, self.guard, self.limiter)
+        self.fetcher = Fetcher(options, self.guard, self.limiter, self.network)
         self.stop = threading.Event()
 
     def check_target(self, session, target: Target) -> Observation:
@@ -100,7 +104,10 @@ class Run:
             obs = doi_checker.check_doi(self.fetcher, session, target.value)
         else:
             obs = self.fetcher.check_url(session, target.value)
-        if o.wayback_base and target.kind == "http" and _looks_dead(obs):
+        self.network.failed(obs)
+        # no archive lookup for a failure that may be the network's, until something answered
+        network_doubt = obs.error in NETWORK_ERRORS and not self.network.answered_any
+        if o.wayback_base and target.kind == "http" and _looks_dead(obs) and not network_doubt:
             try:
                 obs.archive_url = archive.wayback_url(self.fetcher, session, target.value, o.wayback_base)
             except Exception:      # a suggestion is never worth failing a check for
@@ -112,6 +119,7 @@ class Run:
         if not todo:
             return
         scheduler = Scheduler(self.limiter, [(t.host, t) for t in todo])
+        self.network.threshold = min(3, len(todo))   # one failed link decides a one-link run
         o = self.options
         transport = Transport(self.guard, o.user_agent, o.per_host,
                               pool_wait=o.connect_timeout + 2 * o.read_timeout)
@@ -119,7 +127,7 @@ class Run:
         def worker() -> None:
             session = transport.session()
             try:
-                while not self.stop.is_set():
+                while not self.stop.is_set() and not self.network.down.is_set():
                     item = scheduler.next()
                     if item is None:
                         return
@@ -148,19 +156,6 @@ class Run:
         finally:
             transport.close()
 
-    def network_seems_down(self, observations: Iterable[Observation]) -> bool:
-        """Every failure was DNS or routing, nothing answered, and the canaries fail too."""
-        if self.fetcher.got_response or self.guard.resolved_any:
-            return False
-        hosts = self.options.canary_hosts or (urlsplit(self.options.doi_base).hostname or "doi.org",)
-        for host in hosts:
-            try:
-                if self.guard.resolver(host, 443):
-                    return False
-            except OSError:
-                continue
-        return True
-
 
 def check_links(links: list[Link], references: list[Reference] | None = None,
                 options: CheckOptions | None = None, progress: Progress | None = None) -> list[LinkResult]:
@@ -171,7 +166,6 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
     run = Run(options)
     cache = LinkCache(options.cache_path, options.max_age) if options.cache_path else None
     observations: dict[str, Observation] = {}
-    fresh: list[Observation] = []
     todo: list[Target] = []
     total = len(targets)
     counter = [0]
@@ -203,21 +197,22 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
         def done(target: Target, obs: Observation) -> None:
             with lock:
                 observations[target.key] = obs
-                fresh.append(obs)
             if cache is not None:
                 cache.put(cache_key(target, options), obs)
             tick()
 
         run.fetch_all(todo, done)
+        if run.network.down.is_set():
+            # the network is known to be down: what was not tried is not checked, and the
+            # failures it caused are not the links' fault
+            run.network.mark_lost()
+            for target in todo:
+                if target.key not in observations:
+                    observations[target.key] = run.network.not_tried(target.value, target.kind)
+                    tick()
     finally:
         if cache is not None:
             cache.close()
-
-    lost = [o for o in fresh if o.outcome == "error" and o.error in ("dns", "dns-temporary", "no-route")]
-    if lost and run.network_seems_down(fresh):
-        for obs in lost:
-            obs.error = "network-down"
-            obs.detail = f"the network seems down (no host could be reached or resolved): {obs.detail}"
 
     position = {id(link): i for i, link in enumerate(links)}
     results: list[tuple[int, LinkResult]] = []

@@ -134,13 +134,15 @@ def system_resolver(host: str, port: int) -> list[str]:
 class AddressGuard:
     """Resolve, check and connect: the one place that decides where sockets may go."""
 
-    def __init__(self, allow_private: bool = False, allow_hosts=(), resolver=None):
+    def __init__(self, allow_private: bool = False, allow_hosts=(), resolver=None, on_resolved=None):
         self.allow_private = allow_private
         self.allow_hosts = {h.lower().rstrip(".") for h in allow_hosts}
         self.resolver = resolver or system_resolver
         self._lock = threading.Lock()
         #: whether any host name resolved at all (tells "network down" from "no such host")
         self.resolved_any = False
+        #: called after every successful lookup (the network monitor's sign of working DNS)
+        self.on_resolved = on_resolved
 
     def addresses(self, host: str, port: int) -> list[str]:
         """The checked addresses of ``host``; raises AddressRefused or socket.gaierror."""
@@ -154,6 +156,8 @@ class AddressGuard:
                 raise socket.gaierror(socket.EAI_NONAME, "no addresses")
             with self._lock:
                 self.resolved_any = True
+            if self.on_resolved is not None:
+                self.on_resolved()
         if self.allow_private or host in self.allow_hosts:
             return found
         for address in found:
