@@ -88,6 +88,7 @@ class Watchdog:
         self._cond = threading.Condition()
         self._clocks: set[Clock] = set()
         self._thread: threading.Thread | None = None
+        self._wake_at = float("inf")      # when the thread wakes next by itself
 
     @contextmanager
     def request(self, seconds: float) -> Iterator[Clock]:
@@ -98,7 +99,8 @@ class Watchdog:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="polybib-link-deadlines", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            elif clock.deadline < self._wake_at:
+                self._cond.notify()       # rarely: clocks of one run mostly end in start order
         previous = getattr(_current, "clock", None)
         _current.clock = clock
         try:
@@ -127,13 +129,16 @@ class Watchdog:
                     continue
                 if self._clocks:
                     idle_since = None
-                    self._cond.wait(min(c.deadline for c in self._clocks) - now)
+                    self._wake_at = min(c.deadline for c in self._clocks)
+                    self._cond.wait(self._wake_at - now)
                     continue
                 if idle_since is None:
                     idle_since = now
                 elif now - idle_since >= self.IDLE_EXIT:
                     self._thread = None
+                    self._wake_at = float("inf")
                     return
+                self._wake_at = now + self.IDLE_EXIT
                 self._cond.wait(self.IDLE_EXIT)
 
 

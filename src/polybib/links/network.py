@@ -109,14 +109,14 @@ class NetworkMonitor:
     def detail(self) -> str:
         return f"{NOT_CHECKED_NETWORK} ({self.reason})"
 
-    def mark_lost(self) -> int:
-        """Turn the failures lost to the down network into "not checked"; how many."""
+    def mark_lost(self) -> list[Observation]:
+        """Turn the failures lost to the down network into "not checked"; returns them."""
         with self._lock:
-            lost = list(self._lost)
+            lost, self._lost = self._lost, []
         for obs in lost:
             obs.detail = f"{self.detail()}; the attempt failed with: {obs.detail}"
             obs.outcome = "network-down"
-        return len(lost)
+        return lost
 
     def not_tried(self, target: str, kind: str) -> Observation:
         return Observation(target, kind, outcome="network-down",

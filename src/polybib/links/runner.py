@@ -166,10 +166,23 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
     run = Run(options)
     cache = LinkCache(options.cache_path, options.max_age) if options.cache_path else None
     observations: dict[str, Observation] = {}
+    #: verdicts reached by the workers as soon as a target was fetched (judging is CPU work
+    #: that overlaps the other workers' network waits, instead of following them all)
+    judged: dict[str, tuple[Observation, list[tuple[int, LinkResult]]]] = {}
+    relabelled: set[int] = set()
+    position = {id(link): i for i, link in enumerate(links)}
     todo: list[Target] = []
     total = len(targets)
     counter = [0]
     lock = threading.Lock()
+
+    def verdicts(target: Target, obs: Observation) -> list[tuple[int, LinkResult]]:
+        out = []
+        for link in target.links:
+            ref = refs[link.index] if 0 <= link.index < len(refs) else None
+            display = doi_checker.display_url(target.value, options.doi_base) if target.kind == "doi" else None
+            out.append((position[id(link)], judge(link, obs, ref, display)))
+        return out
 
     def tick() -> None:
         with lock:
@@ -195,8 +208,10 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
                 todo.append(target)
 
         def done(target: Target, obs: Observation) -> None:
+            early = verdicts(target, obs)
             with lock:
                 observations[target.key] = obs
+                judged[target.key] = (obs, early)
             if cache is not None:
                 cache.put(cache_key(target, options), obs)
             tick()
@@ -205,7 +220,7 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
         if run.network.down.is_set():
             # the network is known to be down: what was not tried is not checked, and the
             # failures it caused are not the links' fault
-            run.network.mark_lost()
+            relabelled.update(id(o) for o in run.network.mark_lost())
             for target in todo:
                 if target.key not in observations:
                     observations[target.key] = run.network.not_tried(target.value, target.kind)
@@ -214,17 +229,16 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
         if cache is not None:
             cache.close()
 
-    position = {id(link): i for i, link in enumerate(links)}
     results: list[tuple[int, LinkResult]] = []
     for target in targets:
-        for link in target.links:
-            if target.skip_reason:
-                result = LinkResult(entry=link.entry, field=link.field, url=link.url, status=SKIPPED,
-                                    detail=target.skip_reason, file=link.file, line=link.line, kind=link.kind)
-            else:
-                ref = refs[link.index] if 0 <= link.index < len(refs) else None
-                display = doi_checker.display_url(target.value, options.doi_base) if target.kind == "doi" else None
-                result = judge(link, observations[target.key], ref, display)
-            results.append((position[id(link)], result))
+        if target.skip_reason:
+            results.extend((position[id(link)], LinkResult(
+                entry=link.entry, field=link.field, url=link.url, status=SKIPPED, detail=target.skip_reason,
+                file=link.file, line=link.line, kind=link.kind)) for link in target.links)
+            continue
+        obs = observations[target.key]
+        early = judged.get(target.key)
+        results.extend(early[1] if early is not None and early[0] is obs and id(obs) not in relabelled
+                       else verdicts(target, obs))
     results.sort(key=lambda pair: pair[0])
     return [result for _, result in results]
