@@ -69,18 +69,43 @@ def _translit(text: str, scheme: str) -> str:
         return text
 
 
+_COMBINING: dict[int, None] | None = None
+
+
+def _drop_combining(text: str) -> str:
+    """``text`` without combining marks (``unicodedata.combining``), at C speed: a
+    translation table of the Basic Multilingual Plane's marks, built on first use."""
+    global _COMBINING
+    if _COMBINING is None:
+        _COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
+    if max(text, default="\0") > "\uffff":          # marks beyond the BMP: rare, done slowly
+        return "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_COMBINING)
+
+
 def _plain(text: str) -> str:
     """Lower case, no markup, no diacritics, ё → е, NFC in."""
     text = _TAGS.sub(" ", text)
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _drop_combining(unicodedata.normalize("NFKD", text))
+
+
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def skeleton(word: str) -> str:
+    """What different romanisations of a word share.  Works on several words separated
+    by spaces at once, exactly as on each of them (no fold spans a space)."""
     for old, new in _FOLDS:
-        word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)
+        if old in word:
+            word = word.replace(old, new)
+    return _REPEATS.sub(r"\1", word)
+
+
+def _skeletons(words: list[str]) -> frozenset:
+    return frozenset(skeleton(" ".join(words)).split()) if words else frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +119,7 @@ def token_variants(text: str) -> tuple[frozenset, ...]:
     for v in variants:
         words = [w for w in re.findall(r"\w+", v.replace("ʹ", "").replace("ʺ", "").replace("’", "")
                                                  .replace("'", "")) if w not in STOPWORDS]
-        out.append(frozenset(skeleton(w) for w in words if len(w) > 1 or w.isdigit()))
+        out.append(_skeletons([w for w in words if len(w) > 1 or w.isdigit()]))
     if _CYRILLIC.search(base):
         raw = frozenset(w for w in re.findall(r"\w+", base) if w not in STOPWORDS)
         out.append(raw)
@@ -107,7 +132,7 @@ def plain_words(text: str) -> frozenset:
     its own script is settled with these, without seven transliterations per side."""
     words = [w for w in re.findall(r"\w+", _plain(text).replace("ʹ", "").replace("ʺ", "").replace("’", "")
                                    .replace("'", "")) if w not in STOPWORDS]
-    return frozenset(skeleton(w) for w in words if len(w) > 1 or w.isdigit())
+    return _skeletons([w for w in words if len(w) > 1 or w.isdigit()])
 
 
 def _overlap(a: frozenset, b: frozenset, contained: bool) -> float:
