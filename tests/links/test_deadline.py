@@ -134,6 +134,7 @@ def test_a_request_that_finishes_in_time_is_left_alone():
         watchdog = Watchdog()
         with watchdog.request(0.3) as clock:
             clock.watch(a)
+        watchdog.close()
         time.sleep(0.5)
         assert not clock.expired
         b.sendall(b"still open")
@@ -153,7 +154,16 @@ def test_an_expired_clock_shuts_the_socket_down_and_wakes_a_blocked_read():
             start = time.monotonic()
             assert a.recv(16) == b""                # woken by the shutdown, not the timeout
             assert time.monotonic() - start < 2
+        watchdog.close()
         assert clock.expired
     finally:
         a.close()
         b.close()
+
+
+def test_the_watchdog_thread_ends_with_the_run(server, options):
+    check_links([Link(server.url("/ok"), "url", "key")], [], options())
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline and any(t.name == "polybib-link-deadlines" for t in threading.enumerate()):
+        time.sleep(0.01)
+    assert not any(t.name == "polybib-link-deadlines" for t in threading.enumerate())

@@ -69,7 +69,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--no-probe", action="store_true",
                    help="do not ask for a missing sibling URL to detect sites that fake 200s")
     g.add_argument("--method", choices=["head", "get"], default=None,
-                   help="head: HEAD first, GET when refused or to read a page (default); get: GET only")
+                   help="head (default): one request per link where one will do: HEAD when only the "
+                        "status is wanted (--no-content, or a .pdf), GET for a page that is read; get: GET only")
     g.add_argument("--fail-on", metavar="STATUSES", default=None,
                    help="comma-separated statuses that make the exit code 1 "
                         "(default: dead,soft-404,mismatch,blocked,timeout,unreachable)")

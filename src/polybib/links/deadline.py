@@ -80,7 +80,7 @@ def _shutdown(sock: socket.socket) -> None:
 
 class Watchdog:
     """One thread that expires the clocks of running requests; it starts with the first
-    request and stops when none has been running for a while."""
+    request and stops when none has been running for a while, or at :meth:`close`."""
 
     IDLE_EXIT = 2.0
 
@@ -89,12 +89,14 @@ class Watchdog:
         self._clocks: set[Clock] = set()
         self._thread: threading.Thread | None = None
         self._wake_at = float("inf")      # when the thread wakes next by itself
+        self._closing = False
 
     @contextmanager
     def request(self, seconds: float) -> Iterator[Clock]:
         """Run one request on a clock of ``seconds``; its sockets are watched meanwhile."""
         clock = Clock(seconds)
         with self._cond:
+            self._closing = False
             self._clocks.add(clock)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="polybib-link-deadlines", daemon=True)
@@ -110,6 +112,12 @@ class Watchdog:
             with self._cond:
                 self._clocks.discard(clock)
             clock.finish()
+
+    def close(self) -> None:
+        """Let the thread end now if no request is running (a new request starts it again)."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
 
     def _run(self) -> None:
         with self._cond:
@@ -132,12 +140,12 @@ class Watchdog:
                     self._wake_at = min(c.deadline for c in self._clocks)
                     self._cond.wait(self._wake_at - now)
                     continue
-                if idle_since is None:
-                    idle_since = now
-                elif now - idle_since >= self.IDLE_EXIT:
+                if self._closing or (idle_since is not None and now - idle_since >= self.IDLE_EXIT):
                     self._thread = None
                     self._wake_at = float("inf")
                     return
+                if idle_since is None:
+                    idle_since = now
                 self._wake_at = now + self.IDLE_EXIT
                 self._cond.wait(self.IDLE_EXIT)
 

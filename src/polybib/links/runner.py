@@ -155,6 +155,7 @@ class Run:
                     raise
         finally:
             transport.close()
+            self.fetcher.watchdog.close()    # its thread ends with the run
 
 
 def check_links(links: list[Link], references: list[Reference] | None = None,
