@@ -16,7 +16,10 @@ is fetched), and it reports:
   at least the latency), and the ratio of the measured rate to it;
 * the most requests and the most connections any one host had at once (the servers
   count them), which must never exceed ``--per-host``;
-* requests and connections in all.
+* requests and connections in all;
+* the checker's CPU time per URL (all its threads): at the bound, ``cpu × bound`` is
+  the share of a core the checker needs, so on a busy machine this says why a row falls
+  short of the bound.
 
 Rows: *default* (``polybib check FILE``: landing pages read and compared with their
 records) and *--no-content* (status codes only).  Targets: in every row no host above its
@@ -219,16 +222,18 @@ def run_once(servers: Servers, urls: int, concurrency: int, per_host: int, laten
                                                 "--per-host", str(per_host), *flags])
         library = polybib.read(str(bib))
     servers.ask("reset")
+    cpu = time.process_time()
     start = time.perf_counter()
     results = check_library(library, options)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
     stats = servers.ask("stats")
     bad = [r for r in results if r.status != "ok"]
     bound = min(concurrency, len(servers.ports) * per_host) / latency
     return {"urls": len(results), "seconds": elapsed, "rate": len(results) / elapsed, "bound": bound,
             "ratio": len(results) / elapsed / bound, "peak": stats["peak"],
             "peak_connections": stats["peak_connections"], "requests": stats["requests"],
-            "connections": stats["connections"], "not_ok": len(bad),
+            "connections": stats["connections"], "not_ok": len(bad), "cpu_ms": cpu / len(results) * 1000,
             "first_problem": (bad[0].status + ": " + bad[0].detail) if bad else ""}
 
 
@@ -256,13 +261,15 @@ def main() -> int:
     finally:
         servers.close()
     print(f"{args.urls} URLs over {args.hosts} local hosts, {args.latency * 1000:.0f} ms latency, "
-          f"concurrency {args.concurrency}, per host {args.per_host}, {os.cpu_count()} CPUs")
+          f"concurrency {args.concurrency}, per host {args.per_host}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'mode':<13}{'seconds':>8}{'URLs/s':>8}{'bound/s':>8}{'ratio':>7}{'req/host':>9}"
-          f"{'conn/host':>10}{'requests':>9}{'conns':>7}{'not ok':>7}")
+          f"{'conn/host':>10}{'requests':>9}{'conns':>7}{'not ok':>7}{'cpu ms/URL':>11}")
     ok = True
     for mode, r in rows:
         print(f"{mode:<13}{r['seconds']:>8.2f}{r['rate']:>8.0f}{r['bound']:>8.0f}{r['ratio']:>7.0%}"
-              f"{r['peak']:>9}{r['peak_connections']:>10}{r['requests']:>9}{r['connections']:>7}{r['not_ok']:>7}")
+              f"{r['peak']:>9}{r['peak_connections']:>10}{r['requests']:>9}{r['connections']:>7}{r['not_ok']:>7}"
+              f"{r['cpu_ms']:>11.2f}")
         if r["first_problem"]:
             print("  first problem:", r["first_problem"])
         ok &= r["peak"] <= args.per_host and r["peak_connections"] <= args.per_host and not r["not_ok"]
