@@ -133,3 +133,24 @@ def test_the_guard_tells_the_monitor_of_working_dns():
     guard = AddressGuard(resolver=lambda h, p: ["93.184.215.14"], on_resolved=lambda: seen.append(1))
     guard.addresses("journal.test", 443)                 # resolved, never connected to
     assert seen == [1]
+
+
+def test_build_stops_trying_links_when_the_network_is_down(tmp_path, monkeypatch):
+    import json
+
+    calls: list[str] = []
+
+    def no_dns(host: str, port: int) -> list[str]:
+        calls.append(host)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr("polybib.links.safety.system_resolver", no_dns)
+    monkeypatch.chdir(tmp_path)
+    bib = tmp_path / "refs.bib"
+    bib.write_text("".join(f"@online{{k{i}, author = {{Petrova, Anna}}, title = {{Page {i}}}, year = {{2020}}, "
+                           f"url = {{https://journal-{i}.example/a/{i}}}}}\n" for i in range(40)), encoding="utf-8")
+    assert main(["build", str(bib), "-o", str(tmp_path / "out")]) == 0
+    results = json.loads((tmp_path / "out" / "links.json").read_text(encoding="utf-8"))
+    assert {r["status"] for r in results} == {"skipped"}
+    assert all(r["detail"].startswith("not checked: the network is unavailable") for r in results)
+    assert len({h for h in calls if h.startswith("journal-")}) <= 3 + 16     # the default concurrency
