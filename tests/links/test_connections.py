@@ -42,3 +42,23 @@ def test_connections_are_closed_when_the_run_ends(hosts, options):
     while any(srv.open_connections for srv in hosts) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert [srv.open_connections for srv in hosts] == [0, 0, 0]
+
+
+def test_idle_connections_of_hosts_not_used_lately_are_closed(hosts):
+    """A file citing thousands of sites must not hold thousands of idle sockets."""
+    from polybib.links.safety import AddressGuard
+    from polybib.links.transport import GuardedAdapter, make_session
+
+    adapter = GuardedAdapter(AddressGuard(allow_private=True), per_host=2, keep_idle=2)
+    session = make_session(adapter, "polybib-test")
+    try:
+        for srv in hosts:
+            assert session.get(srv.url("/ok"), timeout=2).status_code == 200
+        deadline = time.monotonic() + 2
+        while hosts[0].open_connections and time.monotonic() < deadline:
+            time.sleep(0.02)
+        # the first host was used longest ago: its idle connection is closed, the others kept
+        assert [srv.open_connections for srv in hosts] == [0, 1, 1]
+        assert session.get(hosts[0].url("/ok"), timeout=2).status_code == 200   # and it still works
+    finally:
+        adapter.close()
