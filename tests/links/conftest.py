@@ -35,8 +35,10 @@ class FakeDNS:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server():
+    # per module, not per session: a server thread polling on after the link tests
+    # would run (and free objects) under every later test of the session
     srv = LocalServer().start()
     yield srv
     srv.stop()

@@ -315,7 +315,21 @@ class LocalServer(ThreadingHTTPServer):
         self.peak: Counter = Counter()     # most requests in flight at once, per first path segment
         self.bytes_sent: Counter = Counter()
         self.headers_seen: list = []
+        self.connections = 0               # TCP connections accepted
+        self.open_connections = 0          # open now (a handler thread serves each)
+        self.peak_connections = 0          # most open at once
         self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def process_request_thread(self, request, client_address):
+        with self.lock:
+            self.connections += 1
+            self.open_connections += 1
+            self.peak_connections = max(self.peak_connections, self.open_connections)
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.lock:
+                self.open_connections -= 1
 
     @property
     def port(self) -> int:

@@ -107,7 +107,7 @@ def test_redirect_chains_are_bounded(server, options):
 def test_head_refused_is_asked_again_with_get(server, options):
     before_head = server.hits[("HEAD", "/head405")]
     before_get = server.hits[("GET", "/head405")]
-    assert check_one(server, options, "/head405").status == "ok"
+    assert check_one(server, options, "/head405", content=False).status == "ok"
     assert server.hits[("HEAD", "/head405")] == before_head + 1
     assert server.hits[("GET", "/head405")] == before_get + 1
 
@@ -234,3 +234,20 @@ def test_a_page_showing_the_records_title_is_not_a_soft_404_whatever_its_words(s
     book = Reference(id="b", fields={"title": "Not Found: A History of Lost Things"})
     assert check_one(server, options, "/not-found-book").status == "soft-404"
     assert check_one(server, options, "/not-found-book", ref=book).status == "ok"
+
+
+def hits(server, path: str) -> tuple[int, int]:
+    return server.hits[("HEAD", path)], server.hits[("GET", path)]
+
+
+def test_a_page_that_is_read_costs_one_get_and_no_head(server, options):
+    """HEAD then GET was two round trips for every landing page in the default mode."""
+    head, get = hits(server, "/article-ru")
+    assert check_one(server, options, "/article-ru").status == "ok"
+    assert hits(server, "/article-ru") == (head, get + 1)
+
+
+def test_status_only_checks_cost_one_head(server, options):
+    head, get = hits(server, "/article-ru")
+    assert check_one(server, options, "/article-ru", content=False).status == "ok"
+    assert hits(server, "/article-ru") == (head + 1, get)

@@ -85,3 +85,18 @@ def test_same_page_compares_title_and_text():
     b = parse_html("<title>Library</title><p>Search our catalogue</p>")
     c = parse_html("<title>Library</title><p>A real article about bees, with an abstract</p>")
     assert same_page(a, b) and not same_page(a, c)
+
+
+def test_declarations_anywhere_in_the_page_are_kept_when_the_head_already_declares():
+    body_jsonld = ('<script type="application/ld+json">{"@type": "ScholarlyArticle", '
+                   '"headline": "Second declaration", "datePublished": "2019"}</script>')
+    page = parse_html(ARTICLE_RU.replace("</body>", body_jsonld + "<meta name='citation_author' "
+                                         "content='Петров, И.'></body>"))
+    sources = [w.source for w in works_from_page(page)]
+    assert sources[:2] == ["citation", "json-ld"]
+    assert "Петров, И." in works_from_page(page)[0].authors
+
+
+def test_a_page_that_declares_nothing_is_read_into_its_body():
+    page = parse_html(SOFT404_RU)
+    assert page.h1 == "Ошибка" and "не найдена" in page.text

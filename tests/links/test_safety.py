@@ -28,6 +28,46 @@ def test_address_classes(address, problem):
     assert address_problem(address) == problem
 
 
+# IPv6 addresses that carry an IPv4 address lead to it (through a relay, a NAT64 gateway
+# or a local Teredo client), so they are judged by it; deprecated and local-only blocks are
+# refused outright.  Pure policy: nothing here is connected to.
+@pytest.mark.parametrize("address, problem", [
+    ("2002:7f00:1::", "loopback (via 6to4 127.0.0.1)"),
+    ("2002:a00:1::1", "private (via 6to4 10.0.0.1)"),
+    ("2002:a9fe:a9fe::", "link-local (via 6to4 169.254.169.254)"),
+    ("2002:c0a8:101::", "private (via 6to4 192.168.1.1)"),
+    ("64:ff9b::7f00:1", "loopback (via NAT64 127.0.0.1)"),
+    ("64:ff9b::a9fe:a9fe", "link-local (via NAT64 169.254.169.254)"),
+    ("64:ff9b::ac10:1", "private (via NAT64 172.16.0.1)"),
+    ("64:ff9b:1::a00:1", "non-public (local-use NAT64)"),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "private (via Teredo 192.0.2.45)"),
+    ("2001:0:7f00:1:0:f227:62c4:f1f1", "loopback (via Teredo 127.0.0.1)"),
+    ("::ffff:169.254.169.254", "link-local"),
+    ("::127.0.0.1", "reserved (deprecated IPv4-compatible)"),
+    ("::93.184.215.14", "reserved (deprecated IPv4-compatible)"),
+    ("::ffff:0:7f00:1", "reserved"),                     # IPv4-translated (SIIT)
+    ("fec0::1", "site-local"), ("feff::1", "site-local"),
+    ("fd12:3456::1", "private"),
+    ("ff05::1", "multicast"), ("ff0e::1", "multicast"),
+    ("::", "unspecified"), ("fe80::1%eth0", "link-local"),
+    ("2001:db8::1", "documentation"), ("3fff::1", "documentation"),
+    ("100::1", "reserved (discard-only)"), ("5f00::1", "reserved"), ("4000::1", "reserved"),
+    # carriers of public IPv4 addresses are public: DNS64 answers like these on IPv6-only CI
+    ("64:ff9b::5db8:d70e", ""), ("2002:5db8:d70e::1", ""), ("::ffff:93.184.215.14", ""),
+    ("2a00:1450:4001:830::200e", ""),
+])
+def test_ipv6_address_classes(address, problem):
+    assert address_problem(address) == problem
+
+
+@pytest.mark.parametrize("address", ["2002:7f00:1::", "fec0::1", "64:ff9b::a00:1", "::127.0.0.1"])
+def test_a_name_resolving_to_an_ipv6_carrier_of_a_private_address_is_refused(address):
+    guard = AddressGuard(resolver=lambda host, port: [address])     # checked, never connected to
+    with pytest.raises(AddressRefused) as info:
+        guard.addresses("tunnel.test", 443)
+    assert info.value.address == address
+
+
 def test_numeric_spellings_of_loopback_are_caught_after_resolution():
     guard = AddressGuard(resolver=system_resolver)    # getaddrinfo of a number: no DNS traffic
     with pytest.raises(AddressRefused):

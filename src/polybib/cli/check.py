@@ -27,8 +27,9 @@ Each link gets one status:
                describes another work (Cyrillic and transliterated titles both match)
   blocked      401/403/429: a login or bot wall, not evidence that the link is dead
   timeout      no answer in time, after retries
-  unreachable  connection refused, server errors, TLS failures, or the network is down
-  skipped      excluded, an unsupported scheme, a private address, or offline and uncached
+  unreachable  connection refused, server errors, TLS failures
+  skipped      not checked: excluded, an unsupported scheme, a private address, offline
+               and uncached, or the network is down (checking stops once it is known)
 
 Safety: links and redirects into private, loopback, link-local and other non-public
 addresses are refused (skipped) unless --allow-private; only http, https and DOIs are
@@ -68,12 +69,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--no-probe", action="store_true",
                    help="do not ask for a missing sibling URL to detect sites that fake 200s")
     g.add_argument("--method", choices=["head", "get"], default=None,
-                   help="head: HEAD first, GET when refused or to read a page (default); get: GET only")
+                   help="head (default): one request per link where one will do: HEAD when only the "
+                        "status is wanted (--no-content, or a .pdf), GET for a page that is read; get: GET only")
     g.add_argument("--fail-on", metavar="STATUSES", default=None,
                    help="comma-separated statuses that make the exit code 1 "
                         "(default: dead,soft-404,mismatch,blocked,timeout,unreachable)")
     n = p.add_argument_group("network")
-    n.add_argument("--timeout", type=float, metavar="SECONDS", help="read timeout per request (default 20)")
+    n.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="the longest one request may take, connect to last byte (default 20)")
     n.add_argument("--connect-timeout", type=float, metavar="SECONDS", help="connect timeout (default 10)")
     n.add_argument("--retries", type=int, metavar="N", help="extra attempts on 408/429/5xx/connection errors (default 2)")
     n.add_argument("--concurrency", type=int, metavar="N", help="requests in flight overall (default 16)")
@@ -168,7 +171,7 @@ def fail_statuses(value: str | None) -> set[str]:
 
 def run(args: argparse.Namespace) -> int:
     from ..links import check_library
-    from ..links.report import ProgressBar, to_json, to_text
+    from ..links.report import ProgressBar, network_note, to_json, to_text
     from .convert import read_inputs
 
     failing = fail_statuses(args.fail_on)
@@ -177,6 +180,9 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics(library.diagnostics, quiet=args.quiet)
     progress = ProgressBar(sys.stderr, enabled=False if args.quiet else None)
     results = check_library(library, options, progress)
+    note = network_note(results)
+    if note:
+        print(f"polybib check: {note}", file=sys.stderr)
     report = to_json(results) if args.format == "json" else to_text(results, show_ok=args.all)
     write_output(args.output, report.encode("utf-8"))
     if any(r.status in failing for r in results) or library.errors:

@@ -7,7 +7,9 @@ The pipeline, one module per step (as lychee splits it)::
     http/doi  target → Observation (status, redirect hops, landing-page metadata)
               through safety (address policy on every hop and connect), limits
               (per-host slots, scheduler), retry (backoff, Retry-After), transport
-              (guarded requests sessions), landing (HTML metadata), soft404, archive
+              (guarded, per-host-bounded connection pools shared by the workers),
+              deadline (one deadline per request), network (stop once the network
+              is known to be down), landing (HTML metadata), soft404, archive
     cache     successful observations in SQLite, with a max age
     judge     Observation + record → LinkResult (match: is it the same work?)
     report    text and JSON

@@ -3,11 +3,17 @@
 * Redirects are followed by hand (``allow_redirects=False``): every hop is recorded, the
   chain is bounded, loops are caught, and each new host is checked by the AddressGuard
   before a request goes to it.
-* HEAD first (cheap, no body), GET when HEAD is refused (405/501/403, or any other 4xx
-  that a GET should confirm before a link is called dead) and GET to read an HTML page.
-  Hosts that refuse HEAD are remembered and asked with GET directly.
+* One request per URL where one will do: when the landing page is going to be read
+  (the default), GET straight away, since HEAD then GET is two round trips for every
+  page; HEAD when only the status is wanted (``--no-content``, or a URL naming a file
+  such as ``.pdf``).  After a HEAD, GET when HEAD is refused (405/501/403, or any other
+  4xx that a GET should confirm before a link is called dead) or when the answer turns
+  out to be an HTML page that is to be read.  Hosts that refuse HEAD are remembered and
+  asked with GET directly.
 * Bodies are streamed and read only as far as needed: at most ``max_body_kib`` of an
   HTML page, nothing of a PDF (a 5 GB file costs one response header).
+* One deadline per request (``read_timeout``) covers connect, TLS, headers and body
+  (:mod:`.deadline`): a server dripping bytes cannot hold a check longer.
 * Retries with backoff on 408/429/5xx and connection errors; ``Retry-After`` honoured
   up to a bound (and the whole host paused meanwhile).
 * Per-host slots are held for exactly one request at a time, body included.
@@ -19,18 +25,21 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from http.client import HTTPException
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.cookies import extract_cookies_to_jar, get_cookie_header
 from requests.models import PreparedRequest
 from requests.structures import CaseInsensitiveDict
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, HTTPError as Urllib3Error, NewConnectionError, ReadTimeoutError
 
 from .collect import host_key, normalise_url
+from .deadline import Watchdog
 from .landing import Page, decode_html, parse_html
 from .limits import HostLimiter
 from .model import Hop, Observation
+from .network import NetworkMonitor
 from .options import CheckOptions
 from .retry import backoff_delay, is_retryable_status, parse_retry_after
 from .safety import AddressGuard, AddressRefused
@@ -42,6 +51,16 @@ HEAD_REFUSED = (403, 405, 501)
 _HEAD_FINAL_4XX = (401, 407, 408, 429)
 _SMALL_BODY = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+#: URL endings that name a file, not a page: HEAD first even when pages are read.
+_FILE_ENDINGS = (".pdf", ".djvu", ".djv", ".ps", ".eps", ".doc", ".docx", ".odt", ".rtf", ".epub",
+                 ".ppt", ".pptx", ".xls", ".xlsx", ".ods", ".csv", ".zip", ".gz", ".tgz", ".bz2",
+                 ".xz", ".7z", ".rar", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff",
+                 ".svg", ".mp3", ".mp4", ".avi", ".mkv", ".webm", ".iso", ".bin", ".exe", ".dmg")
+
+
+def names_a_file(url: str) -> bool:
+    """Whether the URL's path ends like a downloadable file (``…/paper.pdf``)."""
+    return urlsplit(url).path.lower().endswith(_FILE_ENDINGS)
 
 _DNS_MISSING = {getattr(socket, n) for n in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, n)}
 _DNS_TEMPORARY = {getattr(socket, n) for n in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, n)}
@@ -180,15 +199,18 @@ def _short(exc: BaseException) -> str:
 class Fetcher:
     """Makes the requests of a run; shared by all workers (sessions are per worker)."""
 
-    def __init__(self, options: CheckOptions, guard: AddressGuard, limiter: HostLimiter):
+    def __init__(self, options: CheckOptions, guard: AddressGuard, limiter: HostLimiter,
+                 network: NetworkMonitor | None = None):
         self.options = options
         self.guard = guard
         self.limiter = limiter
+        self.network = network         # told of every answer; stops retries once the network is down
         self._lock = threading.Lock()
         self._head_refused: set[str] = set()
         self._probes: dict[str, Walk] = {}
         self._probing: dict[str, threading.Event] = {}
         self.got_response = False     # any HTTP answer at all (the network works)
+        self.watchdog = Watchdog()     # the per-request deadlines
 
     # -- one request, with retries -----------------------------------------------------
     def exchange(self, session: requests.Session, method: str, url: str, read: str,
@@ -202,7 +224,7 @@ class Fetcher:
             try:
                 reply = self._once(session, method, url, read, headers, host)
             except FetchError as err:
-                if err.retryable and attempt < o.retries:
+                if err.retryable and attempt < o.retries and not self._network_down():
                     time.sleep(backoff_delay(attempt, o.backoff, o.backoff_max))
                     attempt += 1
                     continue
@@ -210,6 +232,8 @@ class Fetcher:
                 raise
             reply.attempts = attempt + 1
             self.got_response = True
+            if self.network is not None:
+                self.network.answered()
             if not is_retryable_status(reply.status):
                 return reply
             wait = parse_retry_after(reply.headers.get("Retry-After"))
@@ -227,49 +251,66 @@ class Fetcher:
                 time.sleep(backoff_delay(attempt, o.backoff, o.backoff_max))
             attempt += 1
 
+    def _network_down(self) -> bool:
+        return self.network is not None and self.network.down.is_set()
+
     def _once(self, session, method, url, read, headers, host) -> Reply:
         o = self.options
-        with self.limiter.slot(host):
+        total = o.read_timeout
+        # one deadline for the whole request (connect, TLS, headers, body): socket timeouts
+        # alone bound each wait, and a server dripping a byte at a time never trips them
+        with self.limiter.slot(host), self.watchdog.request(total) as clock:
             try:
                 prep = _prepare(session, method, url, headers)
                 # the adapter, not Session.send: with allow_redirects=False, Session.send
                 # reads a redirect's whole body (to prepare ``Response.next``) — unbounded
-                resp = session.get_adapter(url).send(prep, stream=True, verify=True, cert=None,
-                                                     proxies={}, timeout=(o.connect_timeout, o.read_timeout))
+                resp = session.get_adapter(url).send(prep, stream=True, verify=True, cert=None, proxies={},
+                                                     timeout=(min(o.connect_timeout, total), total))
                 extract_cookies_to_jar(session.cookies, prep, resp.raw)
             except AddressRefused:
                 raise
-            except requests.exceptions.RequestException as exc:
-                raise classify_error(exc) from exc
-            except OSError as exc:
+            except (requests.exceptions.RequestException, Urllib3Error, OSError) as exc:
+                if clock.expired:
+                    raise FetchError("timeout", f"no complete answer within {total:g} s "
+                                                "(the server sends too slowly or not at all)", True) from exc
                 raise classify_error(exc) from exc
             try:
                 reply = Reply(resp.status_code, resp.headers, url)
                 ctype = reply.content_type
-                wants = (read == "json" or (read == "html" and ctype in _HTML_TYPES)) and method != "HEAD"
+                # a redirect's body is nobody's page: drained when small, never read
+                wants = ((read == "json" or (read == "html" and ctype in _HTML_TYPES)) and method != "HEAD"
+                         and not 300 <= reply.status < 400)
                 length = reply.content_length
                 if wants:
-                    reply.body, reply.truncated = self._read(resp, o.max_body_kib * 1024)
+                    reply.body, reply.truncated = self._read(resp, o.max_body_kib * 1024, clock)
+                    if clock.expired:
+                        reply.note = (f"the page arrived too slowly: judged on the first {len(reply.body):,} "
+                                      f"bytes, read in {total:g} s")
                 elif method == "HEAD" or (length is not None and length <= _SMALL_BODY):
-                    self._read(resp, _SMALL_BODY)      # drain, so the connection can be reused
+                    self._read(resp, _SMALL_BODY, clock)    # drain, so the connection can be reused
                 return reply
             finally:
                 resp.close()
 
-    def _read(self, resp: requests.Response, limit: int) -> tuple[bytes, bool]:
-        """At most ``limit`` bytes of the body; True when there was more (not read)."""
+    @staticmethod
+    def _read(resp: requests.Response, limit: int, clock) -> tuple[bytes, bool]:
+        """At most ``limit`` bytes of the body, as they arrive, until the request's clock
+        runs out; True when there was more (not read)."""
+        raw = resp.raw
         chunks: list[bytes] = []
         total = 0
-        deadline = time.monotonic() + self.options.read_timeout * 2
         try:
-            for chunk in resp.iter_content(chunk_size=16384):
-                chunks.append(chunk)
-                total += len(chunk)
-                if total >= limit or time.monotonic() > deadline:
-                    return b"".join(chunks)[:limit], True
-        except (requests.exceptions.RequestException, OSError):
+            while total < limit:
+                if clock.expired:
+                    return b"".join(chunks), True
+                data = raw.read1(min(65536, limit - total), decode_content=True)
+                if not data:
+                    return b"".join(chunks), False
+                chunks.append(data)
+                total += len(data)
+        except (requests.exceptions.RequestException, Urllib3Error, OSError, HTTPException):
             return b"".join(chunks), True
-        return b"".join(chunks), False
+        return b"".join(chunks)[:limit], True
 
     # -- a redirect chain ------------------------------------------------------------------
     def walk(self, session: requests.Session, start: str, *, read: str = "html",
@@ -285,9 +326,10 @@ class Fetcher:
             except Exception as exc:   # requests raises several types for malformed URLs
                 obs.outcome, obs.error, obs.detail = "error", "invalid", f"not a valid URL: {exc}"
                 return Walk(obs)
-        if method is None:
-            method = "GET" if o.method == "get" or host_key(url) in self._head_refused else "HEAD"
         want_page = read == "html" and o.content
+        if method is None:
+            method = "GET" if (o.method == "get" or (want_page and not names_a_file(url))
+                               or host_key(url) in self._head_refused) else "HEAD"
         # a loop is the same URL with the same cookies: publishers send a browser away to
         # set a cookie and back to the same URL, which then answers
         def state(u: str) -> tuple:

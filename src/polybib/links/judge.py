@@ -53,7 +53,7 @@ def judge(link: Link, obs: Observation, ref: Reference | None, display_url: str 
                         http_status=obs.http_status, final_url=obs.final_url, file=link.file,
                         line=link.line, kind=link.kind, hops=list(obs.hops), cached=obs.from_cache)
     notes: list[str] = []
-    if obs.outcome in ("refused", "offline", "unsupported"):
+    if obs.outcome in ("refused", "offline", "unsupported", "network-down"):
         result.status, result.detail = SKIPPED, obs.detail
         return result
     if obs.outcome == "error":

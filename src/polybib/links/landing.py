@@ -129,7 +129,27 @@ def decode_html(body: bytes, header_charset: str | None) -> str:
     return body.decode("utf-8", "replace")
 
 
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.IGNORECASE)
+_DECLARES = re.compile(r"<meta\b|ld\+json", re.IGNORECASE)
+
+
 def parse_html(text: str) -> Page:
+    """The parts of a page the checker looks at.
+
+    A page whose ``<head>`` declares its work (citation_*, Dublin Core, JSON-LD) and
+    whose body declares nothing more is parsed only up to the end of the head: the first
+    heading and the body text matter only to pages that declare nothing (soft-404
+    signals, weak titles), and ``html.parser`` over half a megabyte of body is the most
+    expensive step of checking a link."""
+    end = _HEAD_END.search(text)
+    if end is not None and not _DECLARES.search(text, end.start()):
+        head = _parse(text[:end.start()])
+        if any(w.strong for w in head.works()):
+            return head
+    return _parse(text)
+
+
+def _parse(text: str) -> Page:
     parser = _Parser()
     try:
         parser.feed(text)

@@ -69,18 +69,43 @@ def _translit(text: str, scheme: str) -> str:
         return text
 
 
+_COMBINING: dict[int, None] | None = None
+
+
+def _drop_combining(text: str) -> str:
+    """``text`` without combining marks (``unicodedata.combining``), at C speed: a
+    translation table of the Basic Multilingual Plane's marks, built on first use."""
+    global _COMBINING
+    if _COMBINING is None:
+        _COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
+    if max(text, default="\0") > "\uffff":          # marks beyond the BMP: rare, done slowly
+        return "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_COMBINING)
+
+
 def _plain(text: str) -> str:
     """Lower case, no markup, no diacritics, ё → е, NFC in."""
     text = _TAGS.sub(" ", text)
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _drop_combining(unicodedata.normalize("NFKD", text))
+
+
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def skeleton(word: str) -> str:
+    """What different romanisations of a word share.  Works on several words separated
+    by spaces at once, exactly as on each of them (no fold spans a space)."""
     for old, new in _FOLDS:
-        word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)
+        if old in word:
+            word = word.replace(old, new)
+    return _REPEATS.sub(r"\1", word)
+
+
+def _skeletons(words: list[str]) -> frozenset:
+    return frozenset(skeleton(" ".join(words)).split()) if words else frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -94,18 +119,36 @@ def token_variants(text: str) -> tuple[frozenset, ...]:
     for v in variants:
         words = [w for w in re.findall(r"\w+", v.replace("ʹ", "").replace("ʺ", "").replace("’", "")
                                                  .replace("'", "")) if w not in STOPWORDS]
-        out.append(frozenset(skeleton(w) for w in words if len(w) > 1 or w.isdigit()))
+        out.append(_skeletons([w for w in words if len(w) > 1 or w.isdigit()]))
     if _CYRILLIC.search(base):
         raw = frozenset(w for w in re.findall(r"\w+", base) if w not in STOPWORDS)
         out.append(raw)
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def plain_words(text: str) -> frozenset:
+    """The words of ``text`` as written (no transliteration), skeletonised: a title met in
+    its own script is settled with these, without seven transliterations per side."""
+    words = [w for w in re.findall(r"\w+", _plain(text).replace("ʹ", "").replace("ʺ", "").replace("’", "")
+                                   .replace("'", "")) if w not in STOPWORDS]
+    return _skeletons([w for w in words if len(w) > 1 or w.isdigit()])
+
+
+def _overlap(a: frozenset, b: frozenset, contained: bool) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / len(a) if contained else inter / min(len(a), len(b))
+
+
 def title_score(record_title: str, page_title: str, contained: bool = False) -> float:
     """Word overlap in [0, 1], best over schemes.  ``contained``: how much of the record's
     title the page shows (for ``<title>`` tags that add a site name); otherwise the overlap
     coefficient (a dropped subtitle on either side still scores 1)."""
-    best = 0.0
+    best = _overlap(plain_words(record_title), plain_words(page_title), contained)
+    if best >= 1.0:          # the same words in the same script: no scheme can do better
+        return best
     for a, b in zip(token_variants(record_title), token_variants(page_title)):
         if not a or not b:
             continue
@@ -137,6 +180,9 @@ def _family_names(ref: Reference) -> list[str]:
 
 
 def _author_found(family: str, page_authors: list[str]) -> bool:
+    plain = plain_words(family)
+    if plain and any(plain <= plain_words(author) for author in page_authors):
+        return True          # written alike: no transliteration needed
     fam_variants = token_variants(family)
     for author in page_authors:
         for fv in fam_variants:
@@ -206,11 +252,10 @@ def compare_work(ref: Reference, work: Work) -> Comparison:
         cmp.verdict = "mismatch"
         cmp.reasons.append(f"the page declares DOI {work.doi}, the record has {ref.get('DOI')}")
         return cmp
-    title_words = len(token_variants(title)[0]) if title else 0
     if cmp.title is not None:
         if cmp.title >= 0.7:
             cmp.verdict = "match"
-        elif cmp.title < 0.35 and title_words >= 2:
+        elif cmp.title < 0.35 and len(token_variants(title)[0]) >= 2:
             cmp.verdict = "mismatch"
             cmp.reasons.append(f"title «{cmp.page_title}» ({work.source}) is not the record's «{title}»")
     if cmp.authors is False and cmp.verdict != "mismatch":

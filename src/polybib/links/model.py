@@ -23,6 +23,9 @@ UNREACHABLE = "unreachable"
 SKIPPED = "skipped"
 
 STATUSES = (OK, REDIRECTED, DEAD, SOFT_404, MISMATCH, BLOCKED, TIMEOUT, UNREACHABLE, SKIPPED)
+#: How a link lost to a down network is reported (status ``skipped``): not checked, and
+#: certainly not dead.  :func:`network_unavailable` recognises it.
+NOT_CHECKED_NETWORK = "not checked: the network is unavailable"
 #: Statuses that make ``polybib check`` exit 1 by default.  A permanent redirect is a
 #: fixable finding, not a failure; a skipped link was not checked at all.
 FAILURES = (DEAD, SOFT_404, MISMATCH, BLOCKED, TIMEOUT, UNREACHABLE)
@@ -83,8 +86,9 @@ class Observation:
     ``outcome`` is ``response`` (an HTTP answer came back; see ``http_status``), ``error``
     (``error`` names the kind: timeout, dns, dns-temporary, refused, no-route, tls,
     connection, redirect-loop, too-many-redirects, retry-after, invalid, not-registered),
-    ``refused`` (the address policy said no), ``offline`` (not in the cache) or
-    ``unsupported`` (a scheme we do not follow).
+    ``refused`` (the address policy said no), ``offline`` (not in the cache),
+    ``network-down`` (not checked: the network was known to be down) or ``unsupported``
+    (a scheme we do not follow).
     """
 
     target: str
@@ -154,6 +158,11 @@ class LinkResult:
     @property
     def failed(self) -> bool:
         return self.status in FAILURES
+
+    @property
+    def network_unavailable(self) -> bool:
+        """Not checked because the network was down (see :mod:`polybib.links.network`)."""
+        return self.status == SKIPPED and self.detail.startswith(NOT_CHECKED_NETWORK)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (hops as dicts), ready for ``json.dumps``."""

@@ -21,18 +21,19 @@ Resolver = Callable[[str, int], list]
 @dataclass
 class CheckOptions:
     # Concurrency and politeness.
-    concurrency: int = 16            # worker threads, each with its own requests.Session
-    per_host: int = 2                # requests in flight to one host (host:port) at once
+    concurrency: int = 16            # worker threads (one Session each, over shared connection pools)
+    per_host: int = 2                # requests in flight, and connections open, to one host (host:port)
     host_delay: float = 0.0          # seconds between the starts of two requests to one host
     # Time.
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
+    connect_timeout: float = 10.0    # connecting alone (never more than read_timeout)
+    read_timeout: float = 20.0       # one request's whole time: connect, TLS, headers, body (--timeout)
     retries: int = 2                 # extra attempts on 408/429/5xx and connection errors
     backoff: float = 0.5             # first backoff; doubles on every attempt
     backoff_max: float = 8.0
     retry_after_max: float = 30.0    # a longer Retry-After is not waited for: the link is blocked
     # What is fetched.
-    method: str = "head"             # head: HEAD first, GET when refused or to read a page; get: GET only
+    method: str = "head"             # head: HEAD when only the status is wanted, GET straight away for a
+                                     # page that is read (and when HEAD is refused); get: GET only
     max_redirects: int = 10
     max_body_kib: int = 512          # at most this much of an HTML page is read
     content: bool = True             # read landing pages: soft-404 detection, metadata comparison
@@ -53,7 +54,7 @@ class CheckOptions:
     cache_path: str | None = None    # SQLite file; None: no cache
     max_age: float = 86400.0         # seconds a cached success stays a fact
     offline: bool = False            # use the cache only
-    # Network-down detection: host names resolved when every lookup failed.
+    # Network-down detection (links.network): host names resolved when lookups keep failing.
     canary_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:

@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from typing import IO, Iterable
 
-from .model import OK, STATUSES, LinkResult
+from .model import NOT_CHECKED_NETWORK, OK, STATUSES, LinkResult
 
 #: The keys every JSON object has (the lint and CI scripts rely on them).
 JSON_KEYS = ("entry", "field", "url", "status", "http_status", "final_url", "detail", "file", "line",
@@ -41,7 +41,21 @@ def format_line(r: LinkResult) -> str:
 def summary(results: list[LinkResult]) -> str:
     counts = Counter(r.status for r in results)
     parts = [f"{counts[s]} {s}" for s in STATUSES if counts[s]]
-    return f"{len(results)} link{'s' if len(results) != 1 else ''} checked: " + (", ".join(parts) or "none")
+    text = f"{len(results)} link{'s' if len(results) != 1 else ''} checked: " + (", ".join(parts) or "none")
+    note = network_note(results)
+    return f"{text}\n{note}" if note else text
+
+
+def network_note(results: list[LinkResult]) -> str:
+    """One line saying that the network was down and how many links went unchecked, or
+    ``""`` (for the text report, and for commands to print on stderr)."""
+    lost = [r for r in results if r.network_unavailable]
+    if not lost:
+        return ""
+    reason = lost[0].detail[len(NOT_CHECKED_NETWORK):].strip()
+    reason = reason[1:reason.index(")")] if reason.startswith("(") and ")" in reason else ""
+    return (f"the network seems down{f' ({reason})' if reason else ''}: link checking stopped, "
+            f"{len(lost)} of {len(results)} link{'s' if len(results) != 1 else ''} not checked")
 
 
 def to_text(results: list[LinkResult], show_ok: bool = False) -> str:

@@ -4,9 +4,11 @@ This is the library entry point the CLI and the lint call: :func:`check_library`
 Library and returns one :class:`LinkResult` per link, in the order the links appear.
 Nothing here prints; progress goes to a callback.
 
-Workers are threads of a ThreadPoolExecutor, each with its own requests Session (so its
-connections are reused across the targets it checks); the Scheduler hands each worker a
-target whose host has a free slot, so per-host limits never idle the global pool.
+Workers are threads of a ThreadPoolExecutor, each with its own requests Session (its
+cookies) over one shared set of per-host connection pools (so connections are reused
+whichever worker checks a host's next target, and a host never sees more connections
+than its limit); the Scheduler hands each worker a target whose host has a free slot, so
+per-host limits never idle the global pool.
 """
 from __future__ import annotations
 
@@ -26,9 +28,10 @@ from .http import Fetcher
 from .judge import judge
 from .limits import HostLimiter, Scheduler
 from .model import SKIPPED, Link, LinkResult, Observation
+from .network import NETWORK_ERRORS, NetworkMonitor
 from .options import CheckOptions
 from .safety import AddressGuard
-from .transport import make_session
+from .transport import Transport
 
 Progress = Callable[[int, int], None]
 #: Observations that make a Wayback suggestion worth asking for.
@@ -84,9 +87,12 @@ class Run:
 
     def __init__(self, options: CheckOptions):
         self.options = options
+        canaries = options.canary_hosts or (urlsplit(options.doi_base).hostname or "doi.org",)
         self.guard = AddressGuard(options.allow_private, options.allow_hosts, options.resolver)
+        self.network = NetworkMonitor(self.guard.resolver, canaries)
+        self.guard.on_resolved = self.network.resolved
         self.limiter = HostLimiter(options.per_host, options.host_delay)
-        self.fetcher = Fetcher(options, self.guard, self.limiter)
+        self.fetcher = Fetcher(options, self.guard, self.limiter, self.network)
         self.stop = threading.Event()
 
     def check_target(self, session, target: Target) -> Observation:
@@ -98,7 +104,10 @@ class Run:
             obs = doi_checker.check_doi(self.fetcher, session, target.value)
         else:
             obs = self.fetcher.check_url(session, target.value)
-        if o.wayback_base and target.kind == "http" and _looks_dead(obs):
+        self.network.failed(obs)
+        # no archive lookup for a failure that may be the network's, until something answered
+        network_doubt = obs.error in NETWORK_ERRORS and not self.network.answered_any
+        if o.wayback_base and target.kind == "http" and _looks_dead(obs) and not network_doubt:
             try:
                 obs.archive_url = archive.wayback_url(self.fetcher, session, target.value, o.wayback_base)
             except Exception:      # a suggestion is never worth failing a check for
@@ -110,11 +119,15 @@ class Run:
         if not todo:
             return
         scheduler = Scheduler(self.limiter, [(t.host, t) for t in todo])
+        self.network.threshold = min(3, len(todo))   # one failed link decides a one-link run
+        o = self.options
+        transport = Transport(self.guard, o.user_agent, o.per_host,
+                              pool_wait=o.connect_timeout + 2 * o.read_timeout)
 
         def worker() -> None:
-            session = make_session(self.guard, self.options.user_agent, self.options.per_host)
+            session = transport.session()
             try:
-                while not self.stop.is_set():
+                while not self.stop.is_set() and not self.network.down.is_set():
                     item = scheduler.next()
                     if item is None:
                         return
@@ -128,30 +141,21 @@ class Run:
                         self.limiter.drop_reserved()
                     done(target, obs)
             finally:
-                session.close()
+                session.cookies.clear()     # the adapter is shared: closed once, below
 
         workers = min(self.options.concurrency, len(todo))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="polybib-link") as pool:
-            futures = [pool.submit(worker) for _ in range(workers)]
-            try:
-                for f in futures:
-                    f.result()
-            except BaseException:
-                self.stop.set()
-                raise
-
-    def network_seems_down(self, observations: Iterable[Observation]) -> bool:
-        """Every failure was DNS or routing, nothing answered, and the canaries fail too."""
-        if self.fetcher.got_response or self.guard.resolved_any:
-            return False
-        hosts = self.options.canary_hosts or (urlsplit(self.options.doi_base).hostname or "doi.org",)
-        for host in hosts:
-            try:
-                if self.guard.resolver(host, 443):
-                    return False
-            except OSError:
-                continue
-        return True
+        try:
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="polybib-link") as pool:
+                futures = [pool.submit(worker) for _ in range(workers)]
+                try:
+                    for f in futures:
+                        f.result()
+                except BaseException:
+                    self.stop.set()
+                    raise
+        finally:
+            transport.close()
+            self.fetcher.watchdog.close()    # its thread ends with the run
 
 
 def check_links(links: list[Link], references: list[Reference] | None = None,
@@ -163,11 +167,23 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
     run = Run(options)
     cache = LinkCache(options.cache_path, options.max_age) if options.cache_path else None
     observations: dict[str, Observation] = {}
-    fresh: list[Observation] = []
+    #: verdicts reached by the workers as soon as a target was fetched (judging is CPU work
+    #: that overlaps the other workers' network waits, instead of following them all)
+    judged: dict[str, tuple[Observation, list[tuple[int, LinkResult]]]] = {}
+    relabelled: set[int] = set()
+    position = {id(link): i for i, link in enumerate(links)}
     todo: list[Target] = []
     total = len(targets)
     counter = [0]
     lock = threading.Lock()
+
+    def verdicts(target: Target, obs: Observation) -> list[tuple[int, LinkResult]]:
+        out = []
+        for link in target.links:
+            ref = refs[link.index] if 0 <= link.index < len(refs) else None
+            display = doi_checker.display_url(target.value, options.doi_base) if target.kind == "doi" else None
+            out.append((position[id(link)], judge(link, obs, ref, display)))
+        return out
 
     def tick() -> None:
         with lock:
@@ -193,35 +209,37 @@ def check_links(links: list[Link], references: list[Reference] | None = None,
                 todo.append(target)
 
         def done(target: Target, obs: Observation) -> None:
+            early = verdicts(target, obs)
             with lock:
                 observations[target.key] = obs
-                fresh.append(obs)
+                judged[target.key] = (obs, early)
             if cache is not None:
                 cache.put(cache_key(target, options), obs)
             tick()
 
         run.fetch_all(todo, done)
+        if run.network.down.is_set():
+            # the network is known to be down: what was not tried is not checked, and the
+            # failures it caused are not the links' fault
+            relabelled.update(id(o) for o in run.network.mark_lost())
+            for target in todo:
+                if target.key not in observations:
+                    observations[target.key] = run.network.not_tried(target.value, target.kind)
+                    tick()
     finally:
         if cache is not None:
             cache.close()
 
-    lost = [o for o in fresh if o.outcome == "error" and o.error in ("dns", "dns-temporary", "no-route")]
-    if lost and run.network_seems_down(fresh):
-        for obs in lost:
-            obs.error = "network-down"
-            obs.detail = f"the network seems down (no host could be reached or resolved): {obs.detail}"
-
-    position = {id(link): i for i, link in enumerate(links)}
     results: list[tuple[int, LinkResult]] = []
     for target in targets:
-        for link in target.links:
-            if target.skip_reason:
-                result = LinkResult(entry=link.entry, field=link.field, url=link.url, status=SKIPPED,
-                                    detail=target.skip_reason, file=link.file, line=link.line, kind=link.kind)
-            else:
-                ref = refs[link.index] if 0 <= link.index < len(refs) else None
-                display = doi_checker.display_url(target.value, options.doi_base) if target.kind == "doi" else None
-                result = judge(link, observations[target.key], ref, display)
-            results.append((position[id(link)], result))
+        if target.skip_reason:
+            results.extend((position[id(link)], LinkResult(
+                entry=link.entry, field=link.field, url=link.url, status=SKIPPED, detail=target.skip_reason,
+                file=link.file, line=link.line, kind=link.kind)) for link in target.links)
+            continue
+        obs = observations[target.key]
+        early = judged.get(target.key)
+        results.extend(early[1] if early is not None and early[0] is obs and id(obs) not in relabelled
+                       else verdicts(target, obs))
     results.sort(key=lambda pair: pair[0])
     return [result for _, result in results]
