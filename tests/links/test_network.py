@@ -135,7 +135,7 @@ def test_the_guard_tells_the_monitor_of_working_dns():
     assert seen == [1]
 
 
-def test_build_stops_trying_links_when_the_network_is_down(tmp_path, monkeypatch):
+def test_build_stops_trying_links_when_the_network_is_down(tmp_path, monkeypatch, capsys):
     import json
 
     calls: list[str] = []
@@ -150,6 +150,7 @@ def test_build_stops_trying_links_when_the_network_is_down(tmp_path, monkeypatch
     bib.write_text("".join(f"@online{{k{i}, author = {{Petrova, Anna}}, title = {{Page {i}}}, year = {{2020}}, "
                            f"url = {{https://journal-{i}.example/a/{i}}}}}\n" for i in range(40)), encoding="utf-8")
     assert main(["build", str(bib), "-o", str(tmp_path / "out")]) == 0
+    assert "the network seems down" in capsys.readouterr().err
     results = json.loads((tmp_path / "out" / "links.json").read_text(encoding="utf-8"))
     assert {r["status"] for r in results} == {"skipped"}
     assert all(r["detail"].startswith("not checked: the network is unavailable") for r in results)

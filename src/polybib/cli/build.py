@@ -7,6 +7,7 @@ import sys
 from .. import progress
 from ..config import load_config
 from ..errors import UsageError
+from ..links.report import network_note
 from ..pipeline import BIBLIOGRAPHY_FORMATS, DEFAULT_SCHEME, DEFAULT_STYLES, BuildOptions, build
 from .common import print_diagnostics
 
@@ -94,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
               f"open {result.outdir}/index.html", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     lint_errors = [f for f in result.findings if f.severity == "error"]
+    note = network_note(result.link_results)
+    if note and not args.quiet:
+        print(f"polybib: {note}", file=sys.stderr)
     failed_links = [r for r in result.link_results if r.failed]
     if failed_links and not args.quiet:
         print(f"polybib: {len(failed_links)} link(s) failed (dead, soft 404, mismatch, blocked, timeout or "
