@@ -291,6 +291,12 @@ class _Decoder:
         return unicodedata.normalize("NFC", arg[0] + _ACCENTS[cmd]) + arg[1:]
 
 
+def harmless_commands() -> list[str]:
+    """The commands the decoder reads as characters or markup (accents, letters, ``\\emph``):
+    commands that only typeset text."""
+    return [name for name in (*_ACCENTS, *_SYMBOLS, *_MARKUP) if name.isalpha()]
+
+
 def decode(text: str, markup: bool = True) -> str:
     """LaTeX → Unicode.  With ``markup`` protective braces become nocase spans, else vanish."""
     if "\\" not in text and "{" not in text and "~" not in text and "--" not in text \

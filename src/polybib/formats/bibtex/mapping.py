@@ -10,6 +10,9 @@ preferred on output while it still agrees with the record.
 """
 from __future__ import annotations
 
+import re
+
+from . import escape
 from . import names as _names
 from ... import latex
 from ...dates import date_from_parts, month_number, parse_date
@@ -259,7 +262,17 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
 
     A value body is what goes between the braces.  Extras from a BibTeX source come
     back verbatim; ``polybib.*`` and other formats' extras are not BibTeX fields.
+    Every body is safe between braces (:mod:`.escape`); the LaTeX a record read from
+    ``.bib`` keeps in its text stays LaTeX, while in a record from any other source a
+    backslash or a brace is a character.
     """
+    from_bibtex = ref.source is not None and ref.source.format == "bibtex"
+    with latex.source_is_latex(from_bibtex):
+        return _reference_to_fields(ref, dialect, ascii, from_bibtex)
+
+
+def _reference_to_fields(ref: Reference, dialect: str, ascii: bool,
+                         from_bibtex: bool) -> list[tuple[str, str]]:
     classic = dialect == "bibtex"
     out: dict[str, str] = {}
     f = ref.fields
@@ -310,26 +323,28 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
     if "issued" in f:
         _write_date(out, f["issued"], classic)
     if "page" in f:
-        out["pages"] = latex.encode(str(f["page"]).replace("-", "--").replace("–", "--"), ascii)
+        # each range's dash written as LaTeX's en dash, the rest as text
+        out["pages"] = "--".join(latex.encode(part, ascii) for part in re.split("[-–]", str(f["page"])))
     text("pagetotal", "number-of-pages")
     text("isbn", "ISBN")
     text("issn", "ISSN")
     for field, variable in VERBATIM_FIELDS.items():
         if variable in f:
-            out[field] = str(f[variable])
+            out[field] = escape.verbatim(field, str(f[variable]))
     for field, variable in DATE_FIELDS.items():
         if field != "date" and variable in f:
-            out[field] = f[variable].iso()
+            date = f[variable]
+            out[field] = date.iso() if date.parts else latex.encode(date.literal)
     text("origtitle", "original-title")
     text("origlocation", "original-publisher-place")
     text("origpublisher", "original-publisher")
     text("medium", "medium")
     if ref.language:
         original = ref.extra.get(EXTRA + "langid")
-        out["langid"] = original if original and langid_to_code(original) == ref.language \
-            else code_to_langid(ref.language)
+        out["langid"] = escape.langid(original if original and langid_to_code(original) == ref.language
+                                      else code_to_langid(ref.language))
         if EXTRA + "language" in ref.extra and langid_to_code(ref.extra[EXTRA + "language"]) == ref.language:
-            out["language"] = ref.extra[EXTRA + "language"]
+            out["language"] = escape.langid(ref.extra[EXTRA + "language"])
     if ref.extra.get(TRANSLATION):
         out["titletranslation"] = latex.encode(ref.extra[TRANSLATION], ascii)
     text("keywords", "keyword")
@@ -338,9 +353,9 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex", ascii: bool =
     text("annotation", "annote")
     for key, value in ref.extra.items():
         if key.startswith(EXTRA):
-            field = key[len(EXTRA):]
-            if field != "entrytype" and field not in out:
-                out[field] = value
+            field = escape.field_name(key[len(EXTRA):]).lower()   # BibTeX ignores case
+            if field and field != "entrytype" and field not in out:
+                out[field] = escape.extra_value(str(value), from_bibtex)
     order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
 
