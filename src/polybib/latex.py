@@ -70,8 +70,9 @@ _TAG_RE = re.compile(r'<(?:i|b|sup|sub)>|</(?:i|b|sup|sub|span)>|<span class="no
 _PLAIN_RUN = re.compile(r"(?:[^\\{}$~\-`'\r\n\t ]|-(?!-)|`(?!`)|'(?!')| (?![\r\n\t ]))+")
 
 
-#: Groups and macro arguments nested deeper than this are kept as written (LaTeX), so that
-#: a value of a thousand nested braces cannot exhaust Python's stack.
+#: Past this many nested groups and commands the decoder stops recursing: deeper braces
+#: are dropped as redundant protection, a deeper macro argument is kept as written, so
+#: that a value of a thousand nested braces cannot exhaust Python's stack.
 MAX_NESTING = 100
 
 
@@ -93,6 +94,7 @@ class _Decoder:
 
     def _run(self, depth: int, in_nocase: bool) -> str:
         out: list[str] = []
+        flat = 0
         s = self.s
         plain = _PLAIN_RUN.match
         while self.i < len(s):
@@ -105,8 +107,14 @@ class _Decoder:
             c = s[self.i]
             if c == "\\":
                 out.append(self.command(in_nocase))
+            elif c == "{" and self.level >= MAX_NESTING:
+                flat += 1                    # too deep to recurse: protection inside
+                self.i += 1                  # protection, dropped as a nested group's is
             elif c == "{":
                 out.append(self.group(depth, in_nocase))
+            elif c == "}" and flat:
+                flat -= 1
+                self.i += 1
             elif c == "}":
                 if depth:
                     return "".join(out)
