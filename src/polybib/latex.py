@@ -84,6 +84,9 @@ class _Decoder:
         self.i = 0
         self.markup = markup
         self.level = 0          # groups and commands being read, to bound the recursion
+        #: start → (text, end) of each command read: special_character reads ahead and
+        #: backs off, and without this nested groups would be read again at every level
+        self.commands_read: dict[int, tuple[str, int]] = {}
 
     def run(self, depth: int = 0, in_nocase: bool = False) -> str:
         self.level += 1
@@ -239,11 +242,18 @@ class _Decoder:
         return s[j]
 
     def command(self, in_nocase: bool) -> str:
+        start = self.i
+        known = self.commands_read.get(start)
+        if known is not None:            # read before, by special_character's look-ahead
+            self.i = known[1]
+            return known[0]
         self.level += 1
         try:
-            return self._command(in_nocase)
+            text = self._command(in_nocase)
         finally:
             self.level -= 1
+        self.commands_read[start] = (text, self.i)
+        return text
 
     def _command(self, in_nocase: bool) -> str:
         s = self.s
