@@ -7,8 +7,19 @@ text a style must not re-case.  ``\\emph``/``\\textit``/``\\textbf``/``\\textsup
 become ``<i>``/``<b>``/``<sup>``.
 
 What we do not understand stays as LaTeX in the text (``\\LaTeX``, ``$x^2$``,
-``\\foo{bar}``): the encoder passes backslash commands, math and balanced braces through
-unchanged, so an unknown macro survives a round trip instead of being mangled or lost.
+``\\foo{bar}``), with the braces that delimit it (``{\\BibTeX}ing`` is not
+``\\BibTeXing``).  A group holding exactly one accent or letter command (``{\\"o}``) is a
+character; any other group is protection (``{\\textsubscript{x}Se}`` → a nocase span).
+Nesting deeper than :data:`MAX_NESTING` is read without recursion.
+
+Encoding depends on where the text came from.  For a record read from ``.bib`` (see
+:func:`source_is_latex`) the LaTeX kept in the text passes through, so an unknown macro
+survives a round trip.  For CSL-JSON, RIS and free text a backslash is a character: every
+character LaTeX or BibTeX would read as markup is written as the character it is
+(``\\`` → ``\\textbackslash{}``, ``{`` → ``\\textbraceleft{}``, ``--`` → ``-{}-``), and
+decoding gives the text back.  Either way the result is safe between braces
+(:func:`is_safe_value`): BibTeX, which counts every brace, and polybib's reader, which
+skips ``\\{``, end the value at the same place, and it never ends in a backslash.
 
 Encoding for UTF-8 output escapes only what LaTeX needs escaped; ``ascii=True`` also turns
 accented Latin letters into accent commands for classic BibTeX, and never writes
@@ -424,24 +435,25 @@ def _encode(text: str, latex: bool) -> str:
     return "".join(out)
 
 
+_BRACE = re.compile(r"[{}]")
+_LINE_STARTING_AT = re.compile(r"\n[ \t]*@")
+
+
 def is_safe_value(body: str) -> bool:
     """Whether ``body`` between braces ends where it should for every reader: balanced
     and never closing below zero both counting every brace (BibTeX, biber) and counting
     only braces not preceded by a backslash (bibtexparser, polybib); not ending in a
     backslash; no line starting with ``@``."""
-    if body.endswith("\\") or re.search(r"\n[ \t]*@", body):
+    if body.endswith("\\") or ("\n" in body and _LINE_STARTING_AT.search(body)):
         return False
     every = unescaped = 0
-    previous = ""
-    for c in body:
-        if c == "{" or c == "}":
-            step = 1 if c == "{" else -1
-            every += step
-            if previous != "\\":
-                unescaped += step
-            if every < 0 or unescaped < 0:
-                return False
-        previous = c
+    for m in _BRACE.finditer(body):
+        step = 1 if m.group() == "{" else -1
+        every += step
+        if m.start() == 0 or body[m.start() - 1] != "\\":
+            unescaped += step
+        if every < 0 or unescaped < 0:
+            return False
     return every == 0 and unescaped == 0
 
 
