@@ -100,11 +100,10 @@ class _Decoder:
         self.commands_read: dict[int, tuple[str, int]] = {}
 
     def run(self, depth: int = 0, in_nocase: bool = False) -> str:
-        self.level += 1
-        try:
-            return self._run(depth, in_nocase)
-        finally:
-            self.level -= 1
+        self.level += 1                  # no try/finally: a decoder is not reused after an error
+        text = self._run(depth, in_nocase)
+        self.level -= 1
+        return text
 
     def _run(self, depth: int, in_nocase: bool) -> str:
         out: list[str] = []
@@ -259,10 +258,8 @@ class _Decoder:
             self.i = known[1]
             return known[0]
         self.level += 1
-        try:
-            text = self._command(in_nocase)
-        finally:
-            self.level -= 1
+        text = self._command(in_nocase)
+        self.level -= 1
         self.commands_read[start] = (text, self.i)
         return text
 
@@ -392,7 +389,13 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     return result
 
 
+#: Text with none of these is written as it is, in either mode.
+_NEEDS_ENCODING = re.compile(r"[\\{}$&%#_^~\u00a0\r\n\t<\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|--|``|''|  ")
+
+
 def _encode(text: str, latex: bool) -> str:
+    if _NEEDS_ENCODING.search(text) is None:
+        return text
     text = _CONTROL.sub("", text)
     text = _markup_to_latex(text, latex)
     out: list[str] = []
