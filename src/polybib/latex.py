@@ -377,7 +377,7 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     result = None
     if latex:
         result = _encode(text, True)
-        if not is_safe_value(result):
+        if not is_safe_value(result) or _runs_code(result):
             result = None
     if result is None:
         result = _encode(text, False)
@@ -391,6 +391,35 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
 
 #: Text with none of these is written as it is, in either mode.
 _NEEDS_ENCODING = re.compile(r"[\\{}$&%#_^~\u00a0\r\n\t<\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|--|``|''|  ")
+
+
+#: TeX and LaTeX commands that read or write files, run programs, or define or rename
+#: commands: never typesetting.  The model cannot tell ``\\input`` the LaTeX of a .bib
+#: from ``\\input`` decoded from ``\\textbackslash{}input`` (text written from CSL-JSON),
+#: so a .bib value whose changed text holds one of these is written as text, and text
+#: escaped once cannot become code by being read back, edited and written again.
+_CODE_COMMANDS = frozenset("""
+    input include includeonly InputIfFileExists IfFileExists endinput openin openout read
+    readline write immediate closein closeout newwrite newread special pdfobj pdfliteral
+    directlua latelua luaexec luadirect ShellEscape shellescape write18 def edef gdef xdef
+    let futurelet newcommand renewcommand providecommand DeclareRobustCommand
+    DeclareTextCommand newenvironment renewenvironment csname endcsname expandafter
+    noexpand catcode lccode uccode mathcode scantokens detokenize string meaning lowercase
+    uppercase makeatletter makeatother usepackage RequirePackage documentclass
+    begin end everypar everyeof everyhbox everyvbox everymath everydisplay everyjob
+    afterassignment aftergroup jobname typein typeout message errmessage show showthe
+    batchmode nonstopmode scrollmode errorstopmode dump shipout output loop repeat
+    pdfshellescape pdffiledump pdfmdfivesum filemoddate pdffilemoddate
+""".split())
+_CONTROL_WORD = re.compile(r"\\([A-Za-z@]+)")
+
+
+def _runs_code(body: str) -> bool:
+    """Whether LaTeX ``body`` uses a command in :data:`_CODE_COMMANDS`, an internal
+    (``@``) command, or TeX's ``^^`` character notation (``^^5c`` is a backslash)."""
+    if "^^" in body:
+        return True
+    return any(name in _CODE_COMMANDS or "@" in name for name in _CONTROL_WORD.findall(body))
 
 
 def _encode(text: str, latex: bool) -> str:

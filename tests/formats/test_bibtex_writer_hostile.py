@@ -207,3 +207,24 @@ def test_csl_dates_with_parts_are_iso():
     ref = Reference(id="d", type="webpage", fields={"title": "W", "accessed": Date(parts=[[2019, 2, 11]])},
                     source=Source(format="csljson"))
     assert "urldate = {2019-02-11}" in bibtex.write(Library([ref])).decode()
+
+
+def test_item3_text_escaped_once_does_not_become_latex_when_the_bib_is_edited():
+    """CSL-JSON → .bib writes ``\\input`` as text; reading that .bib, changing the field and
+    writing it again must not turn it into the command."""
+    lib = csljson.read(json.dumps([{"id": "a", "type": "book", "title": H.LATEX_RUN,
+                                    "note": "50% off"}]).encode(), "a.json")
+    first = _bib(lib)
+    again = bibtex.read(first.encode(), "a.bib")
+    assert again[0]["title"] == H.LATEX_RUN
+    again[0]["title"] += " (2nd ed.)"
+    again[0]["note"] += "!"
+    out = bibtex.write(again).decode()
+    assert "\\input" not in out and "\\textbackslash{}input" in out
+    assert bibtex.read(out.encode(), "b.bib")[0]["title"] == H.LATEX_RUN + " (2nd ed.)"
+
+
+def test_a_changed_bib_title_keeps_harmless_user_macros():
+    lib = bibtex.read(rb"@book{a, title = {\noopsort{b}The \mkbibacro{NASA} book}}", "a.bib")
+    lib[0]["title"] += "!"
+    assert r"title = {\noopsort{b}The \mkbibacro{NASA} book!}" in bibtex.write(lib).decode()
