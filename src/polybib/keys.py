@@ -16,6 +16,12 @@ Cyrillic is romanized with the ``bsi`` table (the References table of Russian jo
 no context rules: ``Матвиенко`` → ``matvienko``), other languages with their national
 table; accents are then stripped and every character that is not ``a-z0-9`` dropped.
 
+Keys written to ``.bib`` (:func:`bibtex_keys`) are also made safe: an id taken from
+CSL-JSON or RIS is kept only when it is made of ``A-Z a-z 0-9 _ - : . + /``, an entry
+read from ``.bib`` keeps any key BibTeX and biber read as one; any other id, and a missing
+one, is replaced by the key made here, because a key is written outside braces, where
+``}`` or a line break would end the entry and start another.
+
 Keys are deduplicated across a library case-insensitively: the first record keeps the
 bare key, the next ones get ``a``, ``b``, … ``z``, ``aa`` … in library order, so keys are
 stable: the same records in the same order give the same keys, and appending records never
@@ -126,6 +132,39 @@ def assign_keys(refs: Iterable[Reference]) -> list[str]:
     for base in bases:
         n = 0
         key = base
+        while key.lower() in taken:
+            n += 1
+            key = base + _suffix(n)
+        taken.add(key.lower())
+        out.append(key)
+    return out
+
+
+#: A key polybib takes from another format as it is: characters no reader of ``.bib`` or
+#: ``\\cite`` treats specially.
+SAFE_KEY = re.compile(r"[A-Za-z0-9_:.+/-]+")
+#: A key read from ``.bib``: anything but white space and what ends or splits a key for
+#: BibTeX, biber, bibtexparser, or LaTeX reading it back from ``.aux`` and ``.bbl``
+#: (``, { } ( ) " # % = \\ @``).
+BIBTEX_KEY = re.compile(r"[^\s,{}()\"#%=\\@]+")
+
+
+def is_safe_key(key: str, from_bibtex: bool = False) -> bool:
+    """Whether ``key`` can be written as an entry's key as it is."""
+    return bool(key) and bool((BIBTEX_KEY if from_bibtex else SAFE_KEY).fullmatch(key))
+
+
+def bibtex_keys(refs: Iterable[Reference], fixed: Iterable[str] = ()) -> list[str]:
+    """Keys to write ``refs`` under, unique (case-insensitively) among themselves and
+    ``fixed`` (the keys of entries written as they were read).  A safe id is kept; a
+    missing or unsafe one becomes :func:`citation_key`; a repeated one gets ``a``, ``b`` …
+    """
+    taken = {key.lower() for key in fixed}
+    out = []
+    for ref in refs:
+        from_bibtex = ref.source is not None and ref.source.format == "bibtex"
+        base = ref.id if is_safe_key(ref.id or "", from_bibtex) else citation_key(ref)
+        key, n = base, 0
         while key.lower() in taken:
             n += 1
             key = base + _suffix(n)

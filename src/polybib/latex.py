@@ -7,8 +7,19 @@ text a style must not re-case.  ``\\emph``/``\\textit``/``\\textbf``/``\\textsup
 become ``<i>``/``<b>``/``<sup>``.
 
 What we do not understand stays as LaTeX in the text (``\\LaTeX``, ``$x^2$``,
-``\\foo{bar}``): the encoder passes backslash commands, math and balanced braces through
-unchanged, so an unknown macro survives a round trip instead of being mangled or lost.
+``\\foo{bar}``), with the braces that delimit it (``{\\BibTeX}ing`` is not
+``\\BibTeXing``).  A group holding exactly one accent or letter command (``{\\"o}``) is a
+character; any other group is protection (``{\\textsubscript{x}Se}`` → a nocase span).
+Nesting deeper than :data:`MAX_NESTING` is read without recursion.
+
+Encoding depends on where the text came from.  For a record read from ``.bib`` (see
+:func:`source_is_latex`) the LaTeX kept in the text passes through, so an unknown macro
+survives a round trip.  For CSL-JSON, RIS and free text a backslash is a character: every
+character LaTeX or BibTeX would read as markup is written as the character it is
+(``\\`` → ``\\textbackslash{}``, ``{`` → ``\\textbraceleft{}``, ``--`` → ``-{}-``), and
+decoding gives the text back.  Either way the result is safe between braces
+(:func:`is_safe_value`): BibTeX, which counts every brace, and polybib's reader, which
+skips ``\\{``, end the value at the same place, and it never ends in a backslash.
 
 Encoding for UTF-8 output escapes only what LaTeX needs escaped; ``ascii=True`` also turns
 accented Latin letters into accent commands for classic BibTeX, and never writes
@@ -18,6 +29,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 # Accent commands → combining characters.
 _ACCENTS = {
@@ -39,6 +53,7 @@ _SYMBOLS = {
     "textnumero": "№", "textsection": "§", "textbullet": "•", "textdagger": "†",
     "textasciitilde": "~", "textbackslash": "\\", "textunderscore": "_", "textbar": "|",
     "textless": "<", "textgreater": ">", "textperiodcentered": "·",
+    "textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^",
 }
 _ESCAPED = {"&": "&", "%": "%", "#": "#", "_": "_", "$": "$", " ": " ", ",": "\u2009",
             "-": "\u00ad", "/": "", "@": ""}
@@ -68,6 +83,12 @@ _TAG_RE = re.compile(r'<(?:i|b|sup|sub)>|</(?:i|b|sup|sub|span)>|<span class="no
 _PLAIN_RUN = re.compile(r"(?:[^\\{}$~\-`'\r\n\t ]|-(?!-)|`(?!`)|'(?!')| (?![\r\n\t ]))+")
 
 
+#: Past this many nested groups and commands the decoder stops recursing: deeper braces
+#: are dropped as redundant protection, a deeper macro argument is kept as written, so
+#: that a value of a thousand nested braces cannot exhaust Python's stack.
+MAX_NESTING = 100
+
+
 class _Decoder:
     """A small recursive-descent reader of the LaTeX found in bibliography values."""
 
@@ -75,9 +96,20 @@ class _Decoder:
         self.s = text
         self.i = 0
         self.markup = markup
+        self.level = 0          # groups and commands being read, to bound the recursion
+        #: start → (text, end) of each command read: special_character reads ahead and
+        #: backs off, and without this nested groups would be read again at every level
+        self.commands_read: dict[int, tuple[str, int]] = {}
 
     def run(self, depth: int = 0, in_nocase: bool = False) -> str:
+        self.level += 1                  # no try/finally: a decoder is not reused after an error
+        text = self._run(depth, in_nocase)
+        self.level -= 1
+        return text
+
+    def _run(self, depth: int, in_nocase: bool) -> str:
         out: list[str] = []
+        flat = 0
         s = self.s
         plain = _PLAIN_RUN.match
         while self.i < len(s):
@@ -90,8 +122,14 @@ class _Decoder:
             c = s[self.i]
             if c == "\\":
                 out.append(self.command(in_nocase))
+            elif c == "{" and self.level >= MAX_NESTING:
+                flat += 1                    # too deep to recurse: protection inside
+                self.i += 1                  # protection, dropped as a nested group's is
             elif c == "{":
                 out.append(self.group(depth, in_nocase))
+            elif c == "}" and flat:
+                flat -= 1
+                self.i += 1
             elif c == "}":
                 if depth:
                     return "".join(out)
@@ -135,17 +173,63 @@ class _Decoder:
         return text
 
     def group(self, depth: int, in_nocase: bool) -> str:
+        if self.level >= MAX_NESTING:
+            return self.raw_group()
         start = self.i
         self.i += 1
-        special = self.s.startswith("\\", self.i)   # {\"o}, {\v c}, {\ss}: a character, not protection
-        inner = self.run(depth + 1, in_nocase or not special)
+        if self.s.startswith("\\", self.i):
+            char = self.special_character(in_nocase)
+            if char is not None:
+                return char
+        inner = self.run(depth + 1, True)
         closed = self.i < len(self.s)
         self.i += 1 if closed else 0
         if not closed:
             return self.s[start:start + 1] + inner
-        if special or in_nocase or not self.markup or not inner:
+        if not inner:
             return inner
+        if in_nocase or not self.markup:
+            # braces that delimit kept LaTeX ({\BibTeX}ing) are part of it: dropping them
+            # would make another macro (\BibTeXing)
+            return "{" + inner + "}" if "\\" in inner else inner
         return f"{_NOCASE_OPEN}{inner}</span>"
+
+    def special_character(self, in_nocase: bool) -> str | None:
+        """``{\\"o}``, ``{\\v c}``, ``{\\ss}``: a group holding exactly one command that
+        decodes to text is a character, not protection (BibTeX's "special character").
+        None, with nothing consumed, for any other group that starts with a backslash
+        (``{\\textsubscript{x}Se}`` protects, ``{\\BibTeX}`` keeps its braces)."""
+        save = self.i
+        text = self.command(in_nocase)
+        j = self.i
+        while j < len(self.s) and self.s[j] == " ":
+            j += 1
+        if text and "\\" not in text and self.s.startswith("}", j):
+            self.i = j + 1
+            return text
+        self.i = save
+        return None
+
+    def raw_group(self) -> str:
+        """The braced group at ``i`` as written (past :data:`MAX_NESTING`: kept as LaTeX)."""
+        s = self.s
+        start = self.i
+        depth = 0
+        j = start
+        while j < len(s):
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        self.i = min(j + 1, len(s))
+        return s[start:self.i]
 
     def argument(self, in_nocase: bool) -> str | None:
         """The next macro argument: a braced group's text, or a single character."""
@@ -157,6 +241,8 @@ class _Decoder:
             return None
         self.i = j
         if s[j] == "{":
+            if self.level >= MAX_NESTING:
+                return self.raw_group()
             self.i += 1
             inner = self.run(1, True)
             if self.i < len(s):
@@ -168,12 +254,30 @@ class _Decoder:
         return s[j]
 
     def command(self, in_nocase: bool) -> str:
+        start = self.i
+        known = self.commands_read.get(start)
+        if known is not None:            # read before, by special_character's look-ahead
+            self.i = known[1]
+            return known[0]
+        self.level += 1
+        text = self._command(in_nocase)
+        self.level -= 1
+        self.commands_read[start] = (text, self.i)
+        return text
+
+    def _command(self, in_nocase: bool) -> str:
         s = self.s
         start = self.i
         j = self.i + 1
         if j >= len(s):
             self.i = j
             return "\\"
+        if self.level >= MAX_NESTING:          # too deep: the command stays as written
+            j += 1
+            while s[j - 1].isalpha() and j < len(s) and s[j].isalpha():
+                j += 1
+            self.i = j
+            return s[start:j]
         if not s[j].isalpha():
             ch = s[j]
             self.i = j + 1
@@ -246,6 +350,12 @@ def _end_of_arguments(s: str, i: int) -> int:
     return i
 
 
+def harmless_commands() -> list[str]:
+    """The commands the decoder reads as characters or markup (accents, letters, ``\\emph``):
+    commands that only typeset text."""
+    return [name for name in (*_ACCENTS, *_SYMBOLS, *_MARKUP) if name.isalpha()]
+
+
 def decode(text: str, markup: bool = True) -> str:
     """LaTeX → Unicode.  With ``markup`` protective braces become nocase spans, else vanish."""
     if "\\" not in text and "{" not in text and "~" not in text and "--" not in text \
@@ -254,48 +364,167 @@ def decode(text: str, markup: bool = True) -> str:
     return _Decoder(text, markup).run()
 
 
-_SPECIALS_UTF8 = {"&": "\\&", "%": "\\%", "#": "\\#", "_": "\\_", "\u00a0": "~"}
+#: Characters LaTeX would read as markup, written as the characters they are.  Braces and
+#: backslash are written as commands, never as ``\\{`` ``\\}``: BibTeX counts a brace
+#: whether or not a backslash precedes it, and a value ending in ``\\`` escapes its own
+#: closing brace for every reader that does not (polybib's, bibtexparser's).
+_TEXT_ESCAPES = {
+    "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}",
+    "$": "\\$", "&": "\\&", "%": "\\%", "#": "\\#", "_": "\\_",
+    "^": "\\textasciicircum{}", "~": "\\textasciitilde{}", "\u00a0": "~",
+}
+#: Pairs LaTeX sets as one glyph (``--`` is an en dash): the second is kept apart by ``{}``.
+_LIGATURE_STARTS = {"-": "-", "`": "`", "'": "'"}
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)", re.S)
+_MATH = re.compile(r"\$[^$]+\$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_source_is_latex: ContextVar[bool] = ContextVar("polybib_source_is_latex", default=False)
 
 
-def encode(text: str, ascii: bool = False) -> str:
+@contextmanager
+def source_is_latex(flag: bool) -> Iterator[None]:
+    """Within this block :func:`encode` (called without ``latex=``) treats backslash
+    commands, braces and ``$…$`` in the text as LaTeX: for records read from ``.bib``,
+    whose undecoded LaTeX (``\\BibTeX``) the model keeps.  Elsewhere (CSL-JSON, RIS,
+    free text) a backslash is a character, and so is every brace."""
+    token = _source_is_latex.set(flag)
+    try:
+        yield
+    finally:
+        _source_is_latex.reset(token)
+
+
+def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     """Unicode model text → a BibTeX value body (without the enclosing braces).
 
-    LaTeX commands, math and braces already in the text pass through.  If the braces do
-    not balance, they are escaped so that the value cannot break the file.
+    The result is always safe between braces: BibTeX (which counts every brace), biber
+    and polybib's reader (which skip ``\\{``) end the value at the same place, and it
+    never ends in a backslash.  ``latex`` (default: :func:`source_is_latex`) says the text
+    came from ``.bib``: its backslash commands, braces and math pass through when that is
+    safe; otherwise, and for text from any other source, every character is written as
+    itself (``\\`` → ``\\textbackslash{}``), so that decoding gives the text back.
     """
-    text = _markup_to_latex(text)
+    if latex is None:
+        latex = _source_is_latex.get()
+    result = None
+    if latex:
+        result = _encode(text, True)
+        if not is_safe_value(result) or _runs_code(result):
+            result = None
+    if result is None:
+        result = _encode(text, False)
+    if ascii and not result.isascii():
+        from .translit.latex import to_latex_ascii   # knows every scheme's letters
+        converted = to_latex_ascii(result, escape=False)
+        if is_safe_value(converted):
+            result = converted
+    return result
+
+
+#: Text with none of these is written as it is, in either mode.
+_NEEDS_ENCODING = re.compile(r"[\\{}$&%#_^~\u00a0\r\n\t<\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|--|``|''|  ")
+
+
+#: TeX and LaTeX commands that read or write files, run programs, or define or rename
+#: commands: never typesetting.  The model cannot tell ``\\input`` the LaTeX of a .bib
+#: from ``\\input`` decoded from ``\\textbackslash{}input`` (text written from CSL-JSON),
+#: so a .bib value whose changed text holds one of these is written as text, and text
+#: escaped once cannot become code by being read back, edited and written again.
+_CODE_COMMANDS = frozenset("""
+    input include includeonly InputIfFileExists IfFileExists endinput openin openout read
+    readline write immediate closein closeout newwrite newread special pdfobj pdfliteral
+    directlua latelua luaexec luadirect ShellEscape shellescape write18 def edef gdef xdef
+    let futurelet newcommand renewcommand providecommand DeclareRobustCommand
+    DeclareTextCommand newenvironment renewenvironment csname endcsname expandafter
+    noexpand catcode lccode uccode mathcode scantokens detokenize string meaning lowercase
+    uppercase makeatletter makeatother usepackage RequirePackage documentclass
+    begin end everypar everyeof everyhbox everyvbox everymath everydisplay everyjob
+    afterassignment aftergroup jobname typein typeout message errmessage show showthe
+    batchmode nonstopmode scrollmode errorstopmode dump shipout output loop repeat
+    pdfshellescape pdffiledump pdfmdfivesum filemoddate pdffilemoddate
+""".split())
+_CONTROL_WORD = re.compile(r"\\([A-Za-z@]+)")
+
+
+def _runs_code(body: str) -> bool:
+    """Whether LaTeX ``body`` uses a command in :data:`_CODE_COMMANDS`, an internal
+    (``@``) command, or TeX's ``^^`` character notation (``^^5c`` is a backslash)."""
+    if "^^" in body:
+        return True
+    return any(name in _CODE_COMMANDS or "@" in name for name in _CONTROL_WORD.findall(body))
+
+
+def _encode(text: str, latex: bool) -> str:
+    if _NEEDS_ENCODING.search(text) is None:
+        return text
+    text = _CONTROL.sub("", text)
+    text = _markup_to_latex(text, latex)
     out: list[str] = []
     i = 0
     n = len(text)
     while i < n:
         c = text[i]
-        if c == "\\":
-            m = re.match(r"\\(?:[A-Za-z]+|.)", text[i:])
-            out.append(m.group(0) if m else "\\")
-            i += len(m.group(0)) if m else 1
+        if c == "\x00":                     # markup turned into LaTeX by _markup_to_latex
+            end = text.index("\x01", i)
+            out.append(text[i + 1:end])
+            i = end + 1
             continue
-        if c == "$":
-            end = text.find("$", i + 1)
-            if end > i + 1:
-                out.append(text[i:end + 1])
-                i = end + 1
+        if latex and c == "\\":
+            m = _COMMAND.match(text, i)
+            if m and m.group() not in ("\\\n", "\\\r", "\\\t"):
+                out.append(m.group())
+                i = m.end()
                 continue
-            out.append("\\$")
-        elif c in _SPECIALS_UTF8:
-            out.append(_SPECIALS_UTF8[c])
+        if latex and c == "$":
+            m = _MATH.match(text, i)
+            if m:
+                out.append(m.group())
+                i = m.end()
+                continue
+        if latex and c in "{}":
+            out.append(c)
+        elif c in _TEXT_ESCAPES:
+            out.append(_TEXT_ESCAPES[c])
+        elif c in "\r\n\t":
+            # BibTeX reads a line break as a space; written as one, no line of the value
+            # can start with "@" (which bibtexparser takes for a new entry)
+            out.append(" " if not out or not out[-1].endswith(" ") else "\\ ")
+        elif c == " " and out and out[-1].endswith(" "):
+            out.append("\\ ")                # a second space: BibTeX would merge it
+        elif c in _LIGATURE_STARTS and i + 1 < n and text[i + 1] == c:
+            out.append(c + "{}")
         else:
             out.append(c)
         i += 1
-    result = "".join(out)
-    if not braces_balanced(result):
-        result = re.sub(r"(?<!\\)([{}])", r"\\\1", result)
-    if ascii and not result.isascii():
-        from .translit.latex import to_latex_ascii   # knows every scheme's letters
-        result = to_latex_ascii(result, escape=False)
-    return result
+    return "".join(out)
 
 
-def _markup_to_latex(text: str) -> str:
+_BRACE = re.compile(r"[{}]")
+_LINE_STARTING_AT = re.compile(r"\n[ \t]*@")
+
+
+def is_safe_value(body: str) -> bool:
+    """Whether ``body`` between braces ends where it should for every reader: balanced
+    and never closing below zero both counting every brace (BibTeX, biber) and counting
+    only braces not preceded by a backslash (bibtexparser, polybib); not ending in a
+    backslash; no line starting with ``@``."""
+    if body.endswith("\\") or ("\n" in body and _LINE_STARTING_AT.search(body)):
+        return False
+    every = unescaped = 0
+    for m in _BRACE.finditer(body):
+        step = 1 if m.group() == "{" else -1
+        every += step
+        if m.start() == 0 or body[m.start() - 1] != "\\":
+            unescaped += step
+        if every < 0 or unescaped < 0:
+            return False
+    return every == 0 and unescaped == 0
+
+
+def _markup_to_latex(text: str, latex: bool = True) -> str:
+    """CSL rich-text tags → LaTeX, each marked ``\\x00…\\x01`` so the encoder passes it
+    through; a tag left open is closed at the end, a stray closing tag is text."""
     if "<" not in text:
         return text
     stack: list[str] = []
@@ -303,11 +532,15 @@ def _markup_to_latex(text: str) -> str:
     def replace(m: re.Match) -> str:
         tag = m.group(0)
         if tag.startswith("</"):
-            return "}" if stack and stack.pop() else tag
+            if not stack:
+                return tag
+            stack.pop()
+            return "\x00}\x01"
         stack.append(tag)
-        return _TAG_TO_LATEX[tag]
+        return "\x00" + _TAG_TO_LATEX[tag] + "\x01"
 
-    return _TAG_RE.sub(replace, text)
+    text = _TAG_RE.sub(replace, text.replace("\x00", "").replace("\x01", ""))
+    return text + "\x00}\x01" * len(stack)
 
 
 def braces_balanced(text: str) -> bool:

@@ -17,7 +17,7 @@ def test_latex_thebibliography_escapes_special_characters():
     text = output.bibliography([entry], "latex")
     assert text.startswith("\\begin{thebibliography}{}")
     assert "\\textit{R\\&D} 50\\% of \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} " \
-           "\\textbackslash{} -- \\url{http://x.org/a_b\\%20c}" in text
+           "\\textbackslash{} -- \\url{http://x.org/a_b%20c}" in text
     assert "\\bibitem{k_1}" in text
     assert text.rstrip().endswith("\\end{thebibliography}")
 

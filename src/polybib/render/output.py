@@ -125,23 +125,39 @@ _LATEX_TAGS = {"i": r"\textit", "b": r"\textbf", "sup": r"\textsuperscript",
                "sub": r"\textsubscript", "sc": r"\textsc", "u": r"\underline"}
 
 
-def latex_escape(text: str) -> str:
+#: Characters written as ``%XX`` in a ``\\url``: those RFC 3986 does not allow in a URL
+#: anyway and that ``\\url`` cannot take as they are (an unbalanced ``}`` ends it, TeX reads
+#: ``^^5c`` as a backslash).
+_URL_UNSAFE = re.compile(r"[\\{}^`\"<>|]")
+
+
+def latex_escape(text: str, in_argument: bool = False) -> str:
+    """Text as LaTeX; URLs as ``\\url{…}``, written verbatim (``%20`` stays ``%20``, which
+    ``\\url`` prints as it is and ``\\%`` would not).  ``in_argument``: the text is inside
+    another command's argument (``\\textit{…}``), where TeX has read ``%`` and ``#`` before
+    ``\\url`` could, so a URL there is written as escaped text instead."""
     out = []
     pos = 0
     for match in _URL.finditer(text):
         out.append(_LATEX_RE.sub(lambda m: _LATEX_ESCAPES[m.group()], text[pos:match.start()]))
-        url = re.sub(r"([%#\\{}])", r"\\\1", match.group())
-        out.append(r"\url{" + url + "}")
+        url = _URL_UNSAFE.sub(lambda m: "%%%02X" % ord(m.group()), match.group())
+        if in_argument:
+            out.append(_LATEX_RE.sub(lambda m: _LATEX_ESCAPES[m.group()], url))
+        else:
+            out.append(r"\url{" + url + "}")
         pos = match.end()
     out.append(_LATEX_RE.sub(lambda m: _LATEX_ESCAPES[m.group()], text[pos:]))
     return "".join(out)
 
 
 def to_latex(markup: str) -> str:
-    def wrap(kind, inner):
-        command = _LATEX_TAGS.get(kind)
+    def walk(node: Node, depth: int) -> str:
+        if node.kind == "text":
+            return latex_escape(node.text, in_argument=depth > 0)
+        command = _LATEX_TAGS.get(node.kind)
+        inner = "".join(walk(child, depth + (1 if command else 0)) for child in node.children)
         return f"{command}{{{inner}}}" if command and inner else inner
-    return _walk(parse(markup), latex_escape, wrap)
+    return walk(parse(markup), 0)
 
 
 # ------------------------------------------------------------------ RTF

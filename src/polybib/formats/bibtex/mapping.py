@@ -10,7 +10,9 @@ preferred on output while it still agrees with the record.
 """
 from __future__ import annotations
 
-from . import fieldnames
+import re
+
+from . import escape, fieldnames
 from . import names as _names
 from ... import latex
 from ...dates import date_from_parts, month_number, parse_date
@@ -284,8 +286,17 @@ def reference_to_fields(ref: Reference, dialect: str | None = "biblatex",
     back verbatim; ``polybib.*`` and other formats' extras are not BibTeX fields.
     ``dialect`` None writes biblatex but keeps the field names the record was read with
     (:mod:`.fieldnames`); "biblatex" and "bibtex" write that dialect's own names.
+    Every body is safe between braces (:mod:`.escape`); the LaTeX a record read from
+    ``.bib`` keeps in its text stays LaTeX, while in a record from any other source a
+    backslash or a brace is a character.
     """
-    classic = dialect == "bibtex"
+    from_bibtex = ref.source is not None and ref.source.format == "bibtex"
+    with latex.source_is_latex(from_bibtex):
+        return _reference_to_fields(ref, dialect, ascii, from_bibtex)
+
+
+def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
+                         from_bibtex: bool) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     f = ref.fields
     extra = ref.extra
@@ -330,16 +341,18 @@ def reference_to_fields(ref: Reference, dialect: str | None = "biblatex",
     if "issued" in f:
         _write_date(out, f["issued"], fieldnames.chosen(extra, "issued", csl_type, dialect)[0] == "year")
     if "page" in f:
-        out["pages"] = latex.encode(str(f["page"]).replace("-", "--").replace("–", "--"), ascii)
+        # each range's dash written as LaTeX's en dash, the rest as text
+        out["pages"] = "--".join(latex.encode(part, ascii) for part in re.split("[-–]", str(f["page"])))
     text("pagetotal", "number-of-pages")
     text("isbn", "ISBN")
     text("issn", "ISSN")
     for field, variable in VERBATIM_FIELDS.items():
         if variable in f:
-            out[field] = str(f[variable])
+            out[field] = escape.verbatim(field, str(f[variable]))
     for field, variable in DATE_FIELDS.items():
         if field != "date" and variable in f:
-            out[field] = f[variable].iso()
+            date = f[variable]
+            out[field] = date.iso() if date.parts else latex.encode(date.literal)
     original_date = f.get("original-date")
     if type(original_date) is Date and fieldnames.chosen(extra, "original-date", csl_type, dialect)[0] == "origyear":
         parts = original_date.parts
@@ -366,9 +379,9 @@ def reference_to_fields(ref: Reference, dialect: str | None = "biblatex",
         out["entrysubtype"] = csl_type
     for key, value in extra.items():
         if key.startswith(EXTRA):
-            field = key[len(EXTRA):]
-            if field != "entrytype" and field not in out:
-                out[field] = value
+            field = escape.field_name(key[len(EXTRA):]).lower()   # BibTeX ignores case
+            if field and field != "entrytype" and field not in out:
+                out[field] = escape.extra_value(str(value), from_bibtex)
     order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
 
@@ -378,13 +391,13 @@ def _write_language(out: dict, ref: Reference, name: str) -> None:
     kept = ref.extra.get(EXTRA + "language")
     kept_agrees = kept is not None and langid_to_code(kept) == ref.language
     if name == "language" and kept_agrees:
-        out["language"] = kept
+        out["language"] = escape.langid(kept)
         return
     original = ref.extra.get(EXTRA + "langid")
-    out["langid"] = original if original and langid_to_code(original) == ref.language \
-        else code_to_langid(ref.language)
+    out["langid"] = escape.langid(original if original and langid_to_code(original) == ref.language
+                                  else code_to_langid(ref.language))
     if kept_agrees:
-        out["language"] = kept
+        out["language"] = escape.langid(kept)
 
 
 def _repeats_genre(ref: Reference) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...keys import bibtex_keys, is_safe_key
 from ...model import Library, Reference
 from . import mapping
 from .decoding import encode_text
@@ -19,35 +20,61 @@ ALIASES = [("journaltitle", "journal"), ("location", "address"), ("institution",
 
 
 def write_library(library: Library, dialect: str | None = None, ascii: bool = False) -> bytes:
-    """Serialise ``library``; ``dialect`` None keeps read entries in their own dialect."""
+    """Serialise ``library``; ``dialect`` None keeps read entries in their own dialect.
+
+    Whatever is written reads back, in BibTeX, biber and polybib alike, as the same
+    entries and fields: keys are made safe and unique (:func:`polybib.keys.bibtex_keys`),
+    values safe between braces (:mod:`.escape`, :func:`polybib.latex.encode`).
+    """
     docs = [d for d in library.documents if isinstance(d, BibDocument)]
     if len(docs) == 1 and len(library.documents) == 1 and dialect is None and not ascii \
             and _unchanged(docs[0], library):
         return docs[0].data
     present = {id(r) for r in library.references}
-    written: set[int] = set()
+    keep_raw = dialect is None and not ascii
+    # First the entries written where they stood, so that new keys avoid theirs.
+    plan: list[tuple[BibDocument, Segment, bool]] = []
+    fixed: list[str] = []
+    rekey: list[Reference] = []
+    for doc in docs:
+        for seg in doc.entries():
+            ref = seg.ref
+            if ref is None or id(ref) not in present:
+                continue
+            raw = keep_raw and _unchanged_entry(seg, ref)
+            plan.append((doc, seg, raw))
+            if raw:
+                fixed.append(seg.key)
+            elif is_safe_key(ref.id or "", from_bibtex=True):
+                fixed.append(ref.id)
+            else:
+                rekey.append(ref)
+    written = {id(seg.ref) for _, seg, _ in plan}
+    new = [r for r in library.references if id(r) not in written]
+    keys = dict(zip(map(id, rekey + new), bibtex_keys(rekey + new, fixed)))
+
     chunks: list[str] = []
     newline = docs[0].newline if docs else "\n"
-    keep_raw = dialect is None and not ascii
+    raw_entries = {id(seg): raw for _, seg, raw in plan}
     for doc in docs:
         for seg in doc.segments:
             if seg.kind != "entry":
                 chunks.append(seg.raw)
                 continue
-            ref = seg.ref
-            if ref is None or id(ref) not in present:
+            if id(seg) not in raw_entries:
                 continue
-            written.add(id(ref))
-            if keep_raw and _unchanged_entry(seg, ref):
+            ref = seg.ref
+            if raw_entries[id(seg)]:
                 chunks.append(seg.raw)
             else:
-                chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline))
-    new = [r for r in library.references if id(r) not in written]
+                chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline,
+                                             keys.get(id(ref), ref.id)))
     if new:
         text = "".join(chunks)
         if text and not text.endswith(newline * 2):
             chunks.append(newline if text.endswith(newline) else newline * 2)
-        chunks.append((newline * 2).join(format_entry(r, dialect, ascii, newline) for r in new))
+        chunks.append((newline * 2).join(format_entry(r, dialect, ascii, newline, keys[id(r)])
+                                         for r in new))
         chunks.append(newline)
     out = "".join(chunks)
     if docs:        # the file's own encoding, as the reader announced (decoding.py)
@@ -68,12 +95,15 @@ def _unchanged_entry(seg: Segment, ref: Reference) -> bool:
     return bool(unchanged and unchanged())
 
 
-def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n") -> str:
+def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n",
+                 key: str | None = None) -> str:
     """A new entry in polybib's own layout: two-space indent, one field a line.
 
-    ``dialect`` None: biblatex, with the field names the record remembers from its source."""
+    ``dialect`` None: biblatex, with the field names the record remembers from its source.
+    ``key`` defaults to the record's id made safe (:func:`polybib.keys.bibtex_keys`)."""
     fields = mapping.reference_to_fields(ref, dialect, ascii)
-    lines = [f"@{mapping.entry_type_for(ref, dialect)}{{{ref.id},"]
+    key = key if key is not None else bibtex_keys([ref])[0]
+    lines = [f"@{mapping.entry_type_for(ref, dialect)}{{{key},"]
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
     lines.append("}")
     return newline.join(lines)
@@ -86,7 +116,8 @@ _RENAMED = {"journaltitle": ("journal",), "location": ("address",), "institution
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
 
 
-def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str) -> str:
+def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str,
+                   key: str) -> str:
     """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text.
 
     The entry keeps its own field names, except that classic BibTeX gets its own names
@@ -112,7 +143,7 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     if header and entry_type.lower() == header.group(1).lower():
         entry_type = header.group(1)          # keep the file's spelling: @Article stays @Article
     opening = header.group(2) if header else "{"
-    lines = [f"@{entry_type}{opening}{ref.id},"]
+    lines = [f"@{entry_type}{opening}{key},"]
     seen: set[str] = set()
     for name, raw_value, _ in seg.fields:
         low = name.lower()
