@@ -140,18 +140,17 @@ def assign_keys(refs: Iterable[Reference]) -> list[str]:
     return out
 
 
-#: A key polybib takes from another format as it is: characters no reader of ``.bib`` or
-#: ``\\cite`` treats specially.
-SAFE_KEY = re.compile(r"[A-Za-z0-9_:.+/-]+")
-#: A key read from ``.bib``: anything but white space and what ends or splits a key for
-#: BibTeX, biber, bibtexparser, or LaTeX reading it back from ``.aux`` and ``.bbl``
-#: (``, { } ( ) " # % = \\ @``).
-BIBTEX_KEY = re.compile(r"[^\s,{}()\"#%=\\@]+")
+#: A key written as it is: anything but white space, control and invisible formatting
+#: characters, and what ends or splits a key for BibTeX, biber, bibtexparser, or LaTeX
+#: reading it back from ``.aux`` and ``.bbl`` (``, { } ( ) " # % = \\ @ ~``).  Keys that
+#: other tools made (``Dobrovol'skii_1963``, ADS's ``2004A&A...424..927C``, ``testŠ``)
+#: pass; one that could leave its entry (``k}\n@preamble{…``) does not.
+SAFE_KEY = re.compile(r"[^\s,{}()\"#%=\\@~\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+")
 
 
-def is_safe_key(key: str, from_bibtex: bool = False) -> bool:
+def is_safe_key(key: str) -> bool:
     """Whether ``key`` can be written as an entry's key as it is."""
-    return bool(key) and bool((BIBTEX_KEY if from_bibtex else SAFE_KEY).fullmatch(key))
+    return bool(key) and bool(SAFE_KEY.fullmatch(key))
 
 
 def bibtex_keys(refs: Iterable[Reference], fixed: Iterable[str] = ()) -> list[str]:
@@ -162,8 +161,7 @@ def bibtex_keys(refs: Iterable[Reference], fixed: Iterable[str] = ()) -> list[st
     taken = {key.lower() for key in fixed}
     out = []
     for ref in refs:
-        from_bibtex = ref.source is not None and ref.source.format == "bibtex"
-        base = ref.id if is_safe_key(ref.id or "", from_bibtex) else citation_key(ref)
+        base = ref.id if is_safe_key(ref.id or "") else citation_key(ref)
         key, n = base, 0
         while key.lower() in taken:
             n += 1

@@ -410,7 +410,7 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     result = None
     if latex:
         result = _encode(text, True)
-        if not is_safe_value(result) or _runs_code(result):
+        if not is_safe_value(result) or runs_code(result):
             result = None
     if result is None:
         result = _encode(text, False)
@@ -447,7 +447,7 @@ _CODE_COMMANDS = frozenset("""
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]+)")
 
 
-def _runs_code(body: str) -> bool:
+def runs_code(body: str) -> bool:
     """Whether LaTeX ``body`` uses a command in :data:`_CODE_COMMANDS`, an internal
     (``@``) command, or TeX's ``^^`` character notation (``^^5c`` is a backslash)."""
     if "^^" in body:
@@ -473,8 +473,11 @@ def _encode(text: str, latex: bool) -> str:
         if latex and c == "\\":
             m = _COMMAND.match(text, i)
             if m and m.group() not in ("\\\n", "\\\r", "\\\t"):
-                out.append(m.group())
-                i = m.end()
+                # an unknown command's arguments were kept as LaTeX by the decoder
+                # (``\\citep[s.~3]{key}``): they go back as they came
+                end = _end_of_arguments(text, m.end()) if m.group()[1:].isalpha() else m.end()
+                out.append(text[i:end])
+                i = end
                 continue
         if latex and c == "$":
             m = _MATH.match(text, i)

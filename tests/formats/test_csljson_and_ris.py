@@ -60,8 +60,20 @@ def test_bib_to_csljson_to_bib_keeps_every_mapped_field(name):
     assert [r.id for r in back] == [r.id for r in first]
     for before, after in zip(first, back):
         assert after.type == before.type, before.id
-        assert after.fields == before.fields, before.id
+        assert _spaced(after.fields) == _spaced(before.fields), before.id
         assert after.extra == before.extra, before.id
+
+
+def _spaced(value):
+    """``value`` with every run of white space in its texts one space: a line break inside
+    a .bib value is layout (BibTeX reads it as a space), and the writer writes it as one."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        return {k: _spaced(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_spaced(v) for v in value]
+    return value
 
 
 def _fresh(library):

@@ -37,11 +37,38 @@ _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"<>\\^`{|}\s]")
 _ID_UNSAFE = re.compile(r"[\x00-\x20\x7f\\^`{}\s]")
 
 
+#: What a value may never hold as it is, however balanced: control characters other than
+#: tab and line breaks, a line that starts with ``@`` (a new entry to bibtexparser), and
+#: TeX's ``^^`` notation.
+_NEVER_AS_IS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\r\n][ \t]*@|\^\^")
+
+
+def _as_is(value: str) -> bool:
+    """Whether every reader ends ``value`` at the same place when it is written as it is."""
+    return latex.is_safe_value(value) and not _NEVER_AS_IS.search(value)
+
+
 def verbatim(field: str, value: str) -> str:
-    """A verbatim field's body: characters that could break out of it percent-encoded,
-    as a URL (and a DOI resolver) reads them back."""
+    """A verbatim field's body.  A value every reader ends at the same place (balanced
+    braces counted both ways, no trailing backslash, no control characters) is written as
+    it is, so a URL or DOI read from a ``.bib`` comes back unchanged; otherwise the
+    characters that could break out of it are percent-encoded, as a URL (and a DOI
+    resolver) reads them back."""
+    value = value.strip()
+    if _as_is(value):
+        return value
     unsafe = _URL_UNSAFE if field == "url" else _ID_UNSAFE
-    return unsafe.sub(lambda m: quote(m.group(), safe=""), value.strip())
+    return unsafe.sub(lambda m: quote(m.group(), safe=""), value)
+
+
+def date_literal(text: str) -> str:
+    """A date field's body for a date that is not a date (``[1487~/1490]``, ``n.d.``,
+    ``{\\noopsort{1973b}}1973``).  The reader takes a date field back without decoding
+    LaTeX (``~`` is EDTF's "circa"), so the literal goes back as it is when it is safe and
+    runs no code (:func:`polybib.latex.runs_code`); otherwise it is escaped as text."""
+    if _as_is(text) and not latex.runs_code(text):
+        return text
+    return latex.encode(text, latex=False)
 
 
 _LANGID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")

@@ -352,13 +352,13 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
     for field, variable in DATE_FIELDS.items():
         if field != "date" and variable in f:
             date = f[variable]
-            out[field] = date.iso() if date.parts else latex.encode(date.literal)
+            out[field] = date.iso() if date.parts else escape.date_literal(date.literal)
     original_date = f.get("original-date")
     if type(original_date) is Date and fieldnames.chosen(extra, "original-date", csl_type, dialect)[0] == "origyear":
         parts = original_date.parts
         if not parts and original_date.literal:
             del out["origdate"]
-            out["origyear"] = latex.encode(original_date.literal, ascii)
+            out["origyear"] = escape.date_literal(original_date.literal)
         elif len(parts) == 1 and len(parts[0]) == 1 and not original_date.circa:
             del out["origdate"]
             out["origyear"] = str(parts[0][0])
@@ -417,11 +417,11 @@ def _write_date(out: dict, date: Date, classic: bool) -> None:
         if len(parts) > 2:
             out["day"] = str(parts[2])
     elif classic and not date.parts:
-        out["year"] = latex.encode(date.literal)
+        out["year"] = escape.date_literal(date.literal)
     elif classic and len(date.parts) == 2 and all(len(p) == 1 for p in date.parts) and not date.circa:
         out["year"] = f"{date.parts[0][0]}/{date.parts[1][0]}"      # a range of years
     else:
-        out["date"] = date.iso() if date.parts else latex.encode(date.literal)
+        out["date"] = date.iso() if date.parts else escape.date_literal(date.literal)
 
 
 def entry_type_for(ref: Reference, dialect: str | None = "biblatex") -> str:

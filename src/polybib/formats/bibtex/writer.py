@@ -45,7 +45,7 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             plan.append((doc, seg, raw))
             if raw:
                 fixed.append(seg.key)
-            elif is_safe_key(ref.id or "", from_bibtex=True):
+            elif is_safe_key(ref.id or ""):
                 fixed.append(ref.id)
             else:
                 rekey.append(ref)
