@@ -51,8 +51,7 @@ class EntryReference(Reference):
 
     def _fresh(self) -> Reference:
         seg = self.__dict__["_segment"]
-        return mapping.entry_to_reference(seg.entry_type, seg.key,
-                                          [(name, resolved) for name, _, resolved in seg.fields], self.source)
+        return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), self.source)
 
     def _map(self) -> None:
         fresh = self._fresh()
