@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from .errors import InputError
 
@@ -30,13 +32,22 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     temporary file is renamed over the target (atomic on POSIX and Windows).  The target's
     permission bits are kept when it already exists.
     """
+    with open_atomic(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def open_atomic(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write in pieces that replaces ``path`` atomically when the block
+    ends without an error (as :func:`write_atomic`), so a large output need not be held
+    in memory whole; on an error the target is left as it was."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -50,6 +61,17 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[BinaryIO]:
+    """Where to write an output in pieces: ``path`` atomically, or standard output for ``-``."""
+    if path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+    else:
+        with open_atomic(path) as handle:
+            yield handle
 
 
 def write_output(path: str, data: bytes) -> None:

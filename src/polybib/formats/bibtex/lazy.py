@@ -59,6 +59,17 @@ class EntryReference(Reference):
         for name in _LAZY:                      # an attribute already assigned wins
             self.__dict__.setdefault(name, fresh.__dict__[name])
 
+    def unmap(self) -> None:
+        """Forget the mapped record; the next read maps the entry again.
+
+        For a caller that only read the record and must not hold a whole file's records
+        at once (``convert`` writes each record out and moves on).  Whatever was changed
+        in the mapped record is forgotten with it: call it only on records left unchanged.
+        """
+        for name in _LAZY:
+            self.__dict__.pop(name, None)
+        self.__dict__["_mapped"] = False
+
     def unchanged(self) -> bool:
         """Whether the record still says what its entry says (cheap while never mapped)."""
         if not self.mapped:
