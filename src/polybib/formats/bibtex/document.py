@@ -139,6 +139,18 @@ class Segment:
             return None
         return self._places[3 * i], self._places[3 * i + 1]
 
+    def copy(self) -> "Segment":
+        """A segment of its own with the same content (the text, names, places and
+        resolved values it points to are never changed, so they are shared); ``ref`` is
+        left for the caller to set."""
+        seg = Segment.__new__(Segment)
+        for name in Segment.__slots__:
+            setattr(seg, name, getattr(self, name))
+        if isinstance(seg._fields, list):
+            seg._fields = list(seg._fields)
+        seg.ref = None
+        return seg
+
     def __repr__(self) -> str:
         return f"Segment({self.kind!r}, line={self.line}, offset={self.offset}, key={self.key!r})"
 
@@ -166,6 +178,31 @@ class BibDocument:
 
     def entries(self) -> list[Segment]:
         return [s for s in self.segments if s.kind == "entry"]
+
+    def copy(self) -> tuple["BibDocument", dict[int, Reference]]:
+        """An independent copy and, by ``id`` of each record of this document, the copy's
+        record for the same entry.
+
+        Cheap, unlike ``copy.deepcopy``: the text is shared (strings do not change), the
+        segments are new, and a record that was never mapped stays unmapped in the copy
+        (it is mapped from the same entry when read).  Deep-copying a whole library was
+        40 % of ``polybib translit``.
+        """
+        new = BibDocument(self.file, self.text, self.original, self.encoding, self.bom, self.newline,
+                          [], dict(self.strings), self.lines)
+        refs: dict[int, Reference] = {}
+        for seg in self.segments:
+            twin = seg.copy()
+            if seg.ref is not None:
+                twin.ref = refs[id(seg.ref)] = _copy_record(seg.ref, twin)
+            new.segments.append(twin)
+        return new, refs
+
+
+def _copy_record(ref: Reference, segment: Segment) -> Reference:
+    if isinstance(ref, EntryReference):
+        return ref.copy_for(segment)
+    return ref.copy()
 
 
 def decode_bytes(data: bytes, file: str, diagnostics: list[Diagnostic]) -> tuple[str, str, bool]:

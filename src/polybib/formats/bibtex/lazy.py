@@ -9,6 +9,8 @@ of them, in a lint run) are only read.
 """
 from __future__ import annotations
 
+import copy
+
 from ...model import Reference, Source
 from . import mapping
 
@@ -58,6 +60,17 @@ class EntryReference(Reference):
         self.__dict__["_mapped"] = True
         for name in _LAZY:                      # an attribute already assigned wins
             self.__dict__.setdefault(name, fresh.__dict__[name])
+
+    def copy_for(self, segment) -> "EntryReference":
+        """An independent copy of this record, standing for ``segment`` (a copy of its
+        entry).  What was mapped or assigned is deep-copied; what was not stays lazy."""
+        twin = EntryReference(segment, copy.deepcopy(self.source))
+        twin.id = self.id
+        for name in _LAZY:
+            if name in self.__dict__:
+                twin.__dict__[name] = copy.deepcopy(self.__dict__[name])
+        twin.__dict__["_mapped"] = self.mapped
+        return twin
 
     def unmap(self) -> None:
         """Forget the mapped record; the next read maps the entry again.
