@@ -25,20 +25,27 @@ def polybib_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "polybib", *args]
 
 
-def run_once(cmd: list[str], stdin_path: str | None = None) -> Usage:
-    """One run of ``cmd`` (output discarded); its CPU time and peak resident set size.
+#: Runs the command given as its arguments and prints the command's exit code, CPU
+#: seconds and peak RSS (kB).  Linux keeps a process's peak RSS across exec, and a child
+#: starts as a copy of its parent, so a command spawned straight from a big process (a
+#: benchmark holding its input, pytest) would be charged the parent's memory; spawned from
+#: this small launcher it is charged at most the launcher's few megabytes.
+LAUNCHER = """\
+import os, subprocess, sys
+stdin = open(os.environ["WHOLEPROCESS_STDIN"], "rb") if os.environ.get("WHOLEPROCESS_STDIN") else subprocess.DEVNULL
+proc = subprocess.Popen(sys.argv[1:], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
 
-    The peak RSS is read from ``wait4``'s own rusage, so each run's figure is its own (the
-    RUSAGE_CHILDREN maximum would keep the largest child ever waited for)."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    try:
-        proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if stdin_path:
-            stdin.close()
-    return Usage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, proc.returncode)
+
+def run_once(cmd: list[str], stdin_path: str | None = None) -> Usage:
+    """One run of ``cmd`` (output discarded): its CPU time, peak RSS and exit code."""
+    env = dict(os.environ, WHOLEPROCESS_STDIN=stdin_path or "")
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True,
+                          env=env, check=True)
+    code, cpu, maxrss = done.stdout.split()
+    return Usage(float(cpu), int(maxrss) * 1024, int(code))
 
 
 def measure(cmd: list[str], repeat: int = 5) -> Usage:

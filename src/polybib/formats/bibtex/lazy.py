@@ -64,7 +64,9 @@ class EntryReference(Reference):
     def copy_for(self, segment) -> "EntryReference":
         """An independent copy of this record, standing for ``segment`` (a copy of its
         entry).  What was mapped or assigned is deep-copied; what was not stays lazy."""
-        twin = EntryReference(segment, copy.deepcopy(self.source))
+        source = copy.copy(self.source)            # its one mutable part is the list of repairs
+        source.repairs = list(source.repairs)
+        twin = EntryReference(segment, source)
         twin.id = self.id
         for name in _LAZY:
             if name in self.__dict__:
