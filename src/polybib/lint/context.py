@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
+from ..formats.bibtex.lazy import EntryReference
 from ..model import Library, Reference
 from .findings import Edit, Finding
 
@@ -183,7 +184,10 @@ def build_file_context(path: str, library: Library) -> FileContext:
             if seg.ref is None:
                 continue
             # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-            values = {_lower(name): resolved for name, resolved in reversed(seg.values())}
+            pairs = seg.values()
+            values = {_lower(name): resolved for name, resolved in reversed(pairs)}
+            if isinstance(seg.ref, EntryReference):
+                seg.ref.share_values(pairs)      # the record is mapped from the same strings
             entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
                                      values, seg, lines))
         return FileContext(path, library, doc, entries, lines)

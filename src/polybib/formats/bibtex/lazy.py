@@ -51,9 +51,18 @@ class EntryReference(Reference):
     def mapped(self) -> bool:
         return self.__dict__["_mapped"]
 
+    def share_values(self, values: list[tuple[str, str]]) -> None:
+        """The entry's (name, resolved value) pairs, as a caller already made them
+        (``Segment.values()``): the record is mapped from these very strings, once, so that
+        the caller and the record hold one copy of each value, not two (lint keeps both)."""
+        if not self.mapped:
+            self.__dict__["_values"] = values
+
     def _fresh(self) -> Reference:
         seg = self.__dict__["_segment"]
-        return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), self.source)
+        values = self.__dict__.pop("_values", None)
+        return mapping.entry_to_reference(seg.entry_type, seg.key,
+                                          seg.values() if values is None else values, self.source)
 
     def _map(self) -> None:
         fresh = self._fresh()
