@@ -5,6 +5,11 @@
 Reports the time, entries per second and peak memory (tracemalloc) of ``polybib lint``'s
 library call (read + every default rule), next to bare ``bibtexparser.parse_string`` on
 the same file.  Target of issue 6: at most 2x bare parsing time, under 1 GB.
+
+Then the whole process (issue 18.6: at most 1.5x at 20,000 entries): ``polybib lint FILE``
+as a subprocess (interpreter, imports, report, freeing memory at exit included) next to a
+Python process that imports bibtexparser and parses the same file, CPU time (user +
+system), median of ``--repeat`` runs.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import bibtexparser
 
 sys.path.insert(0, os.path.dirname(__file__))
 from bench_bibtex import generate, peak_mib  # noqa: E402
+from wholeprocess import measure, polybib_command  # noqa: E402
 
 from polybib.lint import LintSettings, lint_paths  # noqa: E402
 
@@ -34,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=100000)
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each whole process")
     args = parser.parse_args()
     text = generate(args.entries)
     with tempfile.NamedTemporaryFile("w", suffix=".bib", delete=False, encoding="utf-8") as handle:
@@ -55,8 +62,20 @@ def main() -> None:
             print(f"peak memory, bibtexparser parse: {peak_mib(lambda: bibtexparser.parse_string(text)):.0f} MiB")
             print(f"peak memory, polybib lint:       {peak_mib(lambda: lint_paths([path], settings)):.0f} MiB "
                   "(target: under 1 GB)")
+        whole_process(path, args.repeat)
     finally:
         os.unlink(path)
+
+
+BARE = ("import sys, bibtexparser\n"
+        "bibtexparser.parse_string(open(sys.argv[1], encoding='utf-8').read())\n")
+
+
+def whole_process(path: str, repeat: int) -> None:
+    bare = measure([sys.executable, "-c", BARE, path], repeat)
+    lint = measure(polybib_command("lint", path, "-o", os.devnull), repeat)
+    print(f"whole process, CPU s: bibtexparser parse {bare.cpu:.2f}, polybib lint {lint.cpu:.2f}; "
+          f"ratio {lint.cpu / bare.cpu:.2f}x (target at 20,000 entries: at most 1.5x)")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ import stat
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from .errors import InputError, OutputError
 
@@ -54,6 +56,16 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     Symbolic links are written through; targets that are not regular files are written in
     place (see the module docstring).  The target's mode and owner are kept when it exists.
     """
+    with open_atomic(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def open_atomic(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write in pieces, with :func:`write_atomic`'s rules: a regular
+    target is replaced when the block ends without an error (on an error it is left as it
+    was), so a large output need not be held in memory whole; a pipe or device is
+    written in place; a failure is an :class:`OutputError` naming the file."""
     shown = os.fspath(path)
     target = Path(os.path.realpath(path))
     try:
@@ -66,11 +78,25 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise OutputError("is a directory, not a file", file=shown)
     try:
         if st is not None and not stat.S_ISREG(st.st_mode):
-            _write_in_place(target, data)
+            with open(target, "wb") as handle:      # pipes and devices must stay what they are
+                yield handle
         else:
-            _replace(target, data, st)
+            with _replacing(target, st) as handle:
+                yield handle
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", file=shown) from None
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[BinaryIO]:
+    """Where to write an output in pieces: ``path`` (see :func:`open_atomic`), or standard
+    output for ``-``."""
+    if path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+    else:
+        with open_atomic(path) as handle:
+            yield handle
 
 
 def write_output(path: str, data: bytes) -> None:
@@ -82,13 +108,10 @@ def write_output(path: str, data: bytes) -> None:
         write_atomic(path, data)
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
-    """Open and write: for pipes and devices, which must stay what they are."""
-    with open(target, "wb") as handle:
-        handle.write(data)
-
-
-def _replace(target: Path, data: bytes, st: os.stat_result | None) -> None:
+@contextmanager
+def _replacing(target: Path, st: os.stat_result | None) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` that is renamed over it at the end, with the old
+    file's mode and owner; removed instead when the block fails."""
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(folder)
@@ -96,7 +119,7 @@ def _replace(target: Path, data: bytes, st: os.stat_result | None) -> None:
                                suffix=_TMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if st is None:

@@ -115,9 +115,8 @@ def test_fuzzed_entries_give_the_splitters_blocks(entries, between):
 @pytest.mark.parametrize("path", [p for p in CORPUS if p.parent.name != "odd"] + CORPUS[::20],
                          ids=lambda p: p.name)
 def test_recorded_field_offsets_match_the_fields_found_by_searching(path):
-    import dataclasses
-
     from polybib.formats import bibtex
+    from polybib.formats.bibtex.document import Segment
     from polybib.lint.context import locate_fields
 
     doc = bibtex.read(path.read_bytes(), str(path)).documents[0]
@@ -126,6 +125,7 @@ def test_recorded_field_offsets_match_the_fields_found_by_searching(path):
         if seg.field_offsets is None:
             continue
         recorded = locate_fields(seg, lines)
-        searched = locate_fields(dataclasses.replace(seg, field_offsets=None), lines)
+        searched = locate_fields(Segment("entry", seg.raw, seg.line, seg.offset, seg.key, seg.entry_type,
+                                         seg.fields), lines)     # the same entry, places unknown
         assert {k: recorded[k] for k in searched} == searched, seg.key
         assert set(recorded) == {name.lower() for name, _, _ in seg.fields}

@@ -1,8 +1,11 @@
 """The ``polybib`` command: argument parsing and exit codes, nothing else.
 
 Each subcommand lives in its own module under ``polybib.cli`` with two functions,
-``add_parser(subparsers)`` and ``run(args) -> int``; listing the module in ``COMMANDS``
-is all it takes to join.  Library code never prints or exits: it returns data or raises
+``add_parser(subparsers)`` and ``run(args) -> int``; a row in ``COMMANDS`` (command,
+module, one-line summary) is all it takes to join.  Only the module of the command being
+run is imported: importing every command (the render engine among them) was 40 % of a
+one-entry ``polybib lint``.  The others appear in ``polybib --help`` from their row
+alone; a test checks each summary against the module's own.  Library code never prints or exits: it returns data or raises
 :class:`polybib.errors.PolybibError`, which this module turns into a message and an exit
 code.
 
@@ -23,9 +26,20 @@ import warnings
 from ..errors import INTERNAL_EXIT, PolybibError, PolybibWarning
 from ..printable import safe_line
 
-#: Commands whose module name differs from the command ("import" is a Python keyword).
-MODULES = {"import": "importcmd"}
-COMMANDS = ["build", "convert", "import", "lint", "rules", "cite", "translit", "check", "render"]
+#: (command, module under polybib.cli, the one-line summary its add_parser gives), in the
+#: order ``--help`` lists them.  A module may register several commands ("rules", "rule").
+COMMANDS: list[tuple[str, str, str]] = [
+    ("build", "build", "import, check, lint and render a reference list in one go"),
+    ("convert", "convert", "convert between BibTeX/BibLaTeX, CSL-JSON and RIS"),
+    ("import", "importcmd", "parse free-text reference lists into BibLaTeX, CSL-JSON or RIS"),
+    ("lint", "lint", "check references against rules, with fixes and CI reports"),
+    ("rules", "rules", "list the lint rules"),
+    ("rule", "rules", "explain one lint rule"),
+    ("cite", "cite", "cited, missing and unused keys of a LaTeX paper; cited subset"),
+    ("translit", "translit", "romanize Cyrillic references (ISO 9, BGN/PCGN, ALA-LC, …)"),
+    ("check", "check", "check URLs and DOIs: dead, moved, soft-404, another work"),
+    ("render", "render", "reference lists and citations in a CSL style (GOST, APA, …)"),
+]
 
 EPILOG = """\
 exit codes:
@@ -39,7 +53,31 @@ Run 'polybib COMMAND --help' for the options and examples of each command.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv``: its first word that is not an option (the
+    top-level options, ``-h`` and ``--version``, take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+class _Subcommands:
+    """Registers the commands' parsers: the real one (its module imported) for the
+    commands in ``wanted``, a summary-only placeholder for the rest."""
+
+    def __init__(self, sub: argparse._SubParsersAction, wanted: set[str] | None):
+        self.sub, self.wanted = sub, wanted
+        self.loaded: set[str] = set()
+
+    def add(self, name: str, module: str, summary: str) -> None:
+        if self.wanted is not None and name not in self.wanted:
+            self.sub.add_parser(name, help=summary, add_help=False)
+        elif module not in self.loaded:      # its add_parser registers all of its commands
+            self.loaded.add(module)
+            importlib.import_module(f"{__name__}.{module}").add_parser(self.sub)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The ``polybib`` parser.  Given ``argv``, only the command it names is loaded in
+    full (the others are listed in ``--help`` by their summary); without, every one is."""
     from .. import __version__
 
     parser = argparse.ArgumentParser(
@@ -51,9 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"polybib {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name)}")
-        module.add_parser(sub)
+    wanted = None
+    if argv is not None:
+        command = _command_in(argv)
+        # a module registers its commands together: load every command of the named one's
+        wanted = {name for name, module, _ in COMMANDS
+                  if any(c == command and m == module for c, m, _ in COMMANDS)}
+    subcommands = _Subcommands(sub, wanted)
+    for name, module, summary in COMMANDS:
+        subcommands.add(name, module, summary)
     return parser
 
 
@@ -75,7 +119,8 @@ def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.Ar
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parse_args(parser, argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

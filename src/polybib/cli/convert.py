@@ -5,7 +5,10 @@ import argparse
 
 from .. import formats
 from ..errors import UsageError
-from ..fileio import write_output
+from ..fileio import open_output, write_output
+from ..formats._document import unchanged_original
+from ..formats.jsonlayout import dumps_indented
+from ..formats.bibtex.lazy import EntryReference
 from ..model import Library
 from .common import print_diagnostics
 
@@ -73,8 +76,64 @@ def run(args: argparse.Namespace) -> int:
     options = {}
     if target == "bibtex":
         options = {"dialect": args.dialect, "ascii": args.ascii}
-    data = formats.write(library, target, **options)
-    write_output(args.output, data)
+    write_library(args.output, library, target, forget=True, **options)
     print_diagnostics(library.diagnostics, quiet=args.quiet)
     return 1 if library.errors else 0
 
+
+# Writing CSL-JSON or RIS record by record.  A record read from a .bib file is mapped into
+# the model when first read and forgotten once written, so a conversion holds the file
+# and one record's model at a time, not every record's model, its CSL item or RIS lines
+# and the whole output besides (which made a conversion peak at 45 times the input).
+# The bytes are exactly those of the format's own ``write``: tests compare the two.
+
+def write_library(output: str, library: Library, target: str, forget: bool = False, **options) -> None:
+    """``library`` in format ``target`` to ``output`` (atomically; ``-``: standard output),
+    CSL-JSON and RIS record by record.  ``forget``: the caller changed no record and needs
+    none after (see :func:`_forget`)."""
+    if target in STREAMED and unchanged_original(library, target) is None:
+        with open_output(output) as handle:
+            STREAMED[target](library, handle, forget)
+    else:
+        write_output(output, formats.write(library, target, **options))
+
+
+def _forget(ref) -> None:
+    """Done with ``ref``: a record mapped from a .bib entry is forgotten (mapped again if
+    ever read again); only for records nothing changed."""
+    if type(ref) is EntryReference:
+        ref.unmap()
+
+
+def stream_csljson(library: Library, handle, forget: bool = True) -> None:
+    """As ``formats.csljson.write``: a JSON array of items indented by 2, then a newline.
+    ``forget``: forget each .bib record's model once written (see :func:`_forget`)."""
+    from ..formats.csljson import reference_to_item
+
+    if not library.references:
+        handle.write(b"[]\n")
+        return
+    separator = b"[\n  "
+    for ref in library:
+        handle.write(separator + dumps_indented(reference_to_item(ref), 1).encode("utf-8"))
+        separator = b",\n  "
+        if forget:
+            _forget(ref)
+    handle.write(b"\n]\n")
+
+
+def stream_ris(library: Library, handle, forget: bool = True, newline: str = "\n") -> None:
+    """As ``formats.ris.write``: records separated by a blank line, ending in a newline."""
+    from ..formats.ris import record_lines
+
+    separator = b""
+    for ref in library:
+        handle.write(separator + newline.join(record_lines(ref)).encode("utf-8"))
+        separator = (newline * 2).encode()
+        if forget:
+            _forget(ref)
+    if library.references:
+        handle.write(newline.encode())
+
+
+STREAMED = {"csljson": stream_csljson, "ris": stream_ris}

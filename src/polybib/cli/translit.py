@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 import textwrap
 
 from .. import formats, translit
 from ..errors import UsageError
 from ..keys import assign_keys
-from ..fileio import write_output
+from ..translit.record import copy_library
 from .common import print_diagnostics
-from .convert import read_inputs
+from .convert import read_inputs, write_library
 
 EXAMPLES = """\
 examples:
@@ -140,7 +139,7 @@ def _run_files(args: argparse.Namespace) -> int:
                                            language=args.lang)
     if args.keys:
         if result is library:
-            result = copy.deepcopy(library)
+            result = copy_library(library)
         # keys come from the records as read, as `import` makes them: a key is romanized
         # with its own table, not with the scheme chosen for the fields
         for ref, key in zip(result.references, assign_keys(library.references)):
@@ -149,7 +148,7 @@ def _run_files(args: argparse.Namespace) -> int:
         print("polybib: warning: BibTeX has no field for romanized values; the translit.* "
               "values are not written (write CSL-JSON, or drop --add for a romanized copy)",
               file=sys.stderr)
-    write_output(args.output, formats.write(result, target))
+    write_library(args.output, result, target)
     print_diagnostics(result.diagnostics, quiet=args.quiet)
     return 1 if result.errors else 0
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
+from ..formats.bibtex.lazy import EntryReference
 from ..model import Library, Reference
 from .findings import Edit, Finding
 
@@ -69,9 +70,9 @@ class EntryView:
         """Where one field stands.  A finding needs only its own field's place, so when the
         scanner recorded the offsets that one field is placed alone, not all of them."""
         seg = self.segment
-        if self._spans is not None or seg is None or seg.field_offsets is None:
+        if self._spans is not None or seg is None or not seg.located:
             return self.fields.get(field_name)
-        for i, (name, _, _) in enumerate(seg.fields):
+        for i, name in enumerate(seg.names):
             if name.lower() == field_name:
                 return _span_at(seg, i, self.lines)
         return None
@@ -129,8 +130,8 @@ def locate_fields(seg: Segment, lines: LineIndex) -> dict[str, FieldSpan]:
     inside a value (``?id=19537``) is never taken for a field.
     """
     spans: dict[str, FieldSpan] = {}
-    if seg.field_offsets is not None:           # the scanner saw where each field stands
-        for i, (name, _, _) in enumerate(seg.fields):
+    if seg.located:                          # the scanner saw where each field stands
+        for i, name in enumerate(seg.names):
             low = name.lower()
             if low not in spans:
                 spans[low] = _span_at(seg, i, lines)
@@ -161,10 +162,9 @@ def locate_fields(seg: Segment, lines: LineIndex) -> dict[str, FieldSpan]:
 
 def _span_at(seg: Segment, i: int, lines: LineIndex) -> FieldSpan:
     """The place of the ``i``-th field of an entry whose offsets the scanner recorded."""
-    name, raw_value, resolved = seg.fields[i]
-    value_at = seg.field_offsets[2 * i + 1]
-    return FieldSpan(name, raw_value, resolved, value_at, lines.line(value_at),
-                     lines.column(seg.field_offsets[2 * i]))
+    name, raw_value, resolved = seg.field(i)
+    name_at, value_at = seg.field_place(i)
+    return FieldSpan(name, raw_value, resolved, value_at, lines.line(value_at), lines.column(name_at))
 
 
 @lru_cache(maxsize=4096)
@@ -184,7 +184,10 @@ def build_file_context(path: str, library: Library) -> FileContext:
             if seg.ref is None:
                 continue
             # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-            values = {_lower(name): resolved for name, _raw, resolved in reversed(seg.fields)}
+            pairs = seg.values()
+            values = {_lower(name): resolved for name, resolved in reversed(pairs)}
+            if isinstance(seg.ref, EntryReference):
+                seg.ref.share_values(pairs)      # the record is mapped from the same strings
             entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
                                      values, seg, lines))
         return FileContext(path, library, doc, entries, lines)

@@ -10,7 +10,6 @@ from .. import formats, progress
 from ..formats.bibtex.document import BibDocument
 from ..formats.bibtex.inheritance import inherit_fields, xdata_fields
 from ..gcpause import gc_paused
-from ..keys import ensure_keys
 from ..model import Library
 from .context import FileContext, RunContext, build_file_context
 from .findings import Finding, severity_rank
@@ -56,6 +55,7 @@ def unused_suppression(run: RunContext):
 def read_file(path: str, from_format: str | None = None) -> Library:
     library = formats.read(path, from_format)
     if not any(isinstance(d, BibDocument) for d in library.documents):
+        from ..keys import ensure_keys   # (keys bring the transliteration tables: not for .bib)
         ensure_keys(library)         # records parsed from text have no key yet: name them
     return library
 

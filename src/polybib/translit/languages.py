@@ -10,6 +10,7 @@ Russian.  Without any clue, Cyrillic text is Russian, the most common case by fa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Languages polybib has tables for, in the order ``--list`` shows them.
 LANGUAGES = {
@@ -39,6 +40,7 @@ _ALIASES = {
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=256)     # a few distinct codes, asked for once per value romanized
 def normalize_language(code: str | None) -> str:
     """``ru-RU``, ``rus``, ``russian``, ``sr-Cyrl`` → ``ru``/``sr``; '' for anything else."""
     if not code:
@@ -89,10 +91,11 @@ def language_for(text: str, record_language: str | None = None) -> str:
     lang = normalize_language(record_language)
     if lang:
         alphabet = ALPHABETS[lang]
-        if all(c in alphabet for c in text.lower() if "\u0400" <= c <= "\u04ff"):
+        letters = set(_CYRILLIC.findall(text.lower()))     # each letter once, found at C speed
+        if letters <= alphabet:
             return lang
         guessed = guess_language(text)
-        if guessed and all(c in ALPHABETS[guessed] for c in text.lower() if "\u0400" <= c <= "\u04ff"):
+        if guessed and letters <= ALPHABETS[guessed]:
             return guessed
         return lang
     return guess_language(text) or "ru"

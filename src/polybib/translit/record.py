@@ -162,8 +162,10 @@ class Romanizer:
                      "suffix", "literal"):
             value = getattr(name, part)
             if value:
-                parts[part] = self.text(value, record_language)
-        return replace(name, **parts)
+                new = self.text(value, record_language)
+                if new != value:
+                    parts[part] = new
+        return replace(name, **parts) if parts else name     # Latin names: nothing to copy
 
     def value(self, variable: str, value: Any, record_language: str | None = None) -> Any:
         """One field's romanized value (``value`` itself when nothing changes)."""
@@ -235,7 +237,7 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
     if mode not in ("replace", "add"):
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
     romanizer = Romanizer(scheme, **options)
-    out = copy.deepcopy(library)          # one deepcopy keeps records and documents linked
+    out = copy_library(library)
     for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
         _apply(ref, romanizer, mode)
@@ -244,6 +246,25 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
                                               f"{ref.id or 'record'}: {note}", "warning",
                                               code="translit-fallback"))
     return out
+
+
+def copy_library(library: Library) -> Library:
+    """An independent copy of ``library`` whose records and documents stay linked (a .bib
+    document's entries point at the copy's records), made without deep-copying the
+    documents' text or mapping records nobody read (see ``BibDocument.copy``)."""
+    from ..formats.bibtex.document import BibDocument
+
+    twins: dict[int, Reference] = {}
+    documents = []
+    for doc in library.documents:
+        if isinstance(doc, BibDocument):
+            doc, refs = doc.copy()
+            twins.update(refs)
+        else:
+            doc = copy.deepcopy(doc)
+        documents.append(doc)
+    references = [twins.get(id(ref)) or ref.copy() for ref in library.references]
+    return Library(references, copy.deepcopy(library.diagnostics), documents)
 
 
 def _apply(ref: Reference, romanizer: Romanizer, mode: str) -> None:

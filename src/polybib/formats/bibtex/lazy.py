@@ -9,6 +9,8 @@ of them, in a lint run) are only read.
 """
 from __future__ import annotations
 
+import copy
+
 from ...model import Reference, Source
 from . import mapping
 
@@ -49,16 +51,48 @@ class EntryReference(Reference):
     def mapped(self) -> bool:
         return self.__dict__["_mapped"]
 
+    def share_values(self, values: list[tuple[str, str]]) -> None:
+        """The entry's (name, resolved value) pairs, as a caller already made them
+        (``Segment.values()``): the record is mapped from these very strings, once, so that
+        the caller and the record hold one copy of each value, not two (lint keeps both)."""
+        if not self.mapped:
+            self.__dict__["_values"] = values
+
     def _fresh(self) -> Reference:
         seg = self.__dict__["_segment"]
+        values = self.__dict__.pop("_values", None)
         return mapping.entry_to_reference(seg.entry_type, seg.key,
-                                          [(name, resolved) for name, _, resolved in seg.fields], self.source)
+                                          seg.values() if values is None else values, self.source)
 
     def _map(self) -> None:
         fresh = self._fresh()
         self.__dict__["_mapped"] = True
         for name in _LAZY:                      # an attribute already assigned wins
             self.__dict__.setdefault(name, fresh.__dict__[name])
+
+    def copy_for(self, segment) -> "EntryReference":
+        """An independent copy of this record, standing for ``segment`` (a copy of its
+        entry).  What was mapped or assigned is deep-copied; what was not stays lazy."""
+        source = copy.copy(self.source)            # its one mutable part is the list of repairs
+        source.repairs = list(source.repairs)
+        twin = EntryReference(segment, source)
+        twin.id = self.id
+        for name in _LAZY:
+            if name in self.__dict__:
+                twin.__dict__[name] = copy.deepcopy(self.__dict__[name])
+        twin.__dict__["_mapped"] = self.mapped
+        return twin
+
+    def unmap(self) -> None:
+        """Forget the mapped record; the next read maps the entry again.
+
+        For a caller that only read the record and must not hold a whole file's records
+        at once (``convert`` writes each record out and moves on).  Whatever was changed
+        in the mapped record is forgotten with it: call it only on records left unchanged.
+        """
+        for name in _LAZY:
+            self.__dict__.pop(name, None)
+        self.__dict__["_mapped"] = False
 
     def unchanged(self) -> bool:
         """Whether the record still says what its entry says (cheap while never mapped)."""

@@ -23,6 +23,7 @@ import logging
 import re
 from array import array
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from bibtexparser import model as bpm
 from bibtexparser.splitter import Splitter
@@ -49,8 +50,9 @@ class Block:
     error: str = ""           # why a failed block failed
 
 
-class _NotExact(Exception):
+class NotExact(Exception):
     """The fast path cannot promise the Splitter's result here."""
+
 
 
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
@@ -79,30 +81,44 @@ def split(text: str) -> list[Block]:
 def fast_split(text: str) -> list[Block] | None:
     """The blocks, or None where only bibtexparser's Splitter gives the exact result."""
     try:
-        return _Scan(text).run()
-    except _NotExact:
+        return list(iter_blocks(text))
+    except NotExact:
         return None
+
+
+def iter_blocks(text: str) -> Iterator[Block]:
+    """The blocks one by one, as the fast path finds them, so that a reader can turn each
+    into its compact form before the next is made (a whole file's blocks at once cost
+    several times the file).  Raises :class:`NotExact`, possibly after some blocks, where
+    only bibtexparser's Splitter gives the exact result."""
+    return _Scan(text).run()
 
 
 class _Scan:
     def __init__(self, text: str):
         self.text = text
+        #: The blocks found by the current step of ``run`` (handed on, then cleared).
         self.blocks: list[Block] = []
         #: One string object per distinct field name (a file repeats "author" thousands of times).
         self.names: dict[str, str] = {}
 
-    def run(self) -> list[Block]:
+    def run(self) -> Iterator[Block]:
         text = self.text
         pos = 0
         search = _BLOCK_START.search
+        blocks = self.blocks
         while True:
+            if blocks:                  # what the last step found, handed on and forgotten
+                yield from blocks
+                blocks.clear()
             m = search(text, pos)
             if m is None:
                 self._implicit_comment(pos, len(text))
-                return self.blocks
+                yield from blocks
+                return
             self._implicit_comment(pos, m.start())
             if text[m.end()] != "{":
-                raise _NotExact("block delimited by parentheses")
+                raise NotExact("block delimited by parentheses")
             name = m.group().lower()
             if name.startswith("@comment"):
                 end = self._closing_brace(m.end() + 1)
@@ -140,14 +156,14 @@ class _Scan:
                     return m.start()
                 depth -= 1
             elif self._at_line_start(m.start()):
-                raise _NotExact("block start inside a block")
-        raise _NotExact("block not closed")
+                raise NotExact("block start inside a block")
+        raise NotExact("block not closed")
 
     def _first_mark(self, pos: int, expected: str) -> int:
         """Index of the first mark from ``pos``, which must be one of ``expected``."""
         mark = _MARK.search(self.text, pos)
         if mark is None or mark.group() not in expected:
-            raise _NotExact(f"expected one of {expected!r}")
+            raise NotExact(f"expected one of {expected!r}")
         return mark.start()
 
     def _string(self, m: re.Match) -> int:
@@ -191,7 +207,7 @@ class _Scan:
                     break
                 step = self._field_by_marks(pos)
                 if step is None:
-                    raise _NotExact("text before the closing brace")
+                    raise NotExact("text before the closing brace")
                 name, value, terminator, name_at, value_at = step
                 fields.append((names.setdefault(name, name), value))
                 offsets.extend((name_at, value_at))
@@ -215,13 +231,13 @@ class _Scan:
         marks = _MARK.finditer(text, pos)
         equals = next(marks, None)
         if equals is None:
-            raise _NotExact("entry not closed")
+            raise NotExact("entry not closed")
         if equals.group() == "}":
             if text[pos:equals.start()].strip():
-                raise _NotExact("field name without '='")
+                raise NotExact("field name without '='")
             return None
         if equals.group() != "=":
-            raise _NotExact("field name not followed by '='")
+            raise NotExact("field name not followed by '='")
         quoted, depth, length = False, 0, len(text)
         for mark in marks:
             c, at = mark.group(), mark.start()
@@ -231,7 +247,7 @@ class _Scan:
                 quoted = not quoted
             elif quoted:
                 if c[0] == "@" and self._at_line_start(at):
-                    raise _NotExact("block start inside a value")
+                    raise NotExact("block start inside a value")
             elif c == "{":
                 depth += 1
             elif c == "}" and depth > 0:
@@ -241,8 +257,8 @@ class _Scan:
                 return (name.strip(), value.strip(), at, pos + len(name) - len(name.lstrip()),
                         equals.end() + len(value) - len(value.lstrip()))
             elif c[0] == "@" and self._at_line_start(at):
-                raise _NotExact("block start inside a value")
-        raise _NotExact("value not closed")
+                raise NotExact("block start inside a value")
+        raise NotExact("value not closed")
 
 
 def splitter_blocks(text: str) -> list[Block]:

@@ -1,0 +1,56 @@
+"""Memory of whole commands on a modest generated .bib (issue 12: at most 10x the input).
+
+Not a timing test: it reads the peak resident set size of ``polybib`` run as a child
+process (through the small launcher of ``benchmarks/wholeprocess.py``, so that pytest's own
+memory is not charged to it), less the same command's peak on a one-entry file (Python
+and the imports), and compares it with the input's size.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+from bench_bibtex import generate  # noqa: E402
+from wholeprocess import polybib_command, run_once  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="peak RSS as Linux counts it")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("memory")
+    big, one = folder / "big.bib", folder / "one.bib"
+    big.write_text(generate(8000), encoding="utf-8")        # about 2.9 MB of distinct records
+    one.write_text(generate(1), encoding="utf-8")
+    return big, one
+
+
+@pytest.mark.parametrize("suffix", [".json", ".ris", ".bib"])
+def test_convert_peaks_under_ten_times_the_input(files, suffix, tmp_path):
+    big, one = files
+    baseline = run_once(polybib_command("convert", str(one), "-o", str(tmp_path / ("one" + suffix))))
+    usage = run_once(polybib_command("convert", str(big), "-o", str(tmp_path / ("big" + suffix))))
+    assert usage.returncode == 0 and baseline.returncode == 0
+    size = big.stat().st_size
+    assert usage.peak_rss - baseline.peak_rss <= 10 * size, (usage.peak_rss - baseline.peak_rss) / size
+
+
+def test_reading_a_bib_keeps_a_compact_document(files):
+    """The document of a read .bib holds places in its text, not copies of every value."""
+    import tracemalloc
+
+    from polybib.formats import bibtex
+
+    data = files[0].read_bytes()
+    tracemalloc.start()
+    try:
+        library = bibtex.read(data, "big.bib")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(library) == 8000
+    assert peak <= 7 * len(data), peak / len(data)
