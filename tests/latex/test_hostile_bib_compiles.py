@@ -80,6 +80,7 @@ def _bbl_blocks(bbl: str, opener: str) -> dict[str, str]:
     return out
 
 
+@pytest.mark.latex
 def test_bibtex_reads_what_polybib_wrote(folder: Path):
     data = bibtex.write(_library(), dialect="bibtex")
     (folder / "hostile.bib").write_bytes(data)
@@ -109,6 +110,8 @@ def test_bibtex_reads_what_polybib_wrote(folder: Path):
     assert not (folder / "pwned").exists()
 
 
+@pytest.mark.latex
+@pytest.mark.biber
 def test_biber_reads_what_polybib_wrote(folder: Path):
     data = bibtex.write(_library())
     (folder / "hostile.bib").write_bytes(data)
