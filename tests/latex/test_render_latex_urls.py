@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from polybib.render import output
 from polybib.render.engine import Entry
 
@@ -29,6 +31,7 @@ def test_urls_in_latex_output_are_verbatim_and_cannot_close_a_group():
     assert r"\textit{also http://example.org/x\%41y}" in text   # inside an argument: escaped text
 
 
+@pytest.mark.latex
 def test_latex_output_with_hostile_urls_compiles_and_prints_them(tmp_path: Path):
     assert shutil.which("xelatex") and shutil.which("pdftotext"), "TeX tools missing (.ci/run installs them)"
     body = output.bibliography([Entry("k", URLS), Entry("m", "Next entry http://example.org/{}\\")], "latex")
