@@ -20,4 +20,8 @@ def to_csl_item(ref: Reference) -> dict[str, Any]:
     item = reference_to_item(ref)
     for key in NOT_CSL & item.keys():
         del item[key]
+    # An empty name list is no names: citeproc-py takes it for a present variable and a
+    # style that substitutes editors for authors printed "None (Ed.)".
+    for key in [k for k, v in item.items() if isinstance(v, list) and not v]:
+        del item[key]
     return item
