@@ -41,6 +41,11 @@ _ACCENTS = {
 }
 
 # Letter-like macros and symbols.
+#: What ``\\textbackslash`` decodes to while a value is read: a backslash that is text, told
+#: apart from the backslash of LaTeX kept undecoded (a group around ``\\textbackslash{},``
+#: protects text, one around ``\\BibTeX`` delimits a command); made a backslash at the end.
+_DECODED_BACKSLASH = "\ufdd0"   # a Unicode noncharacter: never in interchanged text
+
 _SYMBOLS = {
     "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
     "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
@@ -51,7 +56,7 @@ _SYMBOLS = {
     "ldots": "…", "dots": "…", "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©",
     "pounds": "£", "textregistered": "®", "texttrademark": "™", "textdegree": "°",
     "textnumero": "№", "textsection": "§", "textbullet": "•", "textdagger": "†",
-    "textasciitilde": "~", "textbackslash": "\\", "textunderscore": "_", "textbar": "|",
+    "textasciitilde": "~", "textbackslash": _DECODED_BACKSLASH, "textunderscore": "_", "textbar": "|",
     "textless": "<", "textgreater": ">", "textperiodcentered": "·",
     "textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^",
 }
@@ -361,7 +366,7 @@ def decode(text: str, markup: bool = True) -> str:
     if "\\" not in text and "{" not in text and "~" not in text and "--" not in text \
             and "$" not in text and "``" not in text and "''" not in text and "\n" not in text:
         return text
-    return _Decoder(text, markup).run()
+    return _Decoder(text, markup).run().replace(_DECODED_BACKSLASH, "\\")
 
 
 #: Characters LaTeX would read as markup, written as the characters they are.  Braces and

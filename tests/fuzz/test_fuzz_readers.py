@@ -67,7 +67,7 @@ def test_csljson_reader_accounts_for_every_item(text, encoding):
         return
     try:
         items = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         items = None
     if isinstance(items, list):
         objects = sum(isinstance(item, dict) for item in items)
@@ -86,7 +86,8 @@ def test_ris_reader_accounts_for_every_record(records, encoding, nbsp):
     if lib is None:
         return
     starts = sum(1 for line in text.splitlines() if line.startswith(("TY  -", "TY \u00a0-")))
-    assert len(lib) + len(lib.diagnostics) >= starts
+    refused = any(d.severity == "error" and d.code == "encoding" for d in lib.diagnostics)
+    assert refused or len(lib) + len(lib.diagnostics) >= starts
     for fmt in ("csljson", "ris", "bibtex"):
         polybib.write(lib, fmt)
 
@@ -105,9 +106,10 @@ def test_text_reader_keeps_every_line(text, encoding):
     decoded = data.decode(encoding, "replace") if encoding.startswith("utf") else text
     kept = " ".join(ref.source.text for ref in lib) + " " + " ".join(d.message for d in lib.diagnostics)
     kept = " ".join(kept.split())
+    guessed = any(d.code == "encoding" for d in lib.diagnostics)   # said: read in another encoding
     for line in decoded.splitlines():
         word = max(line.split(), key=len, default="")
-        if len(word) >= 4 and word.isalpha() and encoding not in ("cp1251", "latin-1"):
+        if len(word) >= 4 and word.isalpha() and encoding not in ("cp1251", "latin-1") and not guessed:
             assert word in kept, (word, kept[:500])
     for fmt in ("csljson", "ris", "bibtex"):
         polybib.write(lib, fmt)

@@ -368,7 +368,7 @@ def _name(variable: str, value: Any, warn: Warn) -> Name | None:
         # parse-names, comma-suffix, static-ordering: processing hints the model does not keep
         warn(f"name keys {', '.join(unknown)} in {variable} are not kept")
     name = Name(**{attr: str(value[key]) for key, attr in _NAME_KEYS.items()
-                   if value.get(key) not in (None, "")})
+                   if value.get(key) is not None and str(value[key]).strip()})
     if name.is_empty():
         if value:
             warn(f"a name in {variable} has no name parts: {_json(value)[:60]}; skipped")
