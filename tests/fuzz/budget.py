@@ -10,7 +10,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-EXAMPLES = int(os.environ.get("POLYBIB_FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("POLYBIB_FUZZ_EXAMPLES", "300"))
 RANDOM = os.environ.get("POLYBIB_FUZZ_RANDOM") == "1"
 
 

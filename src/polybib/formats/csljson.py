@@ -367,7 +367,8 @@ def _name(variable: str, value: Any, warn: Warn) -> Name | None:
     if unknown:
         # parse-names, comma-suffix, static-ordering: processing hints the model does not keep
         warn(f"name keys {', '.join(unknown)} in {variable} are not kept")
-    name = Name(**{attr: str(value[key]) for key, attr in _NAME_KEYS.items()
+    # white space in a name part is layout: runs become one space, ends are trimmed
+    name = Name(**{attr: " ".join(str(value[key]).split()) for key, attr in _NAME_KEYS.items()
                    if value.get(key) is not None and str(value[key]).strip()})
     if name.is_empty():
         if value:

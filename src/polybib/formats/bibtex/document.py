@@ -160,7 +160,8 @@ class Segment:
 class BibDocument:
     file: str
     text: str
-    #: The bytes read, kept only when the text does not give them back (not UTF-8).
+    #: The bytes read, kept only when the text does not give them back (not UTF-8, or
+    #: UTF-8 with undecodable bytes).
     original: bytes | None = field(default=None, repr=False)
     encoding: str = "utf-8"
     bom: bool = False
@@ -244,7 +245,10 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
     diagnostics: list[Diagnostic] = []
     text, encoding, bom = decode_bytes(data, file, diagnostics)
     newline = "\r\n" if "\r\n" in text[:10000] else "\n"
-    doc = BibDocument(file, text, None if encoding == "utf-8" else data, encoding, bom, newline)
+    # UTF-8 text gives its bytes back, unless undecodable bytes became U+FFFD: then the
+    # bytes are kept, so the file still round-trips byte for byte
+    lossless = encoding == "utf-8" and "\ufffd" not in text
+    doc = BibDocument(file, text, None if lossless else data, encoding, bom, newline)
     doc.lines = LineIndex(text)
     read_so_far = len(diagnostics)
     try:
