@@ -217,24 +217,10 @@ class _Decoder:
 
     def raw_group(self) -> str:
         """The braced group at ``i`` as written (past :data:`MAX_NESTING`: kept as LaTeX)."""
-        s = self.s
         start = self.i
-        depth = 0
-        j = start
-        while j < len(s):
-            c = s[j]
-            if c == "\\":
-                j += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        self.i = min(j + 1, len(s))
-        return s[start:self.i]
+        end = _group_end(self.s, start)
+        self.i = len(self.s) if end < 0 else end + 1
+        return self.s[start:self.i]
 
     def argument(self, in_nocase: bool) -> str | None:
         """The next macro argument: a braced group's text, or a single character."""
@@ -335,24 +321,33 @@ def _end_of_arguments(s: str, i: int) -> int:
     are left to the text reader.
     """
     while i < len(s) and s[i] in "[{":
-        close = "]" if s[i] == "[" else "}"
-        depth, j = 0, i
-        while j < len(s):
-            c = s[j]
-            if c == "\\":
-                j += 2
-                continue
-            if c == s[i]:
-                depth += 1
-            elif c == close:
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        if j >= len(s):
+        end = _group_end(s, i)
+        if end < 0:
             return i
-        i = j + 1
+        i = end + 1
     return i
+
+
+def _group_end(s: str, i: int) -> int:
+    """Where the ``{…}`` or ``[…]`` group that opens at ``i`` closes (its nested groups of
+    the same kind counted, a backslash's next character skipped), or -1 when it does not."""
+    opening = s[i]
+    closing = "]" if opening == "[" else "}"
+    depth = 0
+    j = i
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
 
 
 def harmless_commands() -> list[str]:

@@ -356,6 +356,9 @@ def _read_names(key: str, value: Any, ref: Reference, warn: Warn) -> None:
     ref.fields[key] = names
 
 
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")
+
+
 def _name(variable: str, value: Any, warn: Warn) -> Name | None:
     """A CSL name object (or a bare string, read as a literal) as a Name."""
     if isinstance(value, str):
@@ -367,8 +370,9 @@ def _name(variable: str, value: Any, warn: Warn) -> Name | None:
     if unknown:
         # parse-names, comma-suffix, static-ordering: processing hints the model does not keep
         warn(f"name keys {', '.join(unknown)} in {variable} are not kept")
-    # white space in a name part is layout: runs become one space, ends are trimmed
-    name = Name(**{attr: " ".join(str(value[key]).split()) for key, attr in _NAME_KEYS.items()
+    # white space in a name part is layout: runs become one space, ends are trimmed (a
+    # no-break space between initials, "G.\u00a0W.", is a character and stays)
+    name = Name(**{attr: _LAYOUT_SPACE.sub(" ", str(value[key])).strip(" ") for key, attr in _NAME_KEYS.items()
                    if value.get(key) is not None and str(value[key]).strip()})
     if name.is_empty():
         if value:
