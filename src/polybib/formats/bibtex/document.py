@@ -251,19 +251,54 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
     doc = BibDocument(file, text, None if lossless else data, encoding, bom, newline)
     doc.lines = LineIndex(text)
     read_so_far = len(diagnostics)
+    scanned, unmask = _bibtex_backslash_pairs(text)
     try:
-        _add_segments(doc, scanner.iter_blocks(text), diagnostics)
+        _add_segments(doc, unmask(scanner.iter_blocks(scanned)), diagnostics)
     except scanner.NotExact:    # only bibtexparser's Splitter is exact here: start again with it
         del diagnostics[read_so_far:]
         doc.segments, doc.strings = [], {}
         try:
-            _add_segments(doc, scanner.splitter_blocks(text), diagnostics)
+            _add_segments(doc, unmask(scanner.splitter_blocks(scanned)), diagnostics)
         except Exception as exc:  # the splitter should not fail, but a file must never crash us
             diagnostics.append(Diagnostic(file, 1, f"could not split the file: {exc}", code="parse"))
             doc.segments = [Segment("failed", text, 1)]
             return doc, diagnostics
     _check_gaps(doc, diagnostics)
     return doc, diagnostics
+
+
+#: A brace right after a pair of backslashes: ``{ends in \\\\}`` (a value ending in LaTeX's
+#: line break, or a backslash written as ``\\\\``).
+_PAIR_BEFORE_BRACE = re.compile(r"\\\\[{}]")
+_MASKS = "\x02\x03\x04\x05\x06\x0e\x0f\x10"
+
+
+def _bibtex_backslash_pairs(text: str):
+    """The text to split, and a function that puts the file's own text back into blocks.
+
+    bibtexparser's Splitter (and the scanner, which finds the same blocks) takes a brace
+    after any backslash for an escaped one, so ``title = {ends in \\\\}`` never closes and
+    the entry, valid to BibTeX, became an unparseable block.  BibTeX reads ``\\\\`` as two
+    characters and the brace after them as a brace.  So where a brace follows a pair of
+    backslashes, each pair is hidden behind two characters of the same length (offsets do
+    not move) that the file does not hold, for the splitting only."""
+    if not _PAIR_BEFORE_BRACE.search(text):
+        return text, lambda blocks: blocks
+    mask = next((c for c in _MASKS if c not in text), None)
+    if mask is None:
+        return text, lambda blocks: blocks
+    pair = mask * 2
+
+    def back(value: str) -> str:
+        return value.replace(pair, "\\\\") if mask in value else value
+
+    def unmask(blocks):
+        for block in blocks:
+            block.raw, block.key, block.value = back(block.raw), back(block.key), back(block.value)
+            block.fields = [(back(name), back(value)) for name, value in block.fields]
+            yield block
+
+    return text.replace("\\\\", pair), unmask
 
 
 def _add_segments(doc: BibDocument, blocks, diagnostics: list[Diagnostic]) -> None:
