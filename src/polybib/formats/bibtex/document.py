@@ -251,7 +251,29 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
     doc = BibDocument(file, text, None if lossless else data, encoding, bom, newline)
     doc.lines = LineIndex(text)
     read_so_far = len(diagnostics)
-    scanned, unmask = _bibtex_backslash_pairs(text)
+    if not _split_into(doc, text, lambda blocks: blocks, diagnostics):
+        return doc, diagnostics
+    if any(seg.kind == "failed" for seg in doc.segments):
+        scanned, unmask = _bibtex_backslash_pairs(text)
+        if scanned is not text:
+            # read again as BibTeX counts a brace after "\\"; kept if fewer blocks fail
+            failed = sum(seg.kind == "failed" for seg in doc.segments)
+            first = doc.segments, doc.strings, diagnostics[read_so_far:]
+            del diagnostics[read_so_far:]
+            doc.segments, doc.strings = [], {}
+            if not _split_into(doc, scanned, unmask, diagnostics) or \
+                    sum(seg.kind == "failed" for seg in doc.segments) >= failed:
+                doc.segments, doc.strings = first[0], first[1]
+                diagnostics[read_so_far:] = first[2]
+    _check_gaps(doc, diagnostics)
+    return doc, diagnostics
+
+
+def _split_into(doc: BibDocument, scanned: str, unmask, diagnostics: list[Diagnostic]) -> bool:
+    """Fill ``doc`` with the blocks of ``scanned`` (the scanner, else bibtexparser's
+    Splitter where only it is exact); False when even the Splitter failed (the whole file
+    is then one failed segment)."""
+    read_so_far = len(diagnostics)
     try:
         _add_segments(doc, unmask(scanner.iter_blocks(scanned)), diagnostics)
     except scanner.NotExact:    # only bibtexparser's Splitter is exact here: start again with it
@@ -260,11 +282,10 @@ def parse_document(data: bytes, file: str) -> tuple[BibDocument, list[Diagnostic
         try:
             _add_segments(doc, unmask(scanner.splitter_blocks(scanned)), diagnostics)
         except Exception as exc:  # the splitter should not fail, but a file must never crash us
-            diagnostics.append(Diagnostic(file, 1, f"could not split the file: {exc}", code="parse"))
-            doc.segments = [Segment("failed", text, 1)]
-            return doc, diagnostics
-    _check_gaps(doc, diagnostics)
-    return doc, diagnostics
+            diagnostics.append(Diagnostic(doc.file, 1, f"could not split the file: {exc}", code="parse"))
+            doc.segments = [Segment("failed", doc.text, 1)]
+            return False
+    return True
 
 
 #: A brace right after a pair of backslashes: ``{ends in \\\\}`` (a value ending in LaTeX's
@@ -281,7 +302,9 @@ def _bibtex_backslash_pairs(text: str):
     the entry, valid to BibTeX, became an unparseable block.  BibTeX reads ``\\\\`` as two
     characters and the brace after them as a brace.  So where a brace follows a pair of
     backslashes, each pair is hidden behind two characters of the same length (offsets do
-    not move) that the file does not hold, for the splitting only."""
+    not move) that the file does not hold, for the splitting only.  Used only where the
+    Splitter's reading leaves blocks unparseable, so every file it reads whole is read as
+    before."""
     if not _PAIR_BEFORE_BRACE.search(text):
         return text, lambda blocks: blocks
     mask = next((c for c in _MASKS if c not in text), None)
