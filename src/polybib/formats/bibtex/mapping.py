@@ -19,6 +19,11 @@ from ...dates import date_from_parts, month_number, parse_date
 from ...model import CSL_TYPES, Date, Reference, Source
 
 EXTRA = "biblatex."
+#: A RIS tag that has no CSL variable is written to .bib as the field ``ris-<tag>`` (text),
+#: and read back to ``extra["ris.<TAG>"]``: nothing a RIS export carried is lost on the way.
+RIS_FIELD = "ris-"
+#: RIS extras that are not data of the work: its RIS type (the entry type says it).
+_RIS_NOT_WRITTEN = frozenset({"ris.TY"})
 #: A title's translation, supplied by the user: BibTeX field ``titletranslation``, CSL-JSON
 #: ``custom["polybib.title-translation"]``.  polybib never computes one.
 TRANSLATION = "polybib.title-translation"
@@ -196,7 +201,9 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
         seen.add(low)
         before = len(variables)
         if not _map_field(ref, low, value, values, low_type):
-            if not (subtype and low == "entrysubtype" and ref.type == subtype):
+            if low.startswith(RIS_FIELD) and low[len(RIS_FIELD):].isalnum():
+                ref.extra.setdefault("ris." + low[len(RIS_FIELD):].upper(), latex.decode(value, markup=False))
+            elif not (subtype and low == "entrysubtype" and ref.type == subtype):
                 ref.extra.setdefault(EXTRA + low, value)
         elif low in alternatives and len(variables) > before:
             claimed.append((low, next(reversed(variables))))
@@ -382,6 +389,10 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             field = escape.field_name(key[len(EXTRA):]).lower()   # BibTeX ignores case
             if field and field != "entrytype" and field not in out:
                 out[field] = escape.extra_value(str(value), from_bibtex)
+        elif key.startswith("ris.") and key[4:].isalnum() and key not in _RIS_NOT_WRITTEN:
+            # a RIS tag with no CSL variable (Scopus's AD, eLIBRARY's BT): text, in a field
+            # of its own that the reader takes back to the same tag
+            out.setdefault(RIS_FIELD + key[4:].lower(), latex.encode(str(value), ascii, latex=False))
     order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
 
