@@ -112,6 +112,7 @@ def _run_on_a_terminal(args: list[str], cwd: Path) -> tuple[str, bytes]:
     (["render", "{bib}", "--style", "apa"], "rendering"),
     (["build", "{bib}", "-o", "{out}", "--offline", "--styles", "apa"], "rendering"),
     (["translit", "{bib}", "--scheme", "iso9"], "romanizing"),
+    (["convert", "{bib}", "--to", "csljson", "-o", "{out}.json"], "writing CSL-JSON"),
 ])
 def test_long_commands_show_a_bar_on_a_terminal_and_none_with_q(bib, tmp_path, command, stage):
     args = [a.format(bib=bib, out=tmp_path / "out") for a in command]
@@ -128,3 +129,13 @@ def test_no_bar_when_standard_error_is_not_a_terminal(bib, tmp_path):
                           capture_output=True, env=env, timeout=300)
     assert done.returncode == 0
     assert b"/227 " not in done.stderr and b"rendering" not in done.stderr
+
+
+def test_import_of_a_long_list_shows_a_bar_on_a_terminal(tmp_path):
+    seed = (REPO / "refs" / "seed.txt").read_text(encoding="utf-8")
+    lines = [line for line in seed.splitlines() if line.strip()]
+    (tmp_path / "list.txt").write_text("\n".join(f"{n}. {lines[n % len(lines)]}" for n in range(1, 61)) + "\n",
+                                       encoding="utf-8")
+    terminal, _ = _run_on_a_terminal(["import", str(tmp_path / "list.txt"), "-o", str(tmp_path / "out.bib")],
+                                     tmp_path)
+    assert "parsing" in terminal and "/60 " in terminal, terminal[-3000:]

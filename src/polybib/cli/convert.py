@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import formats
+from .. import formats, progress
 from ..errors import UsageError
 from ..fileio import open_output, write_output
 from ..formats._document import unchanged_original
@@ -69,6 +69,11 @@ def output_format(output: str, to_format: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    with progress.shown(args.quiet):        # a bar for long conversions, on a terminal only
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     target = output_format(args.output, args.to_format)
     if not formats.get_format(target).can_write:
         raise UsageError(f"polybib cannot write {target}")
@@ -114,7 +119,7 @@ def stream_csljson(library: Library, handle, forget: bool = True) -> None:
         handle.write(b"[]\n")
         return
     separator = b"[\n  "
-    for ref in library:
+    for ref in progress.each(library.references, "writing CSL-JSON"):
         handle.write(separator + dumps_indented(reference_to_item(ref), 1).encode("utf-8"))
         separator = b",\n  "
         if forget:
@@ -127,7 +132,7 @@ def stream_ris(library: Library, handle, forget: bool = True, newline: str = "\n
     from ..formats.ris import record_lines
 
     separator = b""
-    for ref in library:
+    for ref in progress.each(library.references, "writing RIS"):
         handle.write(separator + newline.join(record_lines(ref)).encode("utf-8"))
         separator = (newline * 2).encode()
         if forget:

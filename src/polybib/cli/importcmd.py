@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import formats
+from .. import formats, progress
 from ..errors import UsageError
 from ..fileio import write_output
 from ..keys import ensure_keys
@@ -60,6 +60,11 @@ def _configured_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    with progress.shown(args.quiet):        # a bar for long lists, on a terminal only
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from_format = args.from_format
     if from_format is None and all(p == "-" or formats.format_for_path(p, "text").name == "text"
                                    for p in args.inputs):

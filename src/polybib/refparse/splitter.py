@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .. import progress
 from ..model import Diagnostic, Library, Source
 from .parser import LOW_CONFIDENCE, parse_reference
 
@@ -158,7 +159,7 @@ def parse_list(text: str, file: str = "<memory>") -> Library:
     for number, line in skipped:
         library.diagnostics.append(Diagnostic(file, number, f"not a reference, not parsed: {line[:80]}",
                                               "info", code="skipped-text"))
-    for number, ref_text in refs:
+    for number, ref_text in progress.each(refs, f"parsing {file}", unit="references"):
         ref = parse_reference(ref_text, Source(file, number, "", "text"))
         library.references.append(ref)
         confidence = float(ref.extra.get("polybib.low-confidence", "1"))
