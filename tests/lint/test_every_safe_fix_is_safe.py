@@ -199,7 +199,6 @@ def check_every_safe_fix(data: bytes, name: str) -> list[str]:
     library = bibtex.read(data, name)
     result = lint_libraries([(name, library)], LintSettings(select=["ALL"]))
     ctx = result.files[0]
-    text = ctx.text
     problems: list[str] = []
     for f in result.findings:
         if not (f.fix and f.fix.safe and f.fix.edits):

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
-
-import pytest
 
 BIB = ("% мои ссылки\n@book{a, author = {Газуль, С. М.}, title = {Бизнес и облака}, date = {2011}, "
        "pages = {12-15}, langid = {russian}}\n")
