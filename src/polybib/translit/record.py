@@ -117,6 +117,10 @@ def resolve_fields(fields: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: Values a :class:`Romanizer` remembers before it starts afresh (bounds its memory).
+_DONE_LIMIT = 200_000
+
+
 class Romanizer:
     """A scheme with its options, applied to the values of records.
 
@@ -138,6 +142,10 @@ class Romanizer:
             raise UsageError(f"no transliteration tables for language {language!r}; "
                              f"languages: {', '.join(LANGUAGES)}")
         self.notes: list[str] = []
+        #: (text, record language) → romanized, for text the scheme's own table serves
+        #: (not a fallback, which must add its note each time): a file repeats its names,
+        #: initials, places, publishers and journals many times over.
+        self._done: dict[tuple[str, str | None], str] = {}
 
     # ------------------------------------------------------------------ values
 
@@ -145,9 +153,17 @@ class Romanizer:
         """Romanized ``text`` with the table for its language; Latin text as it is."""
         if not text or not has_cyrillic(text):
             return text
+        key = (text, record_language)
+        done = self._done.get(key)
+        if done is not None:
+            return done
         lang = language_for(text, record_language)
         if self.scheme.has(lang):
-            return self.scheme.table(lang)(text)
+            done = self.scheme.table(lang)(text)
+            if len(self._done) >= _DONE_LIMIT:
+                self._done.clear()
+            self._done[key] = done
+            return done
         if self.fallback is None or not self.fallback.has(lang):
             self.scheme.table(lang)            # raises the UsageError that explains
         note = (f"scheme {self.scheme.id!r} has no {LANGUAGES.get(lang, lang)} table; "
