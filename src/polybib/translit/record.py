@@ -88,6 +88,10 @@ EXTRA_PREFIX = "translit."
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
 
+#: What the References convention applies to: places, and publishers.
+_PLACES = frozenset(PLACE_FIELDS + ("biblatex.origlocation",))
+_PUBLISHERS = frozenset(PUBLISHER_FIELDS + _PUBLISHER_EXTRAS)
+
 
 def resolve_fields(fields: Iterable[str] | str | None) -> tuple[str, ...]:
     """CSL variables to romanize: ``None`` → the defaults; names and groups expanded.
@@ -135,6 +139,9 @@ class Romanizer:
                  language: str | None = None):
         self.scheme = get_scheme(scheme)
         self.fields = resolve_fields(fields)
+        self._rank = {}
+        for i, variable in enumerate(self.fields):
+            self._rank.setdefault(variable, i)
         self.references = self.scheme.references if references is None else references
         self.fallback = get_scheme(fallback) if fallback else None
         self.language = normalize_language(language) if language else ""
@@ -192,9 +199,9 @@ class Romanizer:
         if not isinstance(value, str) or not has_cyrillic(value):
             return value
         romanize = lambda text: self.text(text, record_language)  # noqa: E731
-        if self.references and variable in PLACE_FIELDS + ("biblatex.origlocation",):
+        if self.references and variable in _PLACES:
             return conventions.romanize_place(value, romanize)
-        if self.references and variable in PUBLISHER_FIELDS + _PUBLISHER_EXTRAS:
+        if self.references and variable in _PUBLISHERS:
             return conventions.romanize_publisher(value, romanize)
         return romanize(value)
 
@@ -205,13 +212,14 @@ class Romanizer:
         in ``ref.extra``."""
         out: dict[str, Any] = {}
         lang = ref.language or self.language
-        for variable in self.fields:
-            if variable in ref.fields:
-                old = ref.fields[variable]
-            elif variable in ref.extra:
-                old = ref.extra[variable]
-            else:
-                continue
+        fields, extra, rank = ref.fields, ref.extra, self._rank
+        # the record's own few keys that are chosen, in the order of ``self.fields`` (a
+        # record has a dozen keys; the default choice has some eighty)
+        chosen = [v for v in fields if v in rank]
+        chosen += [v for v in extra if v in rank and v not in fields]
+        chosen.sort(key=rank.__getitem__)
+        for variable in chosen:
+            old = fields[variable] if variable in fields else extra[variable]
             new = self.value(variable, old, lang)
             if new != old:
                 out[variable] = new

@@ -113,7 +113,7 @@ def _unchanged_entry(seg: Segment, ref: Reference, originals: dict[int, Referenc
 
 def _original(seg: Segment, ref: Reference) -> Reference:
     """The record the entry's fields, as read, make."""
-    return mapping.entry_to_reference(seg.entry_type, seg.key, [(n, v) for n, _, v in seg.fields], ref.source)
+    return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), ref.source)
 
 
 def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n",
@@ -145,11 +145,12 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other).
     ``old_ref``: the entry's record as read (:func:`_original`), when the caller has it."""
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
+    fields = seg.fields         # built afresh on each read: read once
     if old_ref is None:
         old_ref = _original(seg, ref)
     old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
     if dialect != "bibtex":
-        original_names = {name.lower() for name, _, _ in seg.fields}
+        original_names = {name.lower() for name, _, _ in fields}
         _respell(new, original_names)
         _respell(old, original_names)
     indent, width = "  ", 0
@@ -167,7 +168,7 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     opening = header.group(2) if header else "{"
     lines = [f"@{entry_type}{opening}{key},"]
     seen: set[str] = set()
-    for name, raw_value, _ in seg.fields:
+    for name, raw_value, _ in fields:
         low = name.lower()
         if low in seen:
             lines.append(line(name, raw_value))       # a repeated field stays as it was
