@@ -139,9 +139,10 @@ def _run_files(args: argparse.Namespace) -> int:
     library = read_inputs(args.inputs, args.from_format)
     result = library
     if scheme is not None:
+        # --keys makes the keys from the records as read, so it needs them kept apart
         result = translit.romanize_library(library, scheme, mode="add" if args.add else "replace",
-                                           fields=fields, references=args.references,
-                                           language=args.lang)
+                                           in_place=not args.keys, fields=fields,
+                                           references=args.references, language=args.lang)
     if args.keys:
         if result is library:
             result = copy_library(library)

@@ -251,17 +251,19 @@ def add_romanized(ref: Reference, scheme: "str | Scheme", **options) -> Referenc
 
 
 def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "replace",
-                     **options) -> Library:
+                     *, in_place: bool = False, **options) -> Library:
     """A romanized copy of ``library`` (``mode``: ``replace`` or ``add``).
 
     The copy keeps the format's lossless document view, so a ``.bib`` written from it
     keeps its comments, ``@string``s and layout; every record whose fields fall back to
-    another scheme gets a warning in ``diagnostics``.
+    another scheme gets a warning in ``diagnostics``.  ``in_place`` romanizes
+    ``library`` itself and returns it: for a caller that has no further use for the
+    original (the command line, which reads a file only to write it romanized).
     """
     if mode not in ("replace", "add"):
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
     romanizer = Romanizer(scheme, **options)
-    out = copy_library(library)
+    out = library if in_place else copy_library(library)
     for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
         _apply(ref, romanizer, mode)
