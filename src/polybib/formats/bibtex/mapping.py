@@ -344,8 +344,8 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
 
     for field, variable in NAME_FIELDS.items():
         if variable in f or extra.get("polybib.etal." + variable):
-            out[field] = _names.format_bibtex_names(f.get(variable, []),
-                                                   bool(extra.get("polybib.etal." + variable)), ascii)
+            out[field] = _name_list(f.get(variable, []), bool(extra.get("polybib.etal." + variable)),
+                                    ascii, from_bibtex)
     for field, variable in _TEXT_TITLES:
         if variable in f:           # most are absent: test before the call
             text(field, variable)
@@ -401,6 +401,35 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
                 out[field] = escape.extra_value(str(value), from_bibtex)
     order = _OUTPUT_RANK
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
+
+
+#: A name's BibTeX form by its parts, ``ascii`` and whether the source was LaTeX: a file
+#: names the same people again and again, and writing a name checks it by parsing it back.
+_NAME_TEXTS: dict[tuple, str] = {}
+_NAME_TEXTS_LIMIT = 100_000
+
+
+def _name_list(names, etal: bool, ascii: bool, from_bibtex: bool) -> str:
+    """What ``names.format_bibtex_names`` gives (called within ``source_is_latex(from_bibtex)``,
+    which the encoder reads), each name formatted once."""
+    items = []
+    for n in names:
+        try:
+            key = (n.family, n.given, n.non_dropping_particle, n.dropping_particle, n.suffix,
+                   n.literal, ascii, from_bibtex)
+            text = _NAME_TEXTS.get(key)
+        except (AttributeError, TypeError):     # not a Name of strings: nothing to remember
+            items.append(_names.format_bibtex_name(n, ascii))
+            continue
+        if text is None:
+            text = _names.format_bibtex_name(n, ascii)
+            if len(_NAME_TEXTS) >= _NAME_TEXTS_LIMIT:
+                _NAME_TEXTS.clear()
+            _NAME_TEXTS[key] = text
+        items.append(text)
+    if etal:
+        items.append("others")
+    return " and ".join(items)
 
 
 def _write_language(out: dict, ref: Reference, name: str) -> None:
