@@ -135,6 +135,7 @@ _RENAMED = {"journaltitle": ("journal",), "location": ("address",), "institution
             "annotation": ("annote",), "date": ("year", "month", "day")}
 
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
+_HEADER = re.compile(r"@\s*([^\s{(]+)\s*([{(])")
 
 
 def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str,
@@ -154,7 +155,8 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
         _respell(new, original_names)
         _respell(old, original_names)
     indent, width = "  ", 0
-    m = _FIELD_LINE.search(seg.raw)
+    raw = seg.raw               # a slice of the file's text: taken once
+    m = _FIELD_LINE.search(raw)
     if m:
         indent = m.group(1)
         if len(m.group(3)) > 1:
@@ -162,7 +164,7 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     def line(name: str, value_text: str) -> str:
         return f"{indent}{name.ljust(width)} = {value_text},"
     entry_type = mapping.entry_type_for(ref, dialect)
-    header = re.match(r"@\s*([^\s{(]+)\s*([{(])", seg.raw)
+    header = _HEADER.match(raw)
     if header and entry_type.lower() == header.group(1).lower():
         entry_type = header.group(1)          # keep the file's spelling: @Article stays @Article
     opening = header.group(2) if header else "{"
