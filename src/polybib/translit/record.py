@@ -122,7 +122,7 @@ def resolve_fields(fields: Iterable[str] | str | None) -> tuple[str, ...]:
 
 
 #: Values a :class:`Romanizer` remembers before it starts afresh (bounds its memory).
-_DONE_LIMIT = 200_000
+_DONE_LIMIT = 50_000
 
 
 class Romanizer:
