@@ -14,6 +14,13 @@ median of ``--repeat``) and peak memory of
   ``iuliia.GOST_779.translate`` of it (iuliia has no file command; its CLI takes the text
   as an argument, which cannot hold 10 MiB).
 
+Both sides are measured the same way (:mod:`wholeprocess`): a fresh interpreter from a
+small launcher, CPU time user + system of the child, start-up, imports and exit included,
+output written to a file in the same temporary directory.  iuliia romanizes the raw text
+in one pass and knows nothing of records; polybib parses every entry, romanizes field by
+field, and writes a valid .bib (escaped, each changed entry in its own layout) or CSL-JSON.
+The machine may be shared: run with ``--repeat 3`` or more and compare within one run.
+
 Target of issue 18.5: ``polybib translit`` faster than iuliia as a whole command.
 """
 from __future__ import annotations

@@ -405,8 +405,22 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     safe; otherwise, and for text from any other source, every character is written as
     itself (``\\`` → ``\\textbackslash{}``), so that decoding gives the text back.
     """
-    if latex is None:
-        latex = _source_is_latex.get()
+    if _NEEDS_ENCODING.search(text) is None:
+        # the usual value: nothing to escape in either mode, and nothing that could make
+        # it unsafe (no brace, backslash, caret or line break), so both modes give it back
+        result = text
+    else:
+        result = _encode_checked(text, _source_is_latex.get() if latex is None else latex)
+    if ascii and not result.isascii():
+        from .translit.latex import to_latex_ascii   # knows every scheme's letters
+        converted = to_latex_ascii(result, escape=False)
+        if is_safe_value(converted):
+            result = converted
+    return result
+
+
+def _encode_checked(text: str, latex: bool) -> str:
+    """:func:`encode` without the ASCII step, for text that needs some encoding."""
     result = None
     if latex:
         result = _encode(text, True)
@@ -414,11 +428,6 @@ def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
             result = None
     if result is None:
         result = _encode(text, False)
-    if ascii and not result.isascii():
-        from .translit.latex import to_latex_ascii   # knows every scheme's letters
-        converted = to_latex_ascii(result, escape=False)
-        if is_safe_value(converted):
-            result = converted
     return result
 
 

@@ -111,7 +111,12 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("nothing to do: give FILE arguments, --text TEXT or --list")
     if not args.scheme and not args.keys:
         raise UsageError("--scheme NAME is required (see polybib translit --list)")
-    return _run_files(args)
+    from ..gcpause import gc_paused
+
+    # reading, romanizing and writing a file make millions of objects and hardly a cycle:
+    # the cyclic collector would rescan them again and again (see gcpause)
+    with gc_paused():
+        return _run_files(args)
 
 
 def _run_text(args: argparse.Namespace) -> int:
@@ -134,9 +139,10 @@ def _run_files(args: argparse.Namespace) -> int:
     library = read_inputs(args.inputs, args.from_format)
     result = library
     if scheme is not None:
+        # --keys makes the keys from the records as read, so it needs them kept apart
         result = translit.romanize_library(library, scheme, mode="add" if args.add else "replace",
-                                           fields=fields, references=args.references,
-                                           language=args.lang)
+                                           in_place=not args.keys, fields=fields,
+                                           references=args.references, language=args.lang)
     if args.keys:
         if result is library:
             result = copy_library(library)

@@ -88,6 +88,10 @@ EXTRA_PREFIX = "translit."
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
 
+#: What the References convention applies to: places, and publishers.
+_PLACES = frozenset(PLACE_FIELDS + ("biblatex.origlocation",))
+_PUBLISHERS = frozenset(PUBLISHER_FIELDS + _PUBLISHER_EXTRAS)
+
 
 def resolve_fields(fields: Iterable[str] | str | None) -> tuple[str, ...]:
     """CSL variables to romanize: ``None`` → the defaults; names and groups expanded.
@@ -117,6 +121,10 @@ def resolve_fields(fields: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: Values a :class:`Romanizer` remembers before it starts afresh (bounds its memory).
+_DONE_LIMIT = 50_000
+
+
 class Romanizer:
     """A scheme with its options, applied to the values of records.
 
@@ -131,6 +139,9 @@ class Romanizer:
                  language: str | None = None):
         self.scheme = get_scheme(scheme)
         self.fields = resolve_fields(fields)
+        self._rank = {}
+        for i, variable in enumerate(self.fields):
+            self._rank.setdefault(variable, i)
         self.references = self.scheme.references if references is None else references
         self.fallback = get_scheme(fallback) if fallback else None
         self.language = normalize_language(language) if language else ""
@@ -138,6 +149,10 @@ class Romanizer:
             raise UsageError(f"no transliteration tables for language {language!r}; "
                              f"languages: {', '.join(LANGUAGES)}")
         self.notes: list[str] = []
+        #: (text, record language) → romanized, for text the scheme's own table serves
+        #: (not a fallback, which must add its note each time): a file repeats its names,
+        #: initials, places, publishers and journals many times over.
+        self._done: dict[tuple[str, str | None], str] = {}
 
     # ------------------------------------------------------------------ values
 
@@ -145,9 +160,17 @@ class Romanizer:
         """Romanized ``text`` with the table for its language; Latin text as it is."""
         if not text or not has_cyrillic(text):
             return text
+        key = (text, record_language)
+        done = self._done.get(key)
+        if done is not None:
+            return done
         lang = language_for(text, record_language)
         if self.scheme.has(lang):
-            return self.scheme.table(lang)(text)
+            done = self.scheme.table(lang)(text)
+            if len(self._done) >= _DONE_LIMIT:
+                self._done.clear()
+            self._done[key] = done
+            return done
         if self.fallback is None or not self.fallback.has(lang):
             self.scheme.table(lang)            # raises the UsageError that explains
         note = (f"scheme {self.scheme.id!r} has no {LANGUAGES.get(lang, lang)} table; "
@@ -176,9 +199,9 @@ class Romanizer:
         if not isinstance(value, str) or not has_cyrillic(value):
             return value
         romanize = lambda text: self.text(text, record_language)  # noqa: E731
-        if self.references and variable in PLACE_FIELDS + ("biblatex.origlocation",):
+        if self.references and variable in _PLACES:
             return conventions.romanize_place(value, romanize)
-        if self.references and variable in PUBLISHER_FIELDS + _PUBLISHER_EXTRAS:
+        if self.references and variable in _PUBLISHERS:
             return conventions.romanize_publisher(value, romanize)
         return romanize(value)
 
@@ -189,13 +212,14 @@ class Romanizer:
         in ``ref.extra``."""
         out: dict[str, Any] = {}
         lang = ref.language or self.language
-        for variable in self.fields:
-            if variable in ref.fields:
-                old = ref.fields[variable]
-            elif variable in ref.extra:
-                old = ref.extra[variable]
-            else:
-                continue
+        fields, extra, rank = ref.fields, ref.extra, self._rank
+        # the record's own few keys that are chosen, in the order of ``self.fields`` (a
+        # record has a dozen keys; the default choice has some eighty)
+        chosen = [v for v in fields if v in rank]
+        chosen += [v for v in extra if v in rank and v not in fields]
+        chosen.sort(key=rank.__getitem__)
+        for variable in chosen:
+            old = fields[variable] if variable in fields else extra[variable]
             new = self.value(variable, old, lang)
             if new != old:
                 out[variable] = new
@@ -227,17 +251,19 @@ def add_romanized(ref: Reference, scheme: "str | Scheme", **options) -> Referenc
 
 
 def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "replace",
-                     **options) -> Library:
+                     *, in_place: bool = False, **options) -> Library:
     """A romanized copy of ``library`` (``mode``: ``replace`` or ``add``).
 
     The copy keeps the format's lossless document view, so a ``.bib`` written from it
     keeps its comments, ``@string``s and layout; every record whose fields fall back to
-    another scheme gets a warning in ``diagnostics``.
+    another scheme gets a warning in ``diagnostics``.  ``in_place`` romanizes
+    ``library`` itself and returns it: for a caller that has no further use for the
+    original (the command line, which reads a file only to write it romanized).
     """
     if mode not in ("replace", "add"):
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
     romanizer = Romanizer(scheme, **options)
-    out = copy_library(library)
+    out = library if in_place else copy_library(library)
     for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
         _apply(ref, romanizer, mode)

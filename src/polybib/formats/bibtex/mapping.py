@@ -302,6 +302,33 @@ def reference_to_fields(ref: Reference, dialect: str | None = "biblatex",
         return _reference_to_fields(ref, dialect, ascii, from_bibtex)
 
 
+#: Each field's place in OUTPUT_ORDER.
+_OUTPUT_RANK = {name: i for i, name in enumerate(OUTPUT_ORDER)}
+
+#: Runs of text fields (field name or names to try, CSL variable), written in this order.
+_TEXT_TITLES = (
+    ("title", "title"), ("titleaddon", "title-addon"), ("shorttitle", "title-short"),
+    ((), "container-title"), ("shortjournal", "container-title-short"),
+    ("eventtitle", "event-title"), ("venue", "event-place"), ("series", "collection-title"),
+    ("edition", "edition"), ("type", "genre"), ("volume", "volume"),
+    ("volumes", "number-of-volumes"),
+)
+_TEXT_PUBLICATION = (
+    ("chapter", "chapter-number"), ("version", "version"), ((), "publisher-place"),
+    ((), "publisher"),
+)
+_TEXT_NUMBERS = (
+    ("pagetotal", "number-of-pages"), ("isbn", "ISBN"), ("issn", "ISSN"),
+)
+_TEXT_ORIGINAL = (
+    ("origtitle", "original-title"), ("origlocation", "original-publisher-place"),
+    ("origpublisher", "original-publisher"), ((), "medium"),
+)
+_TEXT_NOTES = (
+    ("keywords", "keyword"), ("abstract", "abstract"),
+)
+
+
 def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
                          from_bibtex: bool) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
@@ -324,35 +351,25 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
 
     for field, variable in NAME_FIELDS.items():
         if variable in f or extra.get("polybib.etal." + variable):
-            out[field] = _names.format_bibtex_names(f.get(variable, []),
-                                                   bool(extra.get("polybib.etal." + variable)), ascii)
-    text("title", "title")
-    text("titleaddon", "title-addon")
-    text("shorttitle", "title-short")
-    text((), "container-title")
-    text("shortjournal", "container-title-short")
-    text("eventtitle", "event-title")
-    text("venue", "event-place")
-    text("series", "collection-title")
-    text("edition", "edition")
-    text("type", "genre")
-    text("volume", "volume")
-    text("volumes", "number-of-volumes")
+            out[field] = _name_list(f.get(variable, []), bool(extra.get("polybib.etal." + variable)),
+                                    ascii, from_bibtex)
+    for field, variable in _TEXT_TITLES:
+        if variable in f:           # most are absent: test before the call
+            text(field, variable)
     for variable in ("issue", "number", "collection-number"):
         if variable in f and f[variable] not in ("", None):
             out.setdefault(name_for(variable), latex.encode(str(f[variable]), ascii))
-    text("chapter", "chapter-number")
-    text("version", "version")
-    text((), "publisher-place")
-    text((), "publisher")
+    for field, variable in _TEXT_PUBLICATION:
+        if variable in f:           # most are absent: test before the call
+            text(field, variable)
     if "issued" in f:
         _write_date(out, f["issued"], fieldnames.chosen(extra, "issued", csl_type, dialect)[0] == "year")
     if "page" in f:
         # each range's dash written as LaTeX's en dash, the rest as text
         out["pages"] = "--".join(latex.encode(part, ascii) for part in re.split("[-–]", str(f["page"])))
-    text("pagetotal", "number-of-pages")
-    text("isbn", "ISBN")
-    text("issn", "ISSN")
+    for field, variable in _TEXT_NUMBERS:
+        if variable in f:           # most are absent: test before the call
+            text(field, variable)
     for field, variable in VERBATIM_FIELDS.items():
         if variable in f:
             out[field] = escape.verbatim(field, str(f[variable]))
@@ -369,16 +386,16 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
         elif len(parts) == 1 and len(parts[0]) == 1 and not original_date.circa:
             del out["origdate"]
             out["origyear"] = str(parts[0][0])
-    text("origtitle", "original-title")
-    text("origlocation", "original-publisher-place")
-    text("origpublisher", "original-publisher")
-    text((), "medium")
+    for field, variable in _TEXT_ORIGINAL:
+        if variable in f:           # most are absent: test before the call
+            text(field, variable)
     if ref.language:
         _write_language(out, ref, fieldnames.chosen(extra, "language", csl_type, dialect)[0])
     if extra.get(TRANSLATION):
         out["titletranslation"] = latex.encode(extra[TRANSLATION], ascii)
-    text("keywords", "keyword")
-    text("abstract", "abstract")
+    for field, variable in _TEXT_NOTES:
+        if variable in f:           # most are absent: test before the call
+            text(field, variable)
     if not _repeats_genre(ref):
         text("note", "note")
     text((), "annote")
@@ -393,8 +410,37 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             # a RIS tag with no CSL variable (Scopus's AD, eLIBRARY's BT): text, in a field
             # of its own that the reader takes back to the same tag
             out.setdefault(RIS_FIELD + key[4:].lower(), latex.encode(str(value), ascii, latex=False))
-    order = {name: i for i, name in enumerate(OUTPUT_ORDER)}
+    order = _OUTPUT_RANK
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
+
+
+#: A name's BibTeX form by its parts, ``ascii`` and whether the source was LaTeX: a file
+#: names the same people again and again, and writing a name checks it by parsing it back.
+_NAME_TEXTS: dict[tuple, str] = {}
+_NAME_TEXTS_LIMIT = 100_000
+
+
+def _name_list(names, etal: bool, ascii: bool, from_bibtex: bool) -> str:
+    """What ``names.format_bibtex_names`` gives (called within ``source_is_latex(from_bibtex)``,
+    which the encoder reads), each name formatted once."""
+    items = []
+    for n in names:
+        try:
+            key = (n.family, n.given, n.non_dropping_particle, n.dropping_particle, n.suffix,
+                   n.literal, ascii, from_bibtex)
+            text = _NAME_TEXTS.get(key)
+        except (AttributeError, TypeError):     # not a Name of strings: nothing to remember
+            items.append(_names.format_bibtex_name(n, ascii))
+            continue
+        if text is None:
+            text = _names.format_bibtex_name(n, ascii)
+            if len(_NAME_TEXTS) >= _NAME_TEXTS_LIMIT:
+                _NAME_TEXTS.clear()
+            _NAME_TEXTS[key] = text
+        items.append(text)
+    if etal:
+        items.append("others")
+    return " and ".join(items)
 
 
 def _write_language(out: dict, ref: Reference, name: str) -> None:

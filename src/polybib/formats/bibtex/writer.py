@@ -14,6 +14,7 @@ from ...model import Library, Reference
 from . import mapping
 from .decoding import encode_text
 from .document import BibDocument, Segment
+from .lazy import EntryReference
 
 #: Field-name spellings that mean the same thing in the two dialects.
 ALIASES = [("journaltitle", "journal"), ("location", "address"), ("institution", "school")]
@@ -27,8 +28,11 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
     values safe between braces (:mod:`.escape`, :func:`polybib.latex.encode`).
     """
     docs = [d for d in library.documents if isinstance(d, BibDocument)]
+    # each changed entry's record as the entry says it, mapped once: for the change test
+    # and again for the rewrite, which keeps the raw text of the fields that did not change
+    originals: dict[int, Reference] = {}
     if len(docs) == 1 and len(library.documents) == 1 and dialect is None and not ascii \
-            and _unchanged(docs[0], library):
+            and _unchanged(docs[0], library, originals):
         return docs[0].data
     present = {id(r) for r in library.references}
     keep_raw = dialect is None and not ascii
@@ -41,7 +45,7 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             ref = seg.ref
             if ref is None or id(ref) not in present:
                 continue
-            raw = keep_raw and _unchanged_entry(seg, ref)
+            raw = keep_raw and _unchanged_entry(seg, ref, originals)
             plan.append((doc, seg, raw))
             if raw:
                 fixed.append(seg.key)
@@ -68,7 +72,7 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
                 chunks.append(seg.raw)
             else:
                 chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline,
-                                             keys.get(id(ref), ref.id)))
+                                             keys.get(id(ref), ref.id), originals.pop(id(seg), None)))
     if new:
         text = "".join(chunks)
         if text and not text.endswith(newline * 2):
@@ -82,17 +86,34 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
     return out.encode("utf-8")
 
 
-def _unchanged(doc: BibDocument, library: Library) -> bool:
+def _unchanged(doc: BibDocument, library: Library, originals: dict[int, Reference]) -> bool:
     entries = doc.entries()
     if len(entries) != len(library.references):
         return False
-    return all(seg.ref is ref and _unchanged_entry(seg, ref)
+    return all(seg.ref is ref and _unchanged_entry(seg, ref, originals)
                for seg, ref in zip(entries, library.references))
 
 
-def _unchanged_entry(seg: Segment, ref: Reference) -> bool:
+def _unchanged_entry(seg: Segment, ref: Reference, originals: dict[int, Reference]) -> bool:
+    """Whether ``ref`` still says what its entry says.  A mapped record of this very entry
+    is compared with the entry mapped afresh (what ``EntryReference.unchanged`` does), and
+    that mapping is kept in ``originals`` for :func:`_rewrite_entry`, which needs it too."""
+    if type(ref) is EntryReference and ref.mapped and ref.__dict__.get("_segment") is seg:
+        original = originals.get(id(seg))
+        if original is None:
+            original = _original(seg, ref)
+        if ref.content() == original.content():
+            originals.pop(id(seg), None)      # written as read: nothing to keep it for
+            return True
+        originals[id(seg)] = original
+        return False
     unchanged = getattr(ref, "unchanged", None)
     return bool(unchanged and unchanged())
+
+
+def _original(seg: Segment, ref: Reference) -> Reference:
+    """The record the entry's fields, as read, make."""
+    return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), ref.source)
 
 
 def format_entry(ref: Reference, dialect: str | None = "biblatex", ascii: bool = False, newline: str = "\n",
@@ -114,24 +135,28 @@ _RENAMED = {"journaltitle": ("journal",), "location": ("address",), "institution
             "annotation": ("annote",), "date": ("year", "month", "day")}
 
 _FIELD_LINE = re.compile(r"^([ \t]+)([^\s=]+)([ \t]*)=([ \t]*)", re.M)
+_HEADER = re.compile(r"@\s*([^\s{(]+)\s*([{(])")
 
 
 def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str,
-                   key: str) -> str:
+                   key: str, old_ref: Reference | None = None) -> str:
     """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text.
 
     The entry keeps its own field names, except that classic BibTeX gets its own names
-    (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other)."""
+    (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other).
+    ``old_ref``: the entry's record as read (:func:`_original`), when the caller has it."""
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
-    old_ref = mapping.entry_to_reference(seg.entry_type, seg.key,
-                                         [(n, v) for n, _, v in seg.fields], ref.source)
+    fields = seg.fields         # built afresh on each read: read once
+    if old_ref is None:
+        old_ref = _original(seg, ref)
     old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
     if dialect != "bibtex":
-        original_names = {name.lower() for name, _, _ in seg.fields}
+        original_names = {name.lower() for name, _, _ in fields}
         _respell(new, original_names)
         _respell(old, original_names)
     indent, width = "  ", 0
-    m = _FIELD_LINE.search(seg.raw)
+    raw = seg.raw               # a slice of the file's text: taken once
+    m = _FIELD_LINE.search(raw)
     if m:
         indent = m.group(1)
         if len(m.group(3)) > 1:
@@ -139,13 +164,13 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     def line(name: str, value_text: str) -> str:
         return f"{indent}{name.ljust(width)} = {value_text},"
     entry_type = mapping.entry_type_for(ref, dialect)
-    header = re.match(r"@\s*([^\s{(]+)\s*([{(])", seg.raw)
+    header = _HEADER.match(raw)
     if header and entry_type.lower() == header.group(1).lower():
         entry_type = header.group(1)          # keep the file's spelling: @Article stays @Article
     opening = header.group(2) if header else "{"
     lines = [f"@{entry_type}{opening}{key},"]
     seen: set[str] = set()
-    for name, raw_value, _ in seg.fields:
+    for name, raw_value, _ in fields:
         low = name.lower()
         if low in seen:
             lines.append(line(name, raw_value))       # a repeated field stays as it was
