@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..formats.bibtex.lazy import EntryReference
-from ..model import Library, Reference
+from ..model import Date, Library, Name, Reference
 from .findings import Edit, Finding
 
 
@@ -39,20 +39,136 @@ class FieldSpan:
         return Edit(self.start, self.end, "{" + body + "}")
 
 
-@dataclass
+#: The record variables the run-wide rules read (D001, D002 and its short-title details,
+#: N004, L004): :meth:`EntryView.keep_for_run` keeps these and drops the rest.
+RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language", "container-title",
+                 "volume", "issue", "page", "publisher", "edition")
+#: And what of the record's ``extra`` they read (S006: the keys an entry links to).
+RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
+_NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
+
+
+class RunRecord:
+    """The few variables of a record that the run-wide rules read, read as a
+    :class:`Reference` is (``get``, ``[…]``, ``type``, ``language``, ``extra``)."""
+
+    __slots__ = ("id", "type", "fields", "extra", "source")
+
+    def __init__(self, id: str, type: str, fields: dict, extra: dict, source):
+        self.id, self.type, self.fields, self.extra, self.source = id, type, fields, extra, source
+
+    def get(self, variable: str, default=None):
+        return self.fields.get(variable, default)
+
+    def __getitem__(self, variable: str):
+        return self.fields[variable]
+
+    def __contains__(self, variable: str) -> bool:
+        return variable in self.fields
+
+    @property
+    def language(self) -> str:
+        return self.fields.get("language", "")
+
+
+def _shared(value, shared: dict):
+    """``value``, or an equal name list or date already kept for an earlier entry of the
+    run (in ``shared``): a file names the same people again and again, and the kept
+    records are only read, never changed."""
+    kind = type(value)
+    if kind is list and value and type(value[0]) is Name:
+        key = tuple((n.family, n.given, n.non_dropping_particle, n.dropping_particle, n.suffix,
+                     n.literal) if type(n) is Name else n for n in value)
+    elif kind is Date:
+        key = ("Date", tuple(tuple(p) for p in value.parts), value.literal, value.circa, value.season)
+    else:
+        return value
+    try:
+        return shared.setdefault(key, value)
+    except TypeError:            # something unhashable in it: keep it as it is
+        return value
+
+
+@dataclass(slots=True)
 class EntryView:
     ref: Reference
     file: str
     line: int
     key: str
     entry_type: str = ""                        # lower-cased BibTeX type; "" for other formats
-    #: Resolved field values by lower-cased name (first occurrence), for BibTeX entries.
-    values: dict[str, str] = field(default_factory=dict)
+    #: Resolved field values by lower-cased name (first occurrence), for BibTeX entries:
+    #: made from the segment while the entry is linted (:attr:`values`), then dropped.
+    _values: dict[str, str] | None = None
     segment: Segment | None = None
     lines: LineIndex | None = None
-    #: Field names the entry inherits through crossref/xdata (filled in by the engine).
-    inherited: set[str] = field(default_factory=set)
+    #: Field names the entry inherits through crossref/xdata (set by the engine; shared
+    #: and empty for the many entries that inherit nothing).
+    inherited: set[str] | frozenset = frozenset()
     _spans: dict[str, FieldSpan] | None = None
+    #: What the run-wide rules read of the record, once the entry pass has dropped the
+    #: record itself (:meth:`keep_for_run`); None while the whole record is at hand.
+    _run_ref: RunRecord | None = None
+    _kept: bool = False
+
+    @property
+    def values(self) -> dict[str, str]:
+        """Resolved field values by lower-cased name, the first occurrence of a name winning.
+
+        Made from the segment on first use and kept until the entry pass is over
+        (:meth:`keep_for_run`): every entry's values at once made a large file's lint
+        hold a second copy of its fields (issue 12).  Read later, they are made afresh.
+        """
+        values = self._values
+        if values is None:
+            seg = self.segment
+            if seg is None:
+                values = {}
+            else:
+                pairs = seg.values()
+                # by lower-cased name, the first occurrence wins (reversed: built at C speed)
+                values = {_lower(name): resolved for name, resolved in reversed(pairs)}
+                if not self._kept and isinstance(self.ref, EntryReference):
+                    self.ref.share_values(pairs)      # the record is mapped from the same strings
+            if not self._kept:
+                self._values = values
+        return values
+
+    def has(self, field_name: str) -> bool:
+        """Whether the entry has field ``field_name`` (lower-case) itself; unless its values
+        are at hand, answered from the field names alone, without making the values."""
+        if self._values is not None or self.segment is None:
+            return field_name in self.values
+        return any(_lower(name) == field_name for name in self.segment.names)
+
+    @property
+    def run_ref(self) -> Reference | RunRecord:
+        """The record as the run-wide rules (duplicates, name forms, schemes) see it: only
+        the variables they read, so that a run does not hold every mapped record at once."""
+        return self.ref if self._run_ref is None else self._run_ref
+
+    def keep_for_run(self, shared: dict) -> None:
+        """Keep of the mapped record only what the run-wide rules read, and forget the rest.
+
+        Why: those rules compare every entry with every other, so what they read stays in
+        memory for the whole run; whole mapped records made lint's memory ~24x its input
+        (issue 12).  Only a record read from a ``.bib`` entry can be forgotten (it is mapped
+        again from its entry when read later), and only one the entry rules mapped.
+        ``shared`` holds, for the whole run, one object per distinct name list and date.
+        """
+        if self.segment is not None:
+            self._kept, self._values, self._spans = True, None, None
+        ref = self.ref
+        if not isinstance(ref, EntryReference):
+            return
+        if not ref.mapped:
+            ref.unmap()                      # forgets the values shared with it, if any
+            return
+        fields = ref.fields
+        kept = {v: _shared(fields[v], shared) for v in RUN_VARIABLES if v in fields}
+        extra = ref.extra
+        links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
+        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref.source)
+        ref.unmap()
 
     @property
     def is_bib(self) -> bool:
@@ -78,13 +194,19 @@ class EntryView:
         return None
 
     def line_of(self, field_name: str | None) -> int:
-        if not field_name or field_name not in self.values:
+        if not field_name or not self.has(field_name):
             return self.line
         span = self.span(field_name)
         return span.line if span else self.line
 
     def value(self, field_name: str) -> str | None:
-        return self.values.get(field_name)
+        if self._values is not None or self.segment is None:
+            return self.values.get(field_name)
+        seg = self.segment          # values not at hand: the one field, not all of them
+        for i, name in enumerate(seg.names):
+            if _lower(name) == field_name:
+                return seg.field(i)[2]
+        return None
 
 
 @dataclass
@@ -183,13 +305,8 @@ def build_file_context(path: str, library: Library) -> FileContext:
         for seg in doc.entries():
             if seg.ref is None:
                 continue
-            # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-            pairs = seg.values()
-            values = {_lower(name): resolved for name, resolved in reversed(pairs)}
-            if isinstance(seg.ref, EntryReference):
-                seg.ref.share_values(pairs)      # the record is mapped from the same strings
             entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
-                                     values, seg, lines))
+                                     None, seg, lines))
         return FileContext(path, library, doc, entries, lines)
     entries = [EntryView(ref, path, ref.source.line or 1, ref.id) for ref in library]
     return FileContext(path, library, None, entries, None)
@@ -212,7 +329,7 @@ def finding(rule_func, entry: EntryView, message: str, field_name: str | None = 
             fix=None, line: int | None = None, column: int = 1) -> Finding:
     """A Finding for ``rule_func`` about ``entry`` (and one of its fields)."""
     r = rule_func.rule
-    span = entry.span(field_name) if field_name in entry.values else None
+    span = entry.span(field_name) if field_name and entry.has(field_name) else None
     if span and line is None:
         column = span.column
     return Finding(r.code, r.name, r.severity, entry.file, line or (span.line if span else entry.line),

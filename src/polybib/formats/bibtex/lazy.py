@@ -92,6 +92,7 @@ class EntryReference(Reference):
         """
         for name in _LAZY:
             self.__dict__.pop(name, None)
+        self.__dict__.pop("_values", None)       # values shared with it (share_values)
         self.__dict__["_mapped"] = False
 
     def unchanged(self) -> bool:
