@@ -39,60 +39,67 @@ class FieldSpan:
         return Edit(self.start, self.end, "{" + body + "}")
 
 
-#: The record variables the run-wide rules read (D001, D002 and its short-title details,
-#: N004, L004): :meth:`EntryView.keep_for_run` keeps these and drops the rest.
-RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language", "container-title",
-                 "volume", "issue", "page", "publisher", "edition")
+#: The record variables the run-wide rules read (D001, D002, N004, L004):
+#: :meth:`EntryView.keep_for_run` keeps these and drops the rest of the record.
+RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
+_RUN_INDEX = {name: i for i, name in enumerate(RUN_VARIABLES)}
 #: And what of the record's ``extra`` they read (S006: the keys an entry links to).
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
+_ABSENT = object()
 
 
 class RunRecord:
     """The few variables of a record that the run-wide rules read, read as a
-    :class:`Reference` is (``get``, ``[…]``, ``type``, ``language``, ``extra``)."""
+    :class:`Reference` is (``get``, ``[…]``, ``in``, ``type``, ``language``, ``extra``).
 
-    __slots__ = ("id", "type", "fields", "extra", "source")
+    One tuple, not a dict, per entry; of ``issued`` only the year is kept (D002 compares
+    years).  Asking for a variable that is not kept is an error, not a silent ``None``:
+    a run-wide rule that needs another one adds it to :data:`RUN_VARIABLES`.
+    """
 
-    def __init__(self, id: str, type: str, fields: dict, extra: dict, source):
-        self.id, self.type, self.fields, self.extra, self.source = id, type, fields, extra, source
+    __slots__ = ("id", "type", "extra", "source", "_values")
+
+    def __init__(self, id: str, type: str, values: tuple, extra: dict, source):
+        self.id, self.type, self.extra, self.source, self._values = id, type, extra, source, values
+
+    def _at(self, variable: str):
+        i = _RUN_INDEX.get(variable)
+        if i is None:
+            raise LookupError(f"{variable!r} is not kept for the run-wide rules (RUN_VARIABLES)")
+        return self._values[i]
 
     def get(self, variable: str, default=None):
-        return self.fields.get(variable, default)
+        value = self._at(variable)
+        return default if value is _ABSENT else value
 
     def __getitem__(self, variable: str):
-        return self.fields[variable]
+        value = self._at(variable)
+        if value is _ABSENT:
+            raise KeyError(variable)
+        return value
 
     def __contains__(self, variable: str) -> bool:
-        return variable in self.fields
+        return self._at(variable) is not _ABSENT
 
     @property
     def language(self) -> str:
-        return self.fields.get("language", "")
+        return self.get("language", "")
 
 
 def _shared(value, shared: dict):
-    """``value``, or an equal one already kept for an earlier entry of the run (in
-    ``shared``): a file names the same people again and again (20,000 generated entries
-    have 48,000 names but 7,000 distinct ones), and the kept records are only read."""
+    """What a run-wide rule needs of ``value``, as one object for equal values across the
+    run (in ``shared``): a file names the same people again and again (20,000 generated
+    entries have 48,000 names but 7,000 distinct ones), and the kept records are only
+    read.  A date is kept as its year alone."""
     kind = type(value)
-    if kind is list and value:
-        names = []
-        for n in value:
-            if type(n) is Name:
-                n = shared.setdefault(("Name", n.family, n.given, n.non_dropping_particle,
-                                       n.dropping_particle, n.suffix, n.literal), n)
-            names.append(n)
-        try:
-            return shared.setdefault(("list",) + tuple(id(n) for n in names), names)
-        except TypeError:
-            return names
-    if kind is Date:
-        try:
-            return shared.setdefault(("Date", tuple(tuple(p) for p in value.parts), value.literal,
-                                      value.circa, value.season), value)
-        except TypeError:        # something unhashable in it: keep it as it is
-            return value
+    if kind is list:
+        return [shared.setdefault(("Name", n.family, n.given, n.non_dropping_particle,
+                                   n.dropping_particle, n.suffix, n.literal), n)
+                if type(n) is Name else n for n in value]
+    if kind is Date and value.parts and value.parts[0]:
+        year = value.year
+        return shared.setdefault(("year", year), Date([[year]]))
     return value
 
 
@@ -171,11 +178,22 @@ class EntryView:
             ref.unmap()                      # forgets the values shared with it, if any
             return
         fields = ref.fields
-        kept = {v: _shared(fields[v], shared) for v in RUN_VARIABLES if v in fields}
+        kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
         extra = ref.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
         self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref.source)
         ref.unmap()
+
+    def record_values(self, variables) -> list:
+        """The values of ``variables`` in the whole record, for the rare run-wide check
+        that needs more than :data:`RUN_VARIABLES`; a record already dropped is mapped
+        again and dropped once more."""
+        ref = self.ref
+        dropped = self._run_ref is not None and isinstance(ref, EntryReference) and not ref.mapped
+        values = [ref.get(v) for v in variables]
+        if dropped:
+            ref.unmap()
+        return values
 
     @property
     def is_bib(self) -> bool:
