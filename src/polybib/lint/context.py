@@ -93,10 +93,10 @@ def _shared(value, shared: dict):
     entries have 48,000 names but 7,000 distinct ones), and the kept records are only
     read.  A date is kept as its year alone."""
     kind = type(value)
-    if kind is list:
-        return [shared.setdefault(("Name", n.family, n.given, n.non_dropping_particle,
-                                   n.dropping_particle, n.suffix, n.literal), n)
-                if type(n) is Name else n for n in value]
+    if kind is list:            # names: read in order, never changed, so a tuple
+        return tuple(shared.setdefault(("Name", n.family, n.given, n.non_dropping_particle,
+                                        n.dropping_particle, n.suffix, n.literal), n)
+                     if type(n) is Name else n for n in value)
     if kind is Date and value.parts and value.parts[0]:
         year = value.year
         return shared.setdefault(("year", year), Date([[year]]))
