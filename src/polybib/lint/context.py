@@ -152,7 +152,7 @@ class EntryView:
         are at hand, answered from the field names alone, without making the values."""
         if self._values is not None or self.segment is None:
             return field_name in self.values
-        return any(_lower(name) == field_name for name in self.segment.names)
+        return field_name in _lower_all(self.segment.names)
 
     @property
     def run_ref(self) -> Reference | RunRecord:
@@ -225,13 +225,11 @@ class EntryView:
         return span.line if span else self.line
 
     def value(self, field_name: str) -> str | None:
-        if self._values is not None or self.segment is None:
-            return self.values.get(field_name)
-        seg = self.segment          # values not at hand: the one field, not all of them
-        for i, name in enumerate(seg.names):
-            if _lower(name) == field_name:
-                return seg.field(i)[2]
-        return None
+        if self._values is not None or not self._kept or self.segment is None:
+            return self.values.get(field_name)   # (in the entry pass: made once, at hand)
+        seg = self.segment          # after the pass: the one field, not all of them
+        names = _lower_all(seg.names)
+        return seg.field(names.index(field_name))[2] if field_name in names else None
 
 
 @dataclass
@@ -319,6 +317,14 @@ def _lower(name: str) -> str:
     """A field name lower-cased, one string object per name for the whole run (a file
     repeats the same few dozen names; a new string per entry cost a tenth of lint's memory)."""
     return name.lower()
+
+
+@lru_cache(maxsize=4096)
+def _lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
+    """An entry's field names lower-cased, in order: one tuple for every entry with the
+    same names (a file has few layouts), so that asking for one field after the entry pass
+    is a lookup in it rather than a lower-casing of each name."""
+    return tuple(_lower(name) for name in names)
 
 
 def build_file_context(path: str, library: Library) -> FileContext:
