@@ -44,11 +44,13 @@ CSL_TYPES = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     """A person or organisation, kept in parts as CSL-JSON keeps them.
 
     An organisation (or any name that must not be split) has only ``literal``.
+    Slotted: a large file has several names per entry, and a run that compares them
+    (lint's N004, D002) holds every one (issue 12).
     """
 
     family: str = ""
@@ -70,9 +72,10 @@ class Name:
         return ", ".join(p for p in (family, self.suffix, given) if p) if given or self.suffix else family
 
 
-@dataclass
+@dataclass(slots=True)
 class Date:
-    """A date or a date range, with as many parts as the source gave.
+    """A date or a date range, with as many parts as the source gave (slotted, as
+    :class:`Name` is: one or more per record).
 
     ``parts`` is CSL's ``date-parts``: one ``[year, month, day]`` list (month and day
     optional), or two for a range.  ``literal`` keeps a date that could not be read

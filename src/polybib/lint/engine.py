@@ -72,10 +72,12 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
     # record, scripts, field places) is then computed once and still at hand.
     entry_rules = [r.func for r in rules if r.scope == "entry" and r.code != "P001"]
     extend = raw.extend
+    shared: dict = {}           # equal name lists and dates, one object for the run
     for ctx in files:
         for entry in progress.each(ctx.entries, f"linting {os.path.basename(ctx.path)}"):
             for func in entry_rules:
                 extend(func(entry, settings))
+            entry.keep_for_run(shared)     # the run-wide rules need a few variables, not the record
     for r in rules:
         if r.scope != "entry" and r.code != "P001":
             extend(r.func(run))
@@ -159,6 +161,9 @@ def _fill_inherited(files: list[FileContext]) -> None:
 
     for ctx in files:
         for entry in ctx.entries:
-            if "crossref" in entry.values or "xdata" in entry.values:
-                entry.inherited.update(name for name, _ in effective(entry, frozenset())
-                                       if name not in entry.values)
+            if entry.has("crossref") or entry.has("xdata"):
+                entry.inherited = {name for name, _ in effective(entry, frozenset())
+                                   if name not in entry.values}
+    # ``effective`` calls itself, so it and all it holds (an index of every key) form a
+    # cycle, which lint's paused collector would keep for the whole run: break it.
+    del effective

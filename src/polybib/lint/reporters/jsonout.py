@@ -6,6 +6,16 @@ import json
 
 
 def render(result, color: bool = False) -> str:
+    """The array as ``json.dumps(…, indent=2)`` writes it, made one finding at a time.
+
+    Why: a large file has tens of thousands of findings, and the dicts of all of them at
+    once took more memory than the rest of the report (issue 12).  Each object is dumped
+    alone and indented one level more; a JSON string never holds a raw line break, so
+    every line break in it is one of the layout's.
+    """
+    if not result.findings:
+        return "[]\n"
     texts = {ctx.path: ctx.text for ctx in result.files}
-    return json.dumps([f.as_dict(texts.get(f.file, "")) for f in result.findings],
-                      ensure_ascii=False, indent=2) + "\n"
+    items = (json.dumps(f.as_dict(texts.get(f.file, "")), ensure_ascii=False, indent=2)
+             .replace("\n", "\n  ") for f in result.findings)
+    return "[\n  " + ",\n  ".join(items) + "\n]\n"

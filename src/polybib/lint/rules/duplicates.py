@@ -48,6 +48,11 @@ def _ascii_fold(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+#: The same folding, not cached: titles rarely recur, and caching every one of them held
+#: a large file's titles folded twice over for the whole run.
+_fold_title = _ascii_fold.__wrapped__
+
+
 # Compiled once: _ascii_fold runs on every entry's first author (D002), and ``re.sub`` with
 # a pattern string pays a cache lookup on each call.
 _MARKUP = re.compile(r"<[^>]+>|[{}\\]")
@@ -56,7 +61,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _year_and_author(entry: EntryView) -> tuple | None:
-    ref = entry.ref
+    ref = entry.run_ref
     names = ref.get("author") or ref.get("editor") or []
     if not isinstance(ref.get("title"), str) or not names:
         return None
@@ -75,7 +80,7 @@ def duplicate_doi(run: RunContext):
     """
     seen: dict[str, EntryView] = {}
     for entry in run.entries():
-        doi = entry.ref.get("DOI")
+        doi = entry.run_ref.get("DOI")
         if not doi:
             continue
         norm = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I).lower()
@@ -111,7 +116,7 @@ def duplicate_work(run: RunContext):
             continue
         seen: dict = {}
         for entry in entries:
-            title = _ascii_fold(entry.ref["title"])
+            title = _fold_title(entry.run_ref["title"])
             if len(title) < 8:
                 title = _short_title_key(entry)
             if title in seen and seen[title].key != entry.key:
@@ -132,6 +137,6 @@ def _short_title_key(entry: EntryView) -> tuple:
     Why: a short folded title matches unrelated works by one author in one year, so they
     used to be skipped, and exact duplicates with short titles went unreported.
     """
-    ref = entry.ref
+    ref = entry.run_ref
     title = " ".join(_MARKUP.sub("", ref["title"]).casefold().split())
-    return ("short", title, ref.type) + tuple(str(ref.get(v) or "") for v in _SHORT_TITLE_DETAILS)
+    return ("short", title, ref.type) + tuple(str(v or "") for v in entry.record_values(_SHORT_TITLE_DETAILS))

@@ -145,7 +145,7 @@ def inconsistent_name(run: RunContext):
     keys: dict[tuple[str, str], tuple] = {}     # the same name recurs: fold it once
     for entry in run.entries():
         for variable in ("author", "editor"):
-            for n in entry.ref.get(variable, []) or []:
+            for n in entry.run_ref.get(variable, []) or []:
                 if n.literal or not n.family or not n.given:
                     continue
                 known = keys.get((n.family, n.given))

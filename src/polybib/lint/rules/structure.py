@@ -159,7 +159,7 @@ def missing_crossref(run: RunContext):
         for name in ("crossref", "xref", "xdata", "related"):
             value = entry.value(name)
             if value is None:
-                value = entry.ref.extra.get("biblatex." + name)
+                value = entry.run_ref.extra.get("biblatex." + name)
             if not value:
                 continue
             for target in (t.strip() for t in value.split(",")):
