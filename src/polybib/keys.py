@@ -29,12 +29,12 @@ changes the keys of those before them.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable
 
 from .model import Library, NAME_VARIABLES, Name, Reference
-from .translit import Romanizer, has_cyrillic
 
 #: Words that never make a key: articles, prepositions, conjunctions, particles.
 STOP_WORDS = frozenset("""
@@ -53,14 +53,20 @@ _STRIP = {"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "�
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 
-_romanizer = Romanizer("bsi", fallback="national")
+@functools.lru_cache(maxsize=None)
+def _romanizer():
+    """The key romanizer, made on first use: importing the transliteration tables costs
+    start-up time that commands writing no new key (``lint``) should not pay."""
+    from .translit import Romanizer
+    return Romanizer("bsi", fallback="national")
 
 
 def ascii_fold(text: str, language: str | None = None) -> str:
     """Lower-case ``[a-z0-9]`` only: Cyrillic romanized (in the table of ``language`` when
     it is a Cyrillic one), accents stripped, the rest dropped."""
+    from .translit import has_cyrillic
     if has_cyrillic(text):
-        text = _romanizer.text(text, language)
+        text = _romanizer().text(text, language)
     text = "".join(_STRIP.get(c, c) for c in text)
     text = unicodedata.normalize("NFKD", text)
     return re.sub(r"[^a-z0-9]", "", text.lower())

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from stdnum import isbn as _isbn
-from stdnum import issn as _issn
 
 from ...dates import month_number, parse_date
 from ...model import Date
@@ -222,7 +220,8 @@ def _isbn_valid(candidate: str) -> bool:
     the 978/979 prefix) are done here directly; anything else goes to stdnum unchanged.
     """
     if not _ISBN_PLAIN.fullmatch(candidate):
-        return _isbn.is_valid(candidate)
+        from stdnum import isbn       # here, not at import: it pulls in ssl (start-up time)
+        return isbn.is_valid(candidate)
     number = candidate.replace(" ", "").replace("-", "").upper()
     if len(number) == 9:
         number = "0" + number
@@ -269,7 +268,8 @@ def issn_checksum(entry: EntryView, config=None):
         return
     for item in _split_identifiers(value):
         candidate = re.sub(r"^ISSN[:\s-]*", "", item, flags=re.I)
-        if not _issn.is_valid(candidate):
+        from stdnum import issn
+        if not issn.is_valid(candidate):
             yield finding(issn_checksum, entry, f"issn of '{entry.key}' is not a valid ISSN: '{item}'", "issn")
 
 
