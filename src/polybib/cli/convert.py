@@ -100,6 +100,8 @@ def write_library(output: str, library: Library, target: str, forget: bool = Fal
         with open_output(output) as handle:
             STREAMED[target](library, handle, forget)
     else:
+        if target == "bibtex":
+            options["forget"] = forget
         write_output(output, formats.write(library, target, **options))
 
 

@@ -21,11 +21,14 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
     return Library(references=refs, diagnostics=diagnostics, documents=[doc])
 
 
-def write(library: Library, dialect: str | None = None, ascii: bool = False, **_options) -> bytes:
+def write(library: Library, dialect: str | None = None, ascii: bool = False, forget: bool = False,
+          **_options) -> bytes:
     """``dialect``: None keeps read entries as written (new ones biblatex), or
     "biblatex"/"bibtex" to re-serialise every entry in that dialect; ``ascii`` writes
-    classic-BibTeX-safe LaTeX escapes for non-ASCII Latin letters."""
+    classic-BibTeX-safe LaTeX escapes for non-ASCII Latin letters; ``forget``: the caller
+    changed no record and needs none after, so each one read from a .bib is forgotten once
+    written (a conversion then holds one record's model at a time)."""
     if dialect not in (None, "biblatex", "bibtex"):
         from ...errors import UsageError
         raise UsageError(f"unknown BibTeX dialect {dialect!r}: use biblatex or bibtex")
-    return write_library(library, dialect, ascii)
+    return write_library(library, dialect, ascii, forget)

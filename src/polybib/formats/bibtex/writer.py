@@ -20,7 +20,8 @@ from .lazy import EntryReference
 ALIASES = [("journaltitle", "journal"), ("location", "address"), ("institution", "school")]
 
 
-def write_library(library: Library, dialect: str | None = None, ascii: bool = False) -> bytes:
+def write_library(library: Library, dialect: str | None = None, ascii: bool = False,
+                  forget: bool = False) -> bytes:
     """Serialise ``library``; ``dialect`` None keeps read entries in their own dialect.
 
     Whatever is written reads back, in BibTeX, biber and polybib alike, as the same
@@ -73,6 +74,8 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
             else:
                 chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline,
                                              keys.get(id(ref), ref.id), originals.pop(id(seg), None)))
+                if forget and type(ref) is EntryReference:
+                    ref.unmap()
     if new:
         text = "".join(chunks)
         if text and not text.endswith(newline * 2):
