@@ -9,6 +9,7 @@ common type) made distinct: each copy gets its own id, a numbered title and its 
 """
 from __future__ import annotations
 
+import argparse
 import copy
 import json
 import sys
@@ -35,7 +36,9 @@ def records(n: int) -> list[dict]:
 def main() -> None:
     from polybib.pipeline import BuildOptions, build
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", nargs="?", type=int, default=20_000, help="how many records (default 20,000)")
+    n = parser.parse_args().n
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "refs.json"
         source.write_text(json.dumps(records(n), ensure_ascii=False), encoding="utf-8")
