@@ -65,9 +65,27 @@ def decode_text(data: bytes, filename: str, diagnostics: list[Diagnostic], why: 
                              file=filename) from None
         line = data.count(b"\n", 0, exc.start) + 1
         note = f" ({why})" if why else ""
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            diagnostics.append(Diagnostic(filename, line, f"not valid UTF-8{note} at {damaged[1]} "
+                                          "place(s), the first on this line; read as UTF-8, with "
+                                          "U+FFFD for the bytes that are not", "warning", code="encoding"))
+            return damaged[0]
         diagnostics.append(Diagnostic(filename, line, f"not valid UTF-8{note}; read as cp1251",
                                       "warning", code="encoding"))
         return data.decode("cp1251", errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few damaged bytes (a stray byte pasted in, a cut character), as
+    text with U+FFFD in their place and how many there are; None for text in another
+    encoding.  A cp1251 or Latin-1 file almost never holds a valid UTF-8 sequence, while a
+    damaged UTF-8 file is full of them: read whole as cp1251 it would turn every Cyrillic
+    letter into two wrong ones."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    letters = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    return (text, bad) if letters >= 4 * bad else None
 
 
 def decode_or_report(data: bytes, filename: str, diagnostics: list[Diagnostic], why: str = "") -> str | None:

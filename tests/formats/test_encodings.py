@@ -75,3 +75,17 @@ def test_a_list_that_yields_no_reference_is_an_error():
     lib = text.read("References\n\nСписок литературы\n".encode(), "headings.txt")
     assert len(lib) == 0
     assert [d.code for d in lib.errors] == ["empty"]
+
+
+def test_utf8_with_one_damaged_byte_is_read_as_utf8_not_as_cp1251():
+    """A stray byte in a UTF-8 list costs that one place (U+FFFD), not every Cyrillic
+    letter of the file (read whole as cp1251, each would become two wrong ones)."""
+    good = ("1. Газуль С.М. Бизнес и облака // Сборник. — СПб., 2011. — С. 134-135.\n"
+            "2. Матвиенко Ю.Е. Анализ развития // Вестник. — 2019. — № 1.\n").encode("utf-8")
+    cut = good.index("Сборник".encode("utf-8"))
+    lib = text.read(good[:cut] + b"\xff" + good[cut:], "list.txt")
+    assert [r.get("title") for r in lib] == ["Бизнес и облака", "Анализ развития"]
+    assert any(d.code == "encoding" and "read as UTF-8" in d.message and d.line == 1 for d in lib.diagnostics)
+    cp1251 = text.read(good.decode("utf-8").encode("cp1251"), "list.txt")
+    assert [r.get("title") for r in cp1251] == ["Бизнес и облака", "Анализ развития"]
+    assert any("read as cp1251" in d.message for d in cp1251.diagnostics)
