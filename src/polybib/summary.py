@@ -240,6 +240,13 @@ def _summary(build: _Build) -> list[str]:
                + " · languages: " + ", ".join(f"{escape(t)} {n}" for t, n in languages.most_common()) + "</p>")
     out.append("</section>")
 
+    index_of = {ref.id.lower(): i for i, ref in enumerate(records)}
+
+    def who(entry: str | None) -> str:
+        """The record a finding or link names: a link to its card, or its key as text."""
+        i = index_of.get((entry or "").lower())
+        return _record_link(build, i) if i is not None else escape(entry or "")
+
     # findings by rule, then the records with errors
     out.append('<section id="findings"><h2>Lint findings</h2>')
     if result.findings:
@@ -249,15 +256,13 @@ def _summary(build: _Build) -> list[str]:
             out.append(f'<tr><td>{escape(code)} {escape(name)}</td><td><span class="badge {_attr(severity)}">'
                        f"{escape(severity)}</span></td><td>{n}</td></tr>")
         out.append("</table>")
-        index_of = {ref.id.lower(): i for i, ref in enumerate(records)}
-        worst = [f for f in result.findings if f.severity == "error"] or list(result.findings)
+        errors = [f for f in result.findings if f.severity == "error"]
+        worst = errors or list(result.findings)
         rows = []
         for f in worst[:SUMMARY_ROWS]:
-            i = index_of.get((f.entry or "").lower())
-            who = _record_link(build, i) if i is not None else escape(f.entry or "")
-            rows.append(f'<tr><td>{who}</td><td><span class="badge {_attr(f.severity)}">{escape(f.code)}</span></td>'
-                        f"<td>{escape(f.message)}</td></tr>")
-        out.append(f"<p>{'Errors' if worst is not result.findings and any(f.severity == 'error' for f in worst) else 'Findings'}:</p>")
+            rows.append(f'<tr><td>{who(f.entry)}</td><td><span class="badge {_attr(f.severity)}">'
+                        f"{escape(f.code)}</span></td><td>{escape(f.message)}</td></tr>")
+        out.append(f"<p>{'Errors' if errors else 'Findings'}:</p>")
         out.append('<table class="list">' + "".join(_capped(rows, len(worst), '<a href="lint.txt">lint.txt</a>'))
                    + "</table>")
     else:
@@ -267,12 +272,9 @@ def _summary(build: _Build) -> list[str]:
     out.append('<section id="links"><h2>Links</h2>')
     if result.link_results:
         out.append("<p>" + " · ".join(f"{escape(s)}: {n}" for s, n in statuses.most_common()) + "</p>")
-        index_of = {ref.id.lower(): i for i, ref in enumerate(records)}
         rows = []
         for r in failed_links[:SUMMARY_ROWS]:
-            i = index_of.get((r.entry or "").lower())
-            who = _record_link(build, i) if i is not None else escape(r.entry or "")
-            rows.append(f'<tr><td>{who}</td><td><span class="badge error">{escape(r.status)}</span></td>'
+            rows.append(f'<tr><td>{who(r.entry)}</td><td><span class="badge error">{escape(r.status)}</span></td>'
                         f'<td><a href="{_attr(r.url)}">{escape(r.url)}</a> {escape(r.detail or "")}</td></tr>')
         if rows:
             out.append('<table class="list">' + "".join(_capped(rows, len(failed_links), '<a href="links.json">links.json</a>'))

@@ -58,6 +58,11 @@ def _v4_problem(ip: ipaddress.IPv4Address) -> str:
         return "unspecified"
     if ip.is_reserved:
         return "reserved"
+    return _private_or_non_public(ip)
+
+
+def _private_or_non_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """The last checks of either family, once the special ranges are ruled out."""
     if ip.is_private:
         return "private"
     if not ip.is_global:
@@ -97,11 +102,7 @@ def _v6_problem(ip: ipaddress.IPv6Address) -> str:
         return "reserved (deprecated IPv4-compatible)"
     if ip not in _GLOBAL_UNICAST or ip.is_reserved:
         return "reserved"
-    if ip.is_private:
-        return "private"
-    if not ip.is_global:
-        return "non-public"
-    return ""
+    return _private_or_non_public(ip)
 
 
 def address_problem(address: str) -> str:
