@@ -131,8 +131,13 @@ def _suffix(n: int) -> str:
 
 def assign_keys(refs: Iterable[Reference]) -> list[str]:
     """Unique keys for ``refs`` in order (case-insensitively unique, ``a``/``b`` suffixes)."""
-    refs = list(refs)
-    bases = [citation_key(r) for r in refs]
+    return dedupe_keys([citation_key(r) for r in refs])
+
+
+def dedupe_keys(bases: Iterable[str]) -> list[str]:
+    """The base keys made unique in order: the first keeps its key, the next ones get
+    ``a``, ``b`` … (case-insensitively).  Keys as data, so a run that holds no records
+    (``polybib batch``: the records live on the workers) deduplicates them all the same."""
     taken: set[str] = set()
     out = []
     for base in bases:
@@ -190,16 +195,34 @@ def with_citation_keys(refs: Iterable[Reference]) -> list[Reference]:
 
 def ensure_keys(library: Library) -> None:
     """ASCII citation keys for records that have none, unique across the library."""
-    missing = {id(r) for r in library if not r.id or not r.id.isascii()}
-    if not missing:
+    ids = [r.id for r in library]
+    if not any(needs_key(i) for i in ids):
         return
-    taken = {r.id.lower() for r in library if r.id and r.id.isascii()}
-    keys = assign_keys(library.references)
+    keys = completed_keys(ids, [citation_key(r) for r in library.references])
     for ref, key in zip(library.references, keys):
-        if id(ref) in missing:
-            candidate, n = key, 1
-            while candidate.lower() in taken:
-                n += 1
-                candidate = f"{key}{n}"
-            ref.id = candidate
-            taken.add(candidate.lower())
+        ref.id = key
+
+
+def needs_key(key: str) -> bool:
+    """Whether a record with id ``key`` gets a made key (none, or not ASCII)."""
+    return not key or not key.isascii()
+
+
+def completed_keys(ids: list[str], bases: list[str]) -> list[str]:
+    """:func:`ensure_keys` on keys as data: ``ids`` as read, ``bases`` the
+    :func:`citation_key` of every record, in library order.  A record whose id is a
+    usable ASCII key keeps it; the others get their deduplicated key, with ``2``, ``3`` …
+    when a kept id already has it."""
+    taken = {i.lower() for i in ids if not needs_key(i)}
+    out = []
+    for ident, key in zip(ids, dedupe_keys(bases)):
+        if not needs_key(ident):
+            out.append(ident)
+            continue
+        candidate, n = key, 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{key}{n}"
+        taken.add(candidate.lower())
+        out.append(candidate)
+    return out

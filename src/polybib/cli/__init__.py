@@ -39,6 +39,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("translit", "translit", "romanize Cyrillic references (ISO 9, BGN/PCGN, ALA-LC, …)"),
     ("check", "check", "check URLs and DOIs: dead, moved, soft-404, another work"),
     ("render", "render", "reference lists and citations in a CSL style (GOST, APA, …)"),
+    ("batch", "batch", "the pipeline over millions of references, on a Dask cluster"),
 ]
 
 EPILOG = """\
