@@ -36,7 +36,7 @@ JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
 
 #: Line breaks other than \n and \r\n (str.splitlines and the RIS reader break lines there
 #: too): a file with one is not cut, so line numbers are counted as its reader counts them.
-_ODD_BREAKS = re.compile(rb"\r(?!\n)|[\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_ODD_BREAKS = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 _BIB_LINKED = re.compile(rb"@\s*string\b|\bcrossref\b|\bxdata\b", re.IGNORECASE)
 _RIS_END = re.compile(rb"^ER[ \t]{1,2}-[^\n]*\n", re.MULTILINE)
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -152,7 +152,9 @@ def slice_file(path: str, target: int) -> list[Slice]:
 def _cuttable(data: bytes, fmt: str) -> bool:
     if fmt not in ("text", "bibtex", "ris", "jsonl") or data[:2] == b"PK":
         return False
-    if data.startswith(b"\xef\xbb\xbf") or _ODD_BREAKS.search(data):
+    if data.startswith(b"\xef\xbb\xbf") or data.count(b"\r") != data.count(b"\r\n"):
+        return False
+    if any(mark in data for mark in _ODD_BREAKS):
         return False
     try:
         data.decode("utf-8")

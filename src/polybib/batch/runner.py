@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -136,6 +137,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: Settings, *,
                 cluster.close()
     write_atomic(outdir / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
     manifest.finish(summary)
+    shutil.rmtree(settings.work, ignore_errors=True)     # every partition is written: nothing to resume
     return BatchResult(outdir, len(partitions), summary["records"], len(partitions) - len(todo), summary,
                        dashboard)
 
