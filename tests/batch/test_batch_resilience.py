@@ -138,3 +138,20 @@ def test_an_interrupted_run_leaves_only_whole_partitions(long_list, tmp_path):
     # their process is gone: see polybib.fileio)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] and all((out / f).exists() for e in manifest["done"].values() for f in e["files"])
+
+
+def test_the_plan_is_the_same_in_another_process(mixed_inputs, tmp_path):
+    """The plan's hash does not depend on the process (hash seeds order sets differently):
+    a rerun in a new process with lint and check settings still finds its partitions."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "polybib", "batch", str(mixed_inputs["refs"].with_suffix(".bib")), "-o",
+               str(out), "--workers", "1", "--partition-mb", "0.004", "--stages", "import,keys,lint,check",
+               "--offline"]
+    runs = [subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+            for seed in ("1", "2")]
+    partitions = len(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["partitions"])
+    assert runs[0].returncode == runs[1].returncode == 1, runs[0].stderr      # the broken entry
+    assert f"; {partitions} already written" in runs[1].stderr

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 import os
 import re
 from dataclasses import asdict, dataclass, field
@@ -223,7 +224,7 @@ def _ris_starts(data: bytes):
 def plan_digest(partitions: list[Partition], settings: dict) -> str:
     """One hash for the plan and the settings that shape its outputs."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr(sorted(settings.items())).encode())
+    h.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     for p in partitions:
         h.update(p.digest().encode())
     return h.hexdigest()

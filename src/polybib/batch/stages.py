@@ -55,12 +55,28 @@ class Settings:
         return Path(self.outdir) / ".work"
 
     def shaping(self) -> dict:
-        """The settings that change what is written (part of the plan's hash)."""
-        options = self.check_options
-        return {"stages": self.stages, "scheme": self.scheme, "styles": self.styles,
-                "locale": self.locale, "buckets": self.buckets,
-                "check": repr(options) if "check" in self.stages else "",
-                "lint": repr(self.lint_settings) if "lint" in self.stages else ""}
+        """The settings that change what is written (part of the plan's hash), as JSON
+        data that is the same in every process (sets sorted: no hash-seed order)."""
+        return _canonical({"stages": self.stages, "scheme": self.scheme, "styles": self.styles,
+                           "locale": self.locale, "buckets": self.buckets,
+                           "check": self.check_options if "check" in self.stages else None,
+                           "lint": self.lint_settings if "lint" in self.stages else None})
+
+
+def _canonical(value):
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return f"{type(value).__module__}.{type(value).__qualname__}"     # a callable (a resolver hook)
 
 
 def _dump(path: Path, value) -> None:
