@@ -86,10 +86,13 @@ def _map(client, function, items: list, *args, description: str):
     if not items:
         return
     bag = db.from_sequence(items, npartitions=len(items)).map(function, *args)
-    futures = client.compute(bag.to_delayed(), retries=3)
+    finished = as_completed(client.compute(bag.to_delayed(), retries=3))
+    # only ``finished`` holds the futures: each result is released on the cluster once read
     with progress.task(description, total=len(items), unit="partitions"):
-        for future in as_completed(futures):
-            for result in future.result():
+        for future in finished:
+            results = future.result()
+            del future
+            for result in results:
                 yield result
             progress.advance()
 
