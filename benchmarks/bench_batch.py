@@ -1,7 +1,7 @@
 """Benchmark: ``polybib batch`` references per second on 1 and 2 workers, and the cost per
 million references.
 
-    python benchmarks/bench_batch.py                      # 40,000 references, 1 and 2 workers
+    python benchmarks/bench_batch.py                      # 200,000 references, 1 and 2 workers
     python benchmarks/bench_batch.py --count 1000000 --workers 2 --keep /tmp/b1m
 
 Generates ``--count`` distinct, realistic mixed references — half free-text lines (GOST
@@ -121,7 +121,7 @@ def run(paths: list[str], out: Path, workers: int, partition_mb: float) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=40000, help="references (default 40,000)")
+    ap.add_argument("--count", type=int, default=200000, help="references (default 200,000)")
     ap.add_argument("--per-file", type=int, default=20000, help="references per generated file")
     ap.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
     ap.add_argument("--partition-mb", type=float, default=2.0, help="batch --partition-mb (default 2)")
@@ -154,6 +154,9 @@ def main() -> int:
                   f"{summary['driver_cpu'] * per_million:,.0f} CPU-s for the whole command (driver, "
                   f"scheduler, nannies, workers), "
                   f"{wall * per_million:,.0f} s wall with {workers} worker(s)")
+            driver = summary.get("driver", {})
+            print(f"{'':>7} driver: {driver.get('cpu_seconds', 0):.1f} CPU-s, peak RSS "
+                  f"{driver.get('peak_rss_mib', 0):.0f} MiB (planning, keys across the run, manifest)")
             if summary["records"] != args.count:
                 print(f"        records: {summary['records']:,}, expected {args.count:,}")
         if 1 in rates and 2 in rates:

@@ -215,11 +215,12 @@ def _summary(partitions: list[Partition], manifest: Manifest, client, started: f
     return {"records": records, "partitions": len(partitions),
             "wall_seconds": round(time.monotonic() - started, 3),
             **{group: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for group, c in totals.items()},
-            "workers": workers}
+            "workers": workers, "driver": _worker_usage()}
 
 
 def _worker_usage() -> dict:
-    """A worker's CPU seconds and peak memory (its process, since it started)."""
+    """A process's CPU seconds and peak memory since it started (run on each worker, and
+    in the driver)."""
     import resource
 
     times = os.times()
