@@ -53,7 +53,7 @@ def connect(scheduler: str | None, workers: int, say: Say):
         return client, None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                            dashboard_address="127.0.0.1:0", host="127.0.0.1",
-                           silence_logs=logging.ERROR)
+                           silence_logs=logging.CRITICAL)   # a failed task is reported once, by the CLI
     return Client(cluster), cluster
 
 
@@ -86,7 +86,9 @@ def _map(client, function, items: list, *args, description: str):
     if not items:
         return
     bag = db.from_sequence(items, npartitions=len(items)).map(function, *args)
-    finished = as_completed(client.compute(bag.to_delayed(), retries=3))
+    # no retries: a task fails again on the same input (an unreadable file is an input
+    # error); a task whose worker died is rerun by the scheduler all the same
+    finished = as_completed(client.compute(bag.to_delayed()))
     # only ``finished`` holds the futures: each result is released on the cluster once read
     with progress.task(description, total=len(items), unit="partitions"):
         for future in finished:
