@@ -34,7 +34,8 @@ def test_an_unreadable_input_is_one_line_and_exit_2(tmp_path, capsys):
     binary.write_bytes(b"\x00\x01\x02" * 400)
     assert main(["batch", str(binary), "-o", str(tmp_path / "out"), "--workers", "1"]) == 2
     err = capsys.readouterr().err
-    assert err.count("binary.txt: not a text file") == 1 and "Traceback" not in err
+    errors = [line for line in err.splitlines() if "not a text file" in line]
+    assert len(errors) == 1 and errors[0].startswith(f"polybib: {binary}") and "Traceback" not in err
 
 
 @pytest.mark.parametrize("args, message", [
@@ -58,4 +59,4 @@ def test_other_commands_do_not_import_dask():
             "try:\n    main(['lint', '--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert out.strip().splitlines()[-1] == "[]"
