@@ -350,6 +350,9 @@ class RunContext:
     files: list[FileContext]
     config: "object"
     link_results: list = field(default_factory=list)
+    #: first entries of records linted before this run, by rule (a batch run lints partition
+    #: by partition): D001 ``{doi: key}``, D002 ``{(author, year): {title key: key}}``
+    earlier: dict = field(default_factory=dict)
 
     def entries(self):
         for ctx in self.files:
