@@ -68,7 +68,7 @@ CSL_TYPES = set(TYPES.values()) | {"article", "bill", "broadcast", "classic", "c
                                    "periodical", "personal_communication", "post", "regulation",
                                    "review", "review-book", "software", "song", "speech", "treaty"}
 CSL_TYPES.discard("document")   # allowed by CSL 1.0.2, but the issue asks for a specific type
-LANGS = {"ru", "uk", "kk", "be", "en", "de", "fr", "ky", "uz", "tg", "sr", "bg", "pl"}
+LANGS = {"ru", "uk", "kk", "be", "en", "de", "fr", "ky", "uz", "tg", "sr", "bg", "pl", "cs", "sl", "es", "it", "la"}
 
 FIELDS = {
     "t": "title", "c": "container-title", "s": "collection-title", "sn": "collection-number",
