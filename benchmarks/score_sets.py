@@ -4,6 +4,7 @@
     python benchmarks/score_sets.py --only heldout  # sets whose name contains "heldout"
     python benchmarks/score_sets.py --anystyle      # also AnyStyle's 1,514 labelled references
     python benchmarks/score_sets.py --only wave2    # the wave-2 sets, with a table per language
+    python benchmarks/score_sets.py --only wave2 --fields-by-lang   # and F1 per field and language
 
 Labelled sets (JSONL ``{"text", "gold"}``): ``../shared/data/parse-dev.jsonl`` and
 ``tests/refparse/data/*.jsonl``.  Their names say how they were used: ``*-tune`` and the dev
@@ -114,6 +115,32 @@ def language_table(rows: list[dict], per_row: list) -> None:
         print(f"{lang:10} {n_refs:5} {prec:6.3f} {rec:6.3f} {f:6.3f} {100 * exact / n_refs:6.1f}%  {weak}")
 
 
+def field_language_matrix(rows: list[dict], per_row: list) -> None:
+    """F1 of every field in every language (languages with at least 5 references): where a
+    language falls behind, and on which field."""
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(row_lang(row), []).append(i)
+    langs = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len(groups[g]) >= 5]
+    counts = {}
+    for lang in langs:
+        tp, fp, fn = Counter(), Counter(), Counter()
+        for i in groups[lang]:
+            t, p, n, _ = per_row[i]
+            tp.update(t), fp.update(p), fn.update(n)
+        counts[lang] = (tp, fp, fn)
+    fields = sorted({f for c in counts.values() for k in c for f in k},
+                    key=lambda f: -sum(c[0][f] + c[2][f] for c in counts.values()))
+    print(f"{'field':18}" + "".join(f"{lang:>8}" for lang in langs))
+    for field in fields:
+        cells = []
+        for lang in langs:
+            tp, fp, fn = counts[lang]
+            n = tp[field] + fp[field] + fn[field]
+            cells.append(f"{_f1(tp[field], fp[field], fn[field])[2]:8.2f}" if n else f"{'-':>8}")
+        print(f"{field:18}" + "".join(cells))
+
+
 def _f1(t, p, m):
     prec = t / (t + p) if t + p else 1.0
     rec = t / (t + m) if t + m else 1.0
@@ -219,6 +246,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="", help="score only sets whose file name contains this")
     parser.add_argument("--anystyle", action="store_true", help="also score AnyStyle's held-out half")
+    parser.add_argument("--fields-by-lang", action="store_true",
+                        help="also print a field x language F1 matrix for sets with several languages")
     args = parser.parse_args()
     scorer = _scorer()
     for path in label_sets():
@@ -228,6 +257,8 @@ def main() -> int:
         per_row: list = []
         table(path.name, len(rows), *score_rows(rows, scorer, per_row=per_row))
         language_table(rows, per_row)
+        if args.fields_by_lang:
+            field_language_matrix(rows, per_row)
     if args.anystyle:
         rows = anystyle_rows(SHARED / "data" / "anystyle" / "core.xml")
         score_anystyle(rows[1::2], scorer)
