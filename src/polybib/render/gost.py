@@ -60,7 +60,8 @@ _DATED_HOSTS = ("article-newspaper", "webpage", "post", "post-weblog", "legislat
 # ------------------------------------------------------------------ small pieces
 
 def extra(ref: Reference, key: str) -> str:
-    return str(ref.extra.get(PREFIX + key, "") or "").strip()
+    """A ``polybib.gost.*`` value as text (CSL-JSON markup such as nocase spans dropped)."""
+    return plain(str(ref.extra.get(PREFIX + key, "") or "")).strip()
 
 
 def split_list(value: str) -> list[str]:
