@@ -287,13 +287,13 @@ class Describer:
         info = extra(ref, "title-info") or text(ref, "title-addon")
         out = title
         volume = text(ref, "volume")
-        if volume and ref.type not in _SERIALS and not component:
+        if volume and ref.type not in _SERIALS and not component and self.new:
             out += f". {terms['volume']} {volume}"
             if text(ref, "volume-title"):
                 out += f". {text(ref, 'volume-title')}"
         if info:
             out += f" : {info}"
-        if not self.new and text(ref, "URL") and extra(ref, "content-type") != "none":
+        if not self.new and text(ref, "URL") and not extra(ref, "content-type"):
             out += " [Electronic resource]" if lang == "en" else " [Электронный ресурс]"
         statements: list[str] = []
         first: list[str] = []
@@ -362,9 +362,18 @@ class Describer:
         areas.add(self._imprint(ref, places, publishers, year))
         if ref.type in _DATED_HOSTS:
             areas.add(day_month(ref.fields.get("issued"), lang))
+        volume = text(ref, "volume")
+        if volume and not self.new:
+            # 7.0.5 cites a volume of a multi-volume work after the imprint: "М., 1990. Т. 2."
+            areas.add(f"{_TERMS[lang]['volume']} {volume}")
+            if text(ref, "volume-title"):
+                areas.add(text(ref, "volume-title"))
         pages = text(ref, "number-of-pages")
         if pages:
             areas.add(f"{pages} {_TERMS[lang]['pages']}")
+        elif text(ref, "page"):
+            # the pages a reference points at in a book: "М., 2007. С. 256–300."
+            areas.add(f"{_TERMS[lang]['page']} {page_range(text(ref, 'page'))}")
         series = text(ref, "collection-title")
         if series:
             number = text(ref, "collection-number")
@@ -382,9 +391,11 @@ class Describer:
             areas.add(f"ISBN {text(ref, 'ISBN')}")
 
     def _content_type(self, ref: Reference, online: bool) -> str:
-        if not self.new:
-            return ""
         given = extra(ref, "content-type")
+        if not self.new:
+            # 7.0.5 has no content-type area; a record that states one (as references
+            # written after 7.0.100 do) gets it, and no "[Электронный ресурс]"
+            return "" if given == "none" else given
         if given == "none":
             return ""
         return given or ("Текст : электронный" if online else "Текст : непосредственный")
@@ -438,7 +449,9 @@ class Describer:
             if volume:
                 host.add(f"{terms['volume']} {volume}")
         else:
-            host.add(year_text(issued, open_range, "–"))
+            year = year_text(issued, open_range, "–")
+            place = text(ref, "publisher-place") if ref.type not in _SERIALS else ""
+            host.add(f"{place}, {year}" if place and year else place or year)
             if ref.type in _DATED_HOSTS:
                 host.add(day_month(issued, host_lang))
             volume, issue = text(ref, "volume"), text(ref, "issue")

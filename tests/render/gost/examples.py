@@ -2,7 +2,9 @@
 
 Each example file (``examples-7-0-100.json``, ``examples-7-0-5.json``) holds records with the
 text the standard prints for them, split into a ``work`` part (developed against) and a
-``held`` part (looked at only to measure).  An example counts when polybib's entry is the
+``held`` part (looked at only to measure).  Examples marked ``verbatim`` were found published
+(a library guide or reference service reproducing the standard, or the standard's page) and
+copied; the others were written after the standard's printed examples (see README.md).  An example counts when polybib's entry is the
 expected text exactly, with one allowance the issue grants: the area dash may be ``—`` or
 ``–`` (and so may the dash of an open date range).  Exit status 0 always; the figures are
 the output.
@@ -65,6 +67,10 @@ def main(argv: list[str]) -> int:
             if show and part == "work":
                 for example, got in misses:
                     print(f"  MISS {example['id']}\n    want {example['expected']}\n    got  {got}")
+        verbatim = [e for e in load(edition) if e.get("verbatim")]
+        missed = {e["id"] for part in parts.values() for e, _ in part[2]}
+        line.append(f"of them found published and copied: {sum(e['id'] not in missed for e in verbatim)}"
+                    f"/{len(verbatim)}")
         print(f"GOST R {edition}: " + ", ".join(line))
     return 0
 

@@ -10,7 +10,11 @@ from tests.render.gost import examples
 
 
 def _work(edition):
-    return [pytest.param(edition, e, id=f"{edition}:{e['id']}")
+    # an example whose published text differs from polybib's for a reason given in the
+    # file (typography of the publication, not a GOST element) is an expected failure
+    return [pytest.param(edition, e, id=f"{edition}:{e['id']}",
+                         marks=[pytest.mark.xfail(reason=e["known_difference"], strict=True)]
+                         if e.get("known_difference") else [])
             for e in examples.load(edition) if e["part"] == "work"]
 
 
@@ -28,3 +32,9 @@ def test_every_example_has_record_text_and_source(edition):
         assert e["record"]["id"] == e["id"] and e["expected"] and e["source"]
         assert e["part"] in ("work", "held")
     assert sum(e["part"] == "held" for e in items) >= len(items) // 4
+
+
+@pytest.mark.parametrize("edition", sorted(examples.FILES))
+def test_ninety_percent_of_the_work_part_exactly(edition):
+    hits, total, _ = examples.score(edition)["work"]
+    assert hits >= 0.9 * total
