@@ -28,8 +28,10 @@ What CSL-JSON cannot carry travels in ``Reference.extra`` under ``polybib.gost.*
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Iterable
 
+from ..errors import PolybibWarning
 from ..model import Date, Name, Reference
 from .markup import escape, plain
 
@@ -492,5 +494,11 @@ def apply(entries, prepared, edition: str, locale: str | None = None) -> None:
     by_id = {p.ref.id: p for p in prepared}
     for entry in entries:
         p = by_id.get(entry.id)
-        if p is not None:
+        if p is None:
+            continue
+        try:
             entry.body = escape(describer.describe(p.ref, p.locale))
+        except Exception as exc:  # noqa: BLE001 - one record never takes the list down
+            where = f"{p.ref.source.file}:{p.ref.source.line}" if p.ref.source else p.ref.id
+            warnings.warn(PolybibWarning(f"{where}: {p.ref.id}: the GOST description failed "
+                                         f"({type(exc).__name__}: {exc}); the CSL entry is kept"))
