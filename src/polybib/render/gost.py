@@ -216,7 +216,7 @@ class _Areas:
         for part in self.parts:
             if not out:
                 out = part
-            elif out.endswith("."):
+            elif out.endswith((".", "?", "!")):
                 out += self.sep.lstrip(".") + part if self.sep.startswith(".") else self.sep + part
             else:
                 out += self.sep + part
@@ -264,8 +264,9 @@ class Describer:
         body = self._title_and_responsibility(ref, lang, persons, bodies, heading,
                                               component=component)
         main = _Areas(self.sep)
-        main.add(f"{heading} {body}" if heading and self.new else
-                 (f"{heading} {body}" if heading else body))
+        if heading and not heading.endswith("."):
+            heading += "."      # a heading without initials: "Аристотель. Политика"
+        main.add(f"{heading} {body}" if heading else body)
         online = bool(text(ref, "URL"))
         content = self._content_type(ref, online)
         if component:
@@ -333,6 +334,10 @@ class Describer:
     def _edition(self, ref: Reference, lang: str) -> str:
         edition = text(ref, "edition")
         if edition.isdigit():
+            if lang == "en":
+                n = int(edition)
+                suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+                return f"{n}{suffix} ed."
             return f"{edition}{_TERMS[lang]['edition']}"
         return edition
 
