@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fixes, markup, memo
+from . import disambiguation, fastpaths, fixes, markup, memo
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -48,7 +48,7 @@ _XPATH: dict = {}
 _ROOTS: dict = {}
 
 
-class _CachedLookups(citeproc_model.CitationStylesElement):
+class _CachedLookups(fastpaths.FastElement, citeproc_model.CitationStylesElement):
     """Element base: XPath answers cached per element and expression.
 
     citeproc-py asks XPath for the same things on every item (the enclosing layout, the
@@ -84,6 +84,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
         return _CachedLookups
+    if issubclass(cls, citeproc_model.Name):
+        return type(cls.__name__, (_CachedLookups, fastpaths.FastName, cls), {"__module__": __name__})
     return type(cls.__name__, (_CachedLookups, cls), {"__module__": __name__})
 
 
