@@ -2,11 +2,13 @@
 
 citeproc-py recomputes, for each element it renders, things that never change once a
 style is parsed: which formatting wrappers an element applies (five attribute lookups and
-five formatter lookups per ``format`` call), its prefix and suffix, a name option resolved through the enclosing citation or bibliography, a macro
-found by name.  On a list of distinct records no memo can save these (they are paid per
-element rendered), and together they are a fifth of rendering.  :class:`FastElement`
-answers each once per element and keeps the answer; the element base class of
-:mod:`.engine` mixes it in, ahead of citeproc-py's and :mod:`.fixes`' classes.
+five formatter lookups per ``format`` call), its prefix and suffix, a name option
+resolved through the enclosing citation or bibliography, a macro found by name, a child
+element found by name (``style.bibliography``, ``names.name``).  On a list of distinct
+records no memo can save these (they are paid per element rendered), and together they
+are a sixth of rendering.  :class:`FastElement` answers each once per element and keeps
+the answer; the element base class of :mod:`.engine` mixes it in, ahead of
+citeproc-py's and :mod:`.fixes`' classes.
 
 Every method returns exactly what citeproc-py's own returns (same values, same string
 types — ``String``, ``MixedString``, formatter tags — since later steps look at types);
@@ -22,6 +24,7 @@ _FORMATS: dict = {}     # element → tuple of formatter wrappers, or None (cite
 _AFFIXES: dict = {}     # element → (prefix, suffix)
 _OPTIONS: dict = {}     # (name element, option, context) → resolved value
 _MACROS: dict = {}      # (element, macro name) → cs:macro
+_CHILDREN: dict = {}    # (element, name) → its first cs:<name> child
 
 #: (attribute, its default, {value: formatter class name}) in citeproc-py's order of
 #: application (font-style, font-variant, font-weight, text-decoration, vertical-align).
@@ -83,6 +86,19 @@ class FastElement:
         text = prefix + string
         return text + normalize_seam(text, suffix)
 
+    def __getattr__(self, name):
+        # citeproc-py's ``element.layout``, ``.sort``, ``.name`` …: the first child of
+        # that name, found by an XPath-like search on every access
+        # (kept only when found: a missing child may be added later, as fixes does
+        # for a cs:names without cs:name)
+        key = (self, name)
+        child = _CHILDREN.get(key)
+        if child is None:
+            child = self.find("cs:" + name, self.nsmap)
+            if child is not None:
+                _CHILDREN[key] = child
+        return child
+
     def get_macro(self, name):
         key = (self, name)
         macro = _MACROS.get(key)
@@ -111,5 +127,5 @@ class FastName:
 
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN):
         cache.clear()
