@@ -48,7 +48,7 @@ _XPATH: dict = {}
 _ROOTS: dict = {}
 
 
-class _CachedLookups(fastpaths.FastElement, citeproc_model.CitationStylesElement):
+class _CachedLookups(citeproc_model.CitationStylesElement):
     """Element base: XPath answers cached per element and expression.
 
     citeproc-py asks XPath for the same things on every item (the enclosing layout, the
@@ -83,10 +83,8 @@ class _CachedLookups(fastpaths.FastElement, citeproc_model.CitationStylesElement
 
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
-        return _CachedLookups
-    if issubclass(cls, citeproc_model.Name):
-        return type(cls.__name__, (_CachedLookups, fastpaths.FastName, cls), {"__module__": __name__})
-    return type(cls.__name__, (_CachedLookups, cls), {"__module__": __name__})
+        return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
+    return type(cls.__name__, (_CachedLookups, *fastpaths.mixins_for(cls), cls), {"__module__": __name__})
 
 
 @functools.lru_cache(maxsize=1)

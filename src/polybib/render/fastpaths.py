@@ -7,8 +7,10 @@ resolved through the enclosing citation or bibliography, a macro found by name, 
 element found by name (``style.bibliography``, ``names.name``).  On a list of distinct
 records no memo can save these (they are paid per element rendered), and together they
 are a sixth of rendering.  :class:`FastElement` answers each once per element and keeps
-the answer; the element base class of :mod:`.engine` mixes it in, ahead of
-citeproc-py's and :mod:`.fixes`' classes.
+the answer; :mod:`.engine` mixes the fast paths into its element classes, ahead of
+citeproc-py's and :mod:`.fixes`' classes, each only where the class still uses
+citeproc-py's own method (:func:`mixins_for`).  Also: a cs:choose or a parent's list of
+children and a cs:if's tested variables, read once.
 
 Every method returns exactly what citeproc-py's own returns (same values, same string
 types — ``String``, ``MixedString``, formatter tags — since later steps look at types);
@@ -18,13 +20,16 @@ takes citeproc-py's path unchanged.
 from __future__ import annotations
 
 from citeproc import model as m
-from citeproc.string import normalize_seam
+from citeproc.source import VariableError
+from citeproc.string import join, normalize_seam
 
 _FORMATS: dict = {}     # element → tuple of formatter wrappers, or None (citeproc-py's path)
 _AFFIXES: dict = {}     # element → (prefix, suffix)
 _OPTIONS: dict = {}     # (name element, option, context) → resolved value
 _MACROS: dict = {}      # (element, macro name) → cs:macro
 _CHILDREN: dict = {}    # (element, name) → its first cs:<name> child
+_KIDS: dict = {}        # element → its children (render_children, cs:choose)
+_TESTED: dict = {}      # cs:if → the variables its ``variable`` test names
 
 #: (attribute, its default, {value: formatter class name}) in citeproc-py's order of
 #: application (font-style, font-variant, font-weight, text-decoration, vertical-align).
@@ -54,8 +59,8 @@ def _wrappers(element):
     return tuple(out)
 
 
-class FastElement:
-    """Per-element answers cached (see the module docstring)."""
+class FastFormat:
+    """``Formatted.format`` with the element's wrappers looked up once."""
 
     __slots__ = ()
 
@@ -70,6 +75,12 @@ class FastElement:
         for wrapper in wrappers:
             string = wrapper(string)
         return string
+
+
+class FastWrap:
+    """``Affixed.wrap`` with prefix and suffix read once."""
+
+    __slots__ = ()
 
     def wrap(self, string):
         if string is None:
@@ -86,11 +97,16 @@ class FastElement:
         text = prefix + string
         return text + normalize_seam(text, suffix)
 
+
+class FastLookups:
+    """Child elements and macros found by name once."""
+
+    __slots__ = ()
+
     def __getattr__(self, name):
-        # citeproc-py's ``element.layout``, ``.sort``, ``.name`` …: the first child of
-        # that name, found by an XPath-like search on every access
-        # (kept only when found: a missing child may be added later, as fixes does
-        # for a cs:names without cs:name)
+        # citeproc-py's ``style.bibliography``, ``names.name`` …: the first child of
+        # that name, searched for on every access (kept only when found: a missing
+        # child may be added later, as fixes does for a cs:names without cs:name)
         key = (self, name)
         child = _CHILDREN.get(key)
         if child is None:
@@ -105,6 +121,64 @@ class FastElement:
         if macro is None:
             macro = _MACROS[key] = self.get_root().xpath_search(f"cs:macro[@name='{name}'][1]")[0]
         return macro
+
+
+class FastChildren:
+    """``Parent.render_children`` over the element's children listed once (with which
+    of them are cs:choose), instead of asking lxml for each child on every call."""
+
+    __slots__ = ()
+
+    def render_children(self, item, delimiter="", **kwargs):
+        children = _KIDS.get(self)
+        if children is None or len(children) != len(self):     # a child was added
+            children = _KIDS[self] = tuple((child, isinstance(child, m.Choose))
+                                           for child in self.iterchildren())
+        output = []
+        for child, choose in children:
+            try:
+                if choose:
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        if output:
+            return join(output, delimiter)
+        return None
+
+
+class FastChoose:
+    """``Choose.render`` without building the list of branches on every call."""
+
+    __slots__ = ()
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        branches = _KIDS.get(self)
+        if branches is None or len(branches) != len(self):
+            branches = _KIDS[self] = tuple(self.iterchildren())
+        for child in branches:
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except m.ConditionFailed:
+                continue
+        return None
+
+
+class FastIfVariable:
+    """``If._variable`` (the ``variable`` test) with the attribute split once."""
+
+    __slots__ = ()
+
+    def _variable(self, item):
+        variables = _TESTED.get(self)
+        if variables is None:
+            variables = _TESTED[self] = tuple(v.replace("-", "_") for v in self.get("variable").split())
+        reference = item.reference
+        return [("locator" in item) if variable == "locator" else (variable in reference)
+                for variable in variables]
 
 
 class FastName:
@@ -125,7 +199,33 @@ class FastName:
             return value
 
 
+#: (mixin, the citeproc-py method it replaces): a mixin is used for a class only where
+#: that class still inherits citeproc-py's own method — where :mod:`.fixes` corrects
+#: the method, its correction runs, never a fast copy of the uncorrected one.
+_MIXINS = (
+    (FastFormat, "format", m.Formatted.format),
+    (FastWrap, "wrap", m.Affixed.wrap),
+    (FastLookups, "__getattr__", m.SomewhatObjectifiedElement.__getattr__),
+    (FastLookups, "get_macro", m.CitationStylesElement.get_macro),
+    (FastChildren, "render_children", m.Parent.render_children),
+    (FastChoose, "render", m.Choose.render),
+    (FastIfVariable, "_variable", m.If._variable),
+    (FastName, "get_option", m.Name.get_option),
+)
+
+
+def mixins_for(cls) -> tuple:
+    """The fast-path mixins for element class ``cls`` (see :data:`_MIXINS`)."""
+    out = []
+    for mixin, method, original in _MIXINS:
+        if getattr(cls, method, None) is original and mixin not in out:
+            # every method the mixin defines must still be citeproc-py's in cls
+            if all(getattr(cls, name, None) is orig for mix, name, orig in _MIXINS if mix is mixin):
+                out.append(mixin)
+    return tuple(out)
+
+
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _KIDS, _TESTED):
         cache.clear()
