@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fixes, markup, memo
+from . import disambiguation, fixes, markup, memo, notefields
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -46,6 +46,9 @@ _lock = threading.RLock()
 
 _XPATH: dict = {}
 _ROOTS: dict = {}
+
+
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
 
 
 class _CachedLookups(citeproc_model.CitationStylesElement):
@@ -71,6 +74,18 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
         if root is None:
             root = _ROOTS[self] = self.getroottree().getroot()
         return root
+
+    def get_term(self, name, form=None, *args, **kwargs):
+        """A term from the first locale that has it in ``form``, else in the form CSL
+        falls back to (verb-short → verb → long, symbol → short → long); citeproc-py
+        looks up only the form asked for, so ``<label form="verb-short">`` of
+        ``reviewed-author`` printed nothing where locales have only its ``verb`` form."""
+        if isinstance(self, citeproc_model.Locale):
+            return citeproc_model.Locale.get_term(self, name, form, *args, **kwargs)
+        term = super().get_term(name, form, *args, **kwargs)
+        if term is None and form in _FORM_FALLBACK and not isinstance(self.get_root(), citeproc_model.Locale):
+            return self.get_term(name, _FORM_FALLBACK[form], *args, **kwargs)
+        return term
 
     def get_formatter(self):
         # citeproc-py's own logic (a locale formats for the style using it), on the
@@ -207,7 +222,13 @@ class _Reference(CiteprocReference):
         self.__dict__.pop("_frozen", None)
         dict.__setitem__(self, key, value)
 
+    # Variables are stored with "_" (citeproc-py's spelling); citeproc-py asks for name
+    # variables as the style spells them ("container-author"), so a key with "-" is read
+    # as its "_" twin, or no variable with a hyphen in its name would ever print.
+
     def __getitem__(self, key):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read(key)
         try:
             return dict.__getitem__(self, key)
@@ -215,10 +236,14 @@ class _Reference(CiteprocReference):
             raise VariableError from None
 
     def get(self, key, default=None):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read(key)
         return dict.get(self, key, default)
 
     def __contains__(self, key):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read((memo.PRESENT, key))     # only presence was asked for
         return dict.__contains__(self, key)
 
@@ -295,7 +320,9 @@ def _date(data: Any):
 
 
 def to_citeproc_reference(item: dict) -> _Reference:
-    """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup)."""
+    """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup);
+    variables in the note's ``key: value`` lines are read as citeproc-js reads them."""
+    item = notefields.apply(item)
     data: dict[str, Any] = {}
     for key, value in item.items():
         if key in ("id", "type") or value is None:

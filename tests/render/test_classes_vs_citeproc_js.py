@@ -1,0 +1,95 @@
+"""One test per bug class of issue #15, each expectation taken from citeproc-js.
+
+Every case is (style, CSL-JSON items, id, expected entry text).  ``test_polybib_renders``
+checks polybib against the expectation without node; ``test_expectation_is_citeproc_js``
+checks that the expectation is what citeproc-js prints, so the table cannot drift from
+the processor it stands for.
+"""
+from __future__ import annotations
+
+import pytest
+
+from polybib.render import output, render_items
+from polybib.render.notefields import apply as note_fields
+
+from . import differential
+
+
+def _book(id_, **fields):
+    item = {"id": id_, "type": "book", "title": "A Book", "publisher": "Press",
+            "issued": {"date-parts": [[2001]]}}
+    item.update(fields)
+    return item
+
+
+def _article(id_, **fields):
+    item = {"id": id_, "type": "article-journal", "author": [{"family": "Roe", "given": "Ann"}],
+            "title": "An article", "container-title": "Journal", "volume": "3", "issue": "2",
+            "page": "10-20", "issued": {"date-parts": [[2010]]}}
+    item.update(fields)
+    return item
+
+
+CASES = {
+    # (10) note key: value lines
+    "note original-date": ("apa", [_book("n1", author=[{"family": "Kuhn", "given": "Thomas"}],
+                                         note="original-date: 1962")],
+                           "n1", "Kuhn, T. (2001). A Book. Press. (Original work published 1962)"),
+    "note plain first line kept, field after it read": (
+        "apa", [_book("n2", author=[{"family": "Kuhn", "given": "Thomas"}],
+                      note="Reprint\noriginal-date: 1950")],
+        "n2", "Kuhn, T. (2001). A Book. Press. (Original work published 1950)"),
+    # (2) hyphenated name variables
+    "container-author": ("apa", [{"id": "c1", "type": "chapter", "title": "On species",
+                                  "author": [{"family": "Darwin", "given": "Charles"}],
+                                  "container-author": [{"family": "Darwin", "given": "Charles"}],
+                                  "container-title": "Collected Papers", "publisher": "Press",
+                                  "page": "1-19", "issued": {"date-parts": [[1977]]}}],
+                         "c1", "Darwin, C. (1977). On species. In C. Darwin, Collected Papers (pp. 1–19). Press."),
+    "reviewed-author": ("apa", [{"id": "r1", "type": "review-book", "title": "A world of ideas",
+                                 "author": [{"family": "Kakutani", "given": "Michiko"}],
+                                 "reviewed-author": [{"family": "Pinker", "given": "Steven"}],
+                                 "reviewed-title": "Enlightenment Now", "container-title": "The Times",
+                                 "issued": {"date-parts": [[2018, 2, 13]]}}],
+                        "r1", "Kakutani, M. (2018). A world of ideas [Review of the book Enlightenment Now, "
+                              "by S. Pinker]. The Times."),
+}
+
+
+def _entry(style, items, key):
+    entries = {e.id: differential.normalize(output.entry_text(e, "text")) for e in render_items(items, style)}
+    return entries[key]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_polybib_renders(name):
+    style, items, key, expected = CASES[name]
+    assert _entry(style, items, key) == expected
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_expectation_is_citeproc_js(name):
+    style, items, key, expected = CASES[name]
+    from polybib.render import styles
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": None,
+                                        "items": items}])[0]
+    assert result["error"] is None
+    theirs = {e["id"]: differential.normalize(e["text"]) for e in result["entries"]}
+    assert theirs[key] == expected
+
+
+def test_note_fields_read_and_removed():
+    item = {"id": "x", "type": "book", "note": "original-date: 1905\nPMID: 42\nType: book\nDOI: 1/2"}
+    out = note_fields(item)
+    assert out["original-date"] == {"date-parts": [[1905]]}
+    assert out["PMID"] == "42"
+    assert "DOI" not in out               # reading stopped at "Type: book" (not a field key)
+    assert out["note"] == "Type: book\nDOI: 1/2"
+    assert item["note"].startswith("original-date")     # the input is not changed
+
+
+def test_note_field_never_overrides_a_variable():
+    item = {"id": "x", "type": "book", "DOI": "10.1/a", "note": "DOI: 10.2/b"}
+    assert note_fields(item)["DOI"] == "10.1/a"
+    assert note_fields({"id": "y", "type": "book", "note": "type: chapter"})["type"] == "chapter"
