@@ -31,6 +31,19 @@ def _article(id_, **fields):
 
 
 CASES = {
+    # (1) straight quotes typed in a field
+    "quotes apa": ("apa", [_article("q1", title='The "new" economics at SPM \'10')], "q1",
+                   "Roe, A. (2010). The “new” economics at SPM ’10. Journal, 3(2), 10–20."),
+    "quotes nested in a quoted title, period moved in": (
+        "chicago-author-date", [_article("q2", title='On the word "freedom"')], "q2",
+        "Roe, Ann. 2010. “On the Word ‘Freedom.’” Journal 3 (2): 10–20."),
+    "quotes russian style": ("gost-r-7-0-100-2018", [_article("q3", title='Проект "Город" и дом',
+                                                               language="ru")], "q3",
+                             "1. Roe, A. Проект «Город» и дом / A. Roe // Journal. — 2010. — Т. 3, "
+                             "№ 2. — С. 10–20."),
+    "quotes: the value's own comma stays outside, nocase left alone": (
+        "apa", [_article("q4", title='The "Convergent", a <span class="nocase">\'t Hooft</span> study')],
+        "q4", "Roe, A. (2010). The “Convergent”, a 't Hooft study. Journal, 3(2), 10–20."),
     # (10) note key: value lines
     "note original-date": ("apa", [_book("n1", author=[{"family": "Kuhn", "given": "Thomas"}],
                                          note="original-date: 1962")],

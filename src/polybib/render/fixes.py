@@ -46,7 +46,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing
+from . import casing, quotes
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
@@ -239,6 +239,9 @@ class Text(_Numbers, m.Text):
         return text, _is_english(self, item)
 
     def quote(self, string):
+        """``quotes="true"``: the text between quote markers, printed by nesting depth
+        with the locale's terms once the entry is done (:mod:`.quotes`); typographic
+        quotes typed inside become the inner pair, as citeproc-js does."""
         if self.get("quotes", "false").lower() != "true":
             return string
         open_q, close_q = self.get_single_term(name="open-quote"), self.get_single_term(name="close-quote")
@@ -246,11 +249,9 @@ class Text(_Numbers, m.Text):
         inner_close = self.get_single_term(name="close-inner-quote")
         text = str(string)
         if open_q and inner_open:
-            # quotes inside a quoted title become inner quotes: “… ‘The Visible’”
+            # typed quotes inside a quoted title become inner quotes: “… ‘The Visible’”
             text = text.replace(str(open_q), str(inner_open)).replace(str(close_q), str(inner_close))
-            text = re.sub(r'(^|[\s(\[])"', lambda m: m.group(1) + str(inner_open), text)
-            text = text.replace('"', str(inner_close))
-        return String(str(open_q) + text + str(close_q))
+        return String(quotes.OPEN + text + quotes.CLOSE)
 
     def markup(self, text, english):
         if text:
