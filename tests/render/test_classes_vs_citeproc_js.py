@@ -31,6 +31,43 @@ def _article(id_, **fields):
 
 
 CASES = {
+    # (4) Han, kana, Hangul names
+    "han name apa": ("apa", [_article("k1", author=[{"family": "王", "given": "小明"},
+                                                   {"family": "Smith", "given": "John"}])], "k1",
+                     "王小明, & Smith, J. (2010). An article. Journal, 3(2), 10–20."),
+    "kana name gost": ("gost-r-7-0-5-2008-numeric", [_article("k2", author=[{"family": "山田", "given": "太郎"}],
+                                                              language="ja")], "k2",
+                       "1. 山田太郎. An article // Journal. 2010. Т. 3, № 2. С. 10–20."),
+    # (6) particle ending in an apostrophe
+    "particle with apostrophe": ("apa", [_book("p1", author=[{"family": "Alembert", "given": "Jean",
+                                                               "non-dropping-particle": "d'"}])], "p1",
+                                 "d’Alembert, J. (2001). A Book. Press."),
+    "particle with apostrophe, chicago": (
+        "chicago-author-date", [_book("p2", author=[{"family": "Acqua", "given": "Marco",
+                                                      "non-dropping-particle": "dell’"}])], "p2",
+        "Acqua, Marco dell’. 2001. A Book. Press."),
+    # (3) date ranges
+    "month range vancouver": ("nlm-citation-sequence",
+                              [_article("d1", issued={"date-parts": [[2019, 1], [2019, 3]]})], "d1",
+                              "1. Roe A. An article. Journal. 2019 Jan–Mar;3(2):10–20."),
+    "month range keeps the year in gost": (
+        "gost-r-7-0-5-2008", [_article("d2", issued={"date-parts": [[2019, 1], [2019, 3]]})], "d2",
+        "1. Roe A. An article // Journal. 2019. Т. 3. № 2. С. 10–20."),
+    "day range chicago": ("chicago-author-date",
+                          [{"id": "d3", "type": "article-newspaper", "title": "Election week",
+                            "author": [{"family": "Roe", "given": "Ann"}], "container-title": "Daily",
+                            "issued": {"date-parts": [[2020, 11, 2], [2020, 11, 6]]}}], "d3",
+                          "Roe, Ann. 2020. “Election Week.” Daily, November 2–6."),
+    "month range ieee renders the list": ("ieee", [_article("d4", issued={"date-parts": [[2021, 4], [2021, 6]]})],
+                                          "d4", "[1] A. Roe, “An article,” Journal, vol. 3, no. 2, "
+                                                "pp. 10–20, Apr.–Jun. 2021."),
+    # (5) page ranges
+    "roman page range": ("apa", [{"id": "g1", "type": "chapter", "title": "Preface", "author": [{"family": "Roe", "given": "Ann"}],
+                                  "container-title": "A Book", "page": "iii-xv",
+                                  "issued": {"date-parts": [[2001]]}}], "g1",
+                         "Roe, A. (2001). Preface. In A Book (pp. iii–xv)."),
+    "prefixed page range shortened": ("chicago-author-date", [_article("g2", page="S112-S118")], "g2",
+                                      "Roe, Ann. 2010. “An Article.” Journal 3 (2): S112–18."),
     # (1) straight quotes typed in a field
     "quotes apa": ("apa", [_article("q1", title='The "new" economics at SPM \'10')], "q1",
                    "Roe, A. (2010). The “new” economics at SPM ’10. Journal, 3(2), 10–20."),
