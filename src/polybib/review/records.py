@@ -14,13 +14,14 @@ a bad one raises :class:`EditError` and changes nothing.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import parse_date
 from ..model import CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, Date, Name, Reference, Source
-from .spans import Span, locate, tokens
+from .spans import SKIPPED, Span, locate, tokens
 
 #: Where a learned parser names the fields it is unsure of (CSL ``custom``).
 LOW_CONFIDENCE_KEY = "polybib.low-confidence-fields"
@@ -99,7 +100,8 @@ class ReviewRecord:
         spans = self.spans()
         located = {s.field for s in spans}
         fields = [{"name": name, "kind": kind_of(name), "value": value_json(value),
-                   "uncertain": name in self.uncertain, "located": name in located}
+                   "uncertain": name in self.uncertain,
+                   "located": name in located or name in SKIPPED}
                   for name, value in self.ref.fields.items()]
         fields.sort(key=lambda f: (not f["uncertain"], _rank(f["name"])))
         return {"index": index, "id": self.ref.id, "type": self.ref.type, "text": self.text,
@@ -210,7 +212,8 @@ class ReviewRecord:
             kept = {k: v for k, v in custom.items() if not k.startswith(("polybib.low-confidence", "biblatex."))}
             if kept:
                 gold["custom"] = kept
-        return {"text": self.text, "source": self.origin or "polybib review", "gold": gold}
+        source = os.path.basename(self.origin.rsplit(":", 1)[0]) if self.origin else ""
+        return {"text": self.text, "source": source or "polybib review", "gold": gold}
 
 
 def _rank(name: str) -> int:

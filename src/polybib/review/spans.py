@@ -98,9 +98,14 @@ def fold(value: str) -> str:
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() and text[start].isalnum()) and not (after.isalnum() and text[end - 1].isalnum())
+    """Neither glued to a letter or digit nor joined to one by a hyphen (``7-й``, ``1-2``)."""
+    def joined(at: int, step: int) -> bool:
+        if not 0 <= at < len(text):
+            return False
+        if text[at].isalnum():
+            return True
+        return text[at] in "-" + _DASHES and 0 <= at + step < len(text) and text[at + step].isalnum()
+    return not joined(start - 1, -1) and not joined(end, 1)
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
