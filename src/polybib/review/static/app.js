@@ -337,14 +337,16 @@ function uncertainPlaces() {
 function moveUncertain(step) {
   const places = uncertainPlaces();
   if (!places.length) { say("No uncertain fields."); return; }
-  const focused = document.activeElement && document.activeElement.closest(".fields-row");
-  const current = focused ? focused.dataset.field : null;
+  const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest(".fields-row");
+  const current = focused ? focused.dataset.field : (state.lastUncertain && state.lastUncertain[0] === state.selected
+                                                      ? state.lastUncertain[1] : null);
   let at = places.findIndex(([i, f]) => i === state.selected && f === current);
   if (at < 0) {
     at = step > 0 ? places.findIndex(([i]) => i >= state.selected) - 1 : places.findIndex(([i]) => i >= state.selected);
     if (at < -1) at = step > 0 ? places.length - 1 : 0;
   }
   const [index, field] = places[(at + step + places.length) % places.length];
+  state.lastUncertain = [index, field];
   if (index !== state.selected) select(index, field);
   else {
     const row = $("fields").querySelector(`.fields-row[data-field="${CSS.escape(field)}"]`);
