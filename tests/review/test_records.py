@@ -25,8 +25,9 @@ def test_labelling_a_selection_moves_it_out_of_the_field_that_held_it(seeded):
     assert fields["collection-title"] == "Серия: Политология. Религиоведение"
     assert record.corrected and record.history
     view = record.view(3)
-    coloured = {t["t"]: t["f"] for t in view["tokens"]}
-    assert coloured["Религиоведение"] == "collection-title" and coloured["Известия"] == "container-title"
+    coloured = {record.text[s:e]: f for s, e, f in view["spans"]}
+    assert coloured["Серия: Политология. Религиоведение"] == "collection-title"
+    assert coloured["Известия Иркутского государственного университета"] == "container-title"
 
 
 def test_a_selection_labelled_as_names_is_parsed_into_names(seeded):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from polybib.model import Date, Name
-from polybib.review.spans import Span, locate, tokens
+from polybib.review.spans import FoldedText, Span, fold, locate
 
 SEED4 = ("Kizekova A., Но Т.Е.В. The future of the shanghai cooperation organization in sino-russian "
          "interactions. Известия Иркутского государственного университета. Серия: Политология. "
@@ -45,12 +45,13 @@ def test_user_spans_win_and_codes_are_not_looked_for():
     assert found == [("Journal", "publisher")]
 
 
-def test_tokens_give_the_text_back_and_carry_fields():
-    text = "Газуль С.М. Бизнес и облака // Сборник. — 2011."
-    spans = locate(text, {"author": [Name("Газуль", "С. М.")], "title": "Бизнес и облака"})
-    toks = tokens(text, spans)
-    assert "".join(t["t"] for t in toks) == text
-    labelled = {t["t"]: t["f"] for t in toks if t["t"].strip()}
-    assert labelled["Газуль"] == "author" and labelled["облака"] == "title"
-    assert labelled["/"] is None and labelled["Сборник"] is None
-    assert all(text[t["s"]:t["s"] + len(t["t"])] == t["t"] for t in toks)
+def test_folding_maps_back_to_the_original_offsets():
+    text = "Ho  T.Е.В. — «Бизнес»  İstanbul"
+    folded = FoldedText(text)
+    assert folded.folded == fold(text)
+    for start, end in folded.occurrences("т. е. в."):
+        assert text[start:end] == "T.Е.В."
+    (place,) = list(folded.occurrences('-"бизнес"'))
+    assert text[place[0]:place[1]] == "— «Бизнес»"
+    (place,) = list(folded.occurrences("İstanbul"))            # İ lower-cases to two characters
+    assert text[place[0]:place[1]] == "İstanbul"

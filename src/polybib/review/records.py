@@ -21,7 +21,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..model import CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, Date, Name, Reference, Source
-from .spans import SKIPPED, Span, locate, tokens
+from .spans import SKIPPED, Span, locate
 
 #: Where a learned parser names the fields it is unsure of (CSL ``custom``).
 LOW_CONFIDENCE_KEY = "polybib.low-confidence-fields"
@@ -64,6 +64,7 @@ class ReviewRecord:
     corrected: bool = False
     reviewed: bool = False
     history: list[str] = field(default_factory=list)
+    _view: dict | None = field(default=None, repr=False, compare=False)
 
     # -------------------------------------------------------------- making and keeping
 
@@ -95,8 +96,13 @@ class ReviewRecord:
         return locate(self.text, self.ref.fields, self.user_spans)
 
     def view(self, index: int) -> dict:
-        """The record as the page draws it: tokens coloured by field, fields (uncertain
-        first), flags."""
+        """The record as the page draws it: the spans of its fields in the original text
+        (``[start, end, field]``; the page colours the text by them), its fields
+        (uncertain first) and flags.  Kept until the record changes: a reload of a long
+        list costs nothing for the records not touched since."""
+        cached = self._view
+        if cached is not None and cached["index"] == index:
+            return cached
         spans = self.spans()
         located = {s.field for s in spans}
         fields = [{"name": name, "kind": kind_of(name), "value": value_json(value),
@@ -104,11 +110,20 @@ class ReviewRecord:
                    "located": name in located or name in SKIPPED}
                   for name, value in self.ref.fields.items()]
         fields.sort(key=lambda f: (not f["uncertain"], _rank(f["name"])))
-        return {"index": index, "id": self.ref.id, "type": self.ref.type, "text": self.text,
-                "origin": self.origin, "language": self.ref.language,
-                "tokens": tokens(self.text, spans) if self.text else [],
-                "fields": fields, "uncertain": [u for u in self.uncertain if u in self.ref.fields],
-                "corrected": self.corrected, "reviewed": self.reviewed}
+        self._view = {"index": index, "id": self.ref.id, "type": self.ref.type, "text": self.text,
+                      "origin": self.origin, "language": self.ref.language,
+                      "spans": [[s.start, s.end, s.field] for s in spans],
+                      "fields": fields, "uncertain": [u for u in self.uncertain if u in self.ref.fields],
+                      "corrected": self.corrected, "reviewed": self.reviewed}
+        return self._view
+
+    def changed(self) -> None:
+        """Forget the cached view (every edit calls this)."""
+        self._view = None
+
+    def set_reviewed(self, reviewed: bool) -> None:
+        self.reviewed = reviewed
+        self.changed()
 
     # -------------------------------------------------------------- edits
 
@@ -116,6 +131,7 @@ class ReviewRecord:
         """The user has looked at ``variable``: no longer uncertain; the record is corrected."""
         if variable in self.uncertain:
             self.uncertain.remove(variable)
+        self.changed()
         self.corrected = True
         self.history.append(what)
 
@@ -194,6 +210,7 @@ class ReviewRecord:
         """Take ``fields`` and ``csl_type`` as the record's (a lint fix applied)."""
         self.ref.fields = fields
         self.ref.type = csl_type
+        self.changed()
         self.corrected = True
         self.history.append(what)
 

@@ -34,6 +34,7 @@ class ReviewServer:
     def __init__(self, session: ReviewSession, port: int = 0, token: str | None = None):
         import uvicorn
 
+        session.warm()
         self.sock = bind(port)
         self.port = self.sock.getsockname()[1]
         self.app = create_app(session, self.port, token)

@@ -143,6 +143,13 @@ class ReviewSession:
             raise IndexError(index)
         return self.records[index]
 
+    def warm(self) -> None:
+        """Compute every record's view now (the server does this before it announces its
+        address, so the first page load only sends them)."""
+        with self.lock:
+            for index, record in enumerate(self.records):
+                record.view(index)
+
     def library(self) -> Library:
         return Library([r.ref for r in self.records])
 

@@ -23,6 +23,7 @@ coloured: the fields list shows it as "not in the text".
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -54,13 +55,14 @@ class Span:
         return {"start": self.start, "end": self.end, "field": self.field, "user": self.user}
 
 
+#: One table for all of it (after lower-casing): dashes, quotes, look-alike letters.
+_FOLD = str.maketrans({**{d: "-" for d in _DASHES}, **{q: '"' for q in _QUOTES},
+                       **{chr(k): v for k, v in _LOOKALIKES.items()}})
+_SPACE = re.compile(r"\s+")
+
+
 def _fold_char(ch: str) -> str:
-    low = ch.lower()
-    if ch in _DASHES:
-        return "-"
-    if ch in _QUOTES:
-        return '"'
-    return low.translate(_LOOKALIKES)
+    return ch.lower().translate(_FOLD)
 
 
 class FoldedText:
@@ -68,13 +70,18 @@ class FoldedText:
 
     def __init__(self, text: str):
         self.text = text
+        low = text.lower().translate(_FOLD)
+        if len(low) == len(text):                 # the usual case: one character each
+            where = [i for i, ch in enumerate(low) if not ch.isspace()]
+            self.folded = "".join([low[i] for i in where])
+            self.where = where
+            return
         chars: list[str] = []
-        where: list[int] = []
+        where = []
         for i, ch in enumerate(text):
             if ch.isspace():
                 continue
-            folded = _fold_char(ch)
-            for piece in folded:          # a letter may fold to two (German ß → ss)
+            for piece in _fold_char(ch):          # a letter that lower-cases to two (İ → i̇)
                 chars.append(piece)
                 where.append(i)
         self.folded = "".join(chars)
@@ -93,8 +100,11 @@ class FoldedText:
             pos = self.folded.find(needle, pos + 1)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(value: str) -> str:
-    return "".join(_fold_char(ch) for ch in value if not ch.isspace())
+    """``value`` as it is compared: lower case, one dash, one quote, look-alikes as Latin,
+    no white space (cached: a list repeats its names, journals and years)."""
+    return _SPACE.sub("", value.lower().translate(_FOLD))
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -192,37 +202,3 @@ def _place(folded: FoldedText, alternatives: list[str], taken: list[tuple[int, i
                 continue
             return start, end
     return None
-
-
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-
-def tokens(text: str, spans: list[Span]) -> list[dict]:
-    """The text cut into tokens (words, single marks) and the white space between, each
-    with the field of the span that covers it (``None``: no field claimed it).
-
-    Returned as ``{"t": text, "f": field, "s": start}``; joined, the ``t`` give the text
-    back exactly, so the page shows the original and maps a selection to offsets.
-    """
-    owner = [None] * len(text)
-    for span in spans:
-        for i in range(span.start, min(span.end, len(text))):
-            owner[i] = span.field
-    out: list[dict] = []
-    pos = 0
-    for match in _TOKEN.finditer(text):
-        if match.start() > pos:
-            gap = text[pos:match.start()]
-            field = owner[pos] if owner[pos] is not None and owner[pos] == owner[match.start()] else None
-            out.append({"t": gap, "f": field, "s": pos})
-        start, end = match.span()
-        counts: dict[str, int] = {}
-        for i in range(start, end):
-            if owner[i] is not None:
-                counts[owner[i]] = counts.get(owner[i], 0) + 1
-        field = max(counts, key=counts.get) if counts else None
-        out.append({"t": match.group(), "f": field, "s": start})
-        pos = end
-    if pos < len(text):
-        out.append({"t": text[pos:], "f": None, "s": pos})
-    return out

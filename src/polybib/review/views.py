@@ -165,7 +165,7 @@ class Views:
             return data
 
         def change(record, d):
-            record.reviewed = bool(d.get("reviewed", True))
+            record.set_reviewed(bool(d.get("reviewed", True)))
         return await run_in_threadpool(self._edit, request, data, change)
 
     def check_links(self, request: Request) -> Response:

@@ -61,19 +61,31 @@ function summary(record) {
   return [first, title ? title.value : ""].filter(Boolean).join(" — ") || record.id || "(empty record)";
 }
 
+// The original text cut where fields start and end, each piece tagged with its field and
+// its offset in the text (data-s), so a selection maps back to offsets in the original.
 function tokenNodes(record) {
   const frag = document.createDocumentFragment();
-  if (!record.tokens.length) {
+  const text = record.text;
+  if (!text) {
     frag.append(el("span", { text: summary(record) }));
     return frag;
   }
-  for (const token of record.tokens) {
+  const piece = (start, end, field) => {
+    if (end <= start) return;
     const span = document.createElement("span");
-    span.textContent = token.t;
-    span.dataset.s = token.s;
-    if (token.f) span.dataset.f = token.f;
+    span.textContent = text.slice(start, end);
+    span.dataset.s = start;
+    if (field) span.dataset.f = field;
     frag.append(span);
+  };
+  let pos = 0;
+  for (const [start, end, field] of record.spans) {      // sorted, never overlapping
+    if (start < pos) continue;
+    piece(pos, start, null);
+    piece(start, end, field);
+    pos = end;
   }
+  piece(pos, text.length, null);
   return frag;
 }
 
@@ -239,7 +251,8 @@ function offsetIn(node, offset) {
     return Number(child.dataset.s) + (offset >= span.childNodes.length ? child.textContent.length : 0);
   }
   if (!span || span.dataset.s === undefined) return null;
-  return Number(span.dataset.s) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+  if (node.nodeType === Node.TEXT_NODE) return Number(span.dataset.s) + offset;
+  return Number(span.dataset.s) + (offset > 0 ? span.textContent.length : 0);   // the token element itself
 }
 
 function readSelection() {
@@ -361,7 +374,7 @@ document.addEventListener("keydown", (e) => {
   const typing = e.target.closest && e.target.closest("input, textarea, select");
   if (e.key === "Escape") { if (typing) e.target.blur(); return; }
   if (typing) return;
-  if (state.selection && state.labelKeys[e.key] !== undefined) {
+  if (state.labelKeys[e.key] !== undefined && (state.selection || readSelection())) {
     e.preventDefault();
     label(state.labelKeys[e.key]);
     return;
