@@ -21,8 +21,6 @@ from polybib.review.session import ReviewSession
 
 from .conftest import REPO, SEED
 
-pytestmark = pytest.mark.chromium
-
 KAZAKH = "Жұмабаев Қ. Қазақ тіліндегі терминдер // Қазақстан ғылымы. — 2020. — № 2. — Б. 5-9."
 CHINESE = "王伟, 李强. 中俄能源合作研究. 国际问题研究, 2015, 3: 40-44."
 expect = None                 # playwright's expect, set when the browser starts
@@ -93,6 +91,7 @@ def _download(page, kind: str, folder: Path) -> Path:
     return target
 
 
+@pytest.mark.chromium
 def test_a_whole_review_in_the_browser(browser, tmp_path):
     state = tmp_path / "review.json"
     server = ReviewServer(ReviewSession(state)).start()
@@ -174,6 +173,7 @@ def test_a_whole_review_in_the_browser(browser, tmp_path):
         again.stop()
 
 
+@pytest.mark.chromium
 def test_the_keyboard_walks_the_uncertain_fields(browser, tmp_path):
     items = [{"id": "a2020", "type": "book", "title": "Первая книга", "publisher": "Наука",
               "issued": {"date-parts": [[2020]]},
@@ -213,6 +213,7 @@ def test_the_keyboard_walks_the_uncertain_fields(browser, tmp_path):
         server.stop()
 
 
+@pytest.mark.chromium
 def test_hostile_data_is_shown_as_text(browser, tmp_path):
     hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     items = [{"id": "x", "type": "book", "title": hostile, "author": [{"literal": hostile}],
@@ -250,6 +251,7 @@ def _fonts_of(page, selector: str) -> set[str]:
     return {f["familyName"] for f in fonts if f["glyphCount"]}
 
 
+@pytest.mark.chromium
 def test_cyrillic_kazakh_latin_and_cjk_are_drawn_with_real_fonts(browser, tmp_path):
     session = ReviewSession(tmp_path / "review.json")
     session.add_text(f"1. {KAZAKH}\n2. {CHINESE}\n3. Smith J. A Latin title. Nature. 2001. Vol. 5. P. 1-2.\n")

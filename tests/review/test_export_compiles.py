@@ -10,9 +10,8 @@ from polybib.review.details import apply_fix, lint_view
 
 from ..latex.test_papers_compile import PAPER, _compile
 
-pytestmark = [pytest.mark.latex, pytest.mark.biber]
-
-
+@pytest.mark.latex
+@pytest.mark.biber
 @pytest.mark.parametrize("style", ["gost-numeric", "numeric"])
 def test_the_corrected_export_compiles_with_biber(seeded, tmp_path, style):
     record = seeded.records[3]
