@@ -26,6 +26,8 @@ def test_the_command_serves_the_review_of_a_file(tmp_path):
                        env={**os.environ, "POLYBIB_REVIEW_DIR": str(tmp_path / "data")})
     try:
         line = process.stderr.readline()
+        while "http://" not in line and line:
+            line = process.stderr.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
         page = httpx.get(url, timeout=30)
         assert page.status_code == 200 and "polybib review" in page.text

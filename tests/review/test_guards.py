@@ -137,3 +137,21 @@ def test_a_bad_request_is_one_line_not_a_crash(server, client):
     bad = client.post("/api/records/0/fix", json={"index": 5, "code": "V004"}, headers=headers)
     assert bad.status_code == 400 and "no longer there" in bad.json()["error"]
     assert client.get("/api/export/exe", headers=headers).status_code == 400
+
+
+def test_a_hostile_docx_upload_is_refused_in_one_line(server, client):
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                   b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   b'<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')
+        z.writestr("word/big.bin", b"\0" * (40 * 2**20))       # also: a member that inflates far
+    headers = {"X-Polybib-Token": _token(client)}
+    response = client.post("/api/upload?name=evil.docx", content=buffer.getvalue(), headers=headers)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert "evil.docx" in error and "\n" not in error and "root:" not in error
+    count = len(client.get("/api/records", headers=headers).json()["records"])
+    assert count == 5

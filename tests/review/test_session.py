@@ -43,6 +43,19 @@ def test_a_review_of_files_is_saved_beside_the_first_one(tmp_path):
     assert ReviewSession.open([str(listing)]).records[0].ref.type == "book"   # not parsed afresh
 
 
+def test_a_read_only_folder_sends_the_work_to_the_user_data_folder(tmp_path, monkeypatch):
+    import os
+    monkeypatch.setenv("POLYBIB_REVIEW_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    listing = folder / "refs.txt"
+    listing.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    path = state_path_for([str(listing)])
+    assert path.parent == tmp_path / "data" and path.name.startswith("refs.txt-")
+    assert path != state_path_for([str(tmp_path / "refs.txt")])
+
+
 def test_without_files_the_user_data_folder_is_used(monkeypatch, tmp_path):
     monkeypatch.delenv("POLYBIB_REVIEW_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))

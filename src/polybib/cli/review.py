@@ -13,6 +13,10 @@ examples:
                                      refs/seed.txt.polybib-review.json)
   polybib review refs.bib --port 8765 --no-browser
 
+A review started on files is saved beside the first one (or, when its folder is not
+writable, in the user data folder) and resumed from there next time; delete the
+.polybib-review.json file to start afresh from the input.
+
 The page shows each reference's original text coloured by field, its fields (uncertain
 ones first), renderings in a chosen style, romanization in a chosen scheme, lint findings
 with one-click safe fixes, and link status from the link cache.  Correct a field by
@@ -46,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: a port is 0 to 65535")
     session = ReviewSession.open(args.inputs)
-    for message in session.messages:
-        print(f"polybib: {message}", file=sys.stderr)
+    if session.resumed:
+        print(f"polybib review: resuming the saved review {session.path} "
+              f"(delete it to start afresh from the input)", file=sys.stderr)
+    else:
+        for message in session.messages:
+            print(f"polybib: {message}", file=sys.stderr)
     try:
         serve(session, args.port, open_browser=not args.no_browser,
               announce=lambda url: print(f"polybib review: {url} (Ctrl-C stops; work saved in {session.path})",

@@ -16,6 +16,7 @@ XML refused.  Exports use polybib's writers.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -48,9 +49,15 @@ def user_data_dir() -> Path:
 
 
 def state_path_for(inputs: list[str]) -> Path:
+    """Beside the first input when its folder is writable; else in the user data folder,
+    named after the input's full path (so two lists of the same name do not share it)."""
     if inputs:
         first = Path(inputs[0])
-        return first.with_name(first.name + STATE_SUFFIX)
+        beside = first.with_name(first.name + STATE_SUFFIX)
+        if beside.exists() or os.access(first.parent if str(first.parent) else ".", os.W_OK):
+            return beside
+        digest = hashlib.sha256(str(first.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return user_data_dir() / f"{first.name}-{digest}{STATE_SUFFIX}"
     return user_data_dir() / "session.json"
 
 
@@ -63,6 +70,7 @@ class ReviewSession:
         self.records: list[ReviewRecord] = []
         self.messages: list[str] = []          # what reading the inputs reported
         self.lock = threading.RLock()
+        self.resumed = False                   # opened from a saved review
 
     # -------------------------------------------------------------- loading
 
@@ -72,6 +80,7 @@ class ReviewSession:
         session = cls(path or state_path_for(inputs))
         if session.path.is_file():
             session.load()
+            session.resumed = True
         elif inputs:
             for name in inputs:
                 session.add_library(formats.read(name, _format_of(name)))
