@@ -76,6 +76,7 @@ function tokenNodes(record) {
     span.textContent = text.slice(start, end);
     span.dataset.s = start;
     if (field) span.dataset.f = field;
+    if (field && record.uncertain.includes(field)) span.className = "uncertain";
     frag.append(span);
   };
   let pos = 0;
