@@ -83,6 +83,18 @@ def _docx(document_xml: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def test_a_docx_list_is_read_paragraph_by_paragraph(state_path):
+    from xml.sax.saxutils import escape
+    paragraphs = "".join(f"<w:p><w:r><w:t>{escape(line.split('. ', 1)[1])}</w:t></w:r></w:p>"
+                         for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip())
+    document = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+                '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                f'{paragraphs}</w:body></w:document>').encode("utf-8")
+    session = ReviewSession(state_path)
+    assert session.add_upload("seed.docx", _docx(document)) == 5
+    assert session.records[0].text.startswith("Газуль С.М. Бизнес и облака")
+
+
 def test_a_hostile_docx_is_refused_as_the_cli_refuses_it(state_path):
     bomb = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -146,3 +158,18 @@ def test_the_corrections_are_training_examples_when_the_trainer_is_there(seeded,
     rows = list(corpus.jsonl_rows(path))
     assert len(rows) == 5
     assert any(corpus.example(text, gold) is not None for text, gold in rows)
+
+
+def test_polybib_train_accepts_the_corrections_when_it_is_there(seeded, tmp_path, run_cli):
+    """The loop of the design notes: review → corrections JSONL → ``polybib train``."""
+    pytest.importorskip("polybib.cli.train", reason="polybib train (issue 14) not merged here")
+    record = seeded.records[3]
+    record.label(record.text.index("Серия"), record.text.index(" 2014"), "collection-title")
+    for other in seeded.records:
+        other.reviewed = True
+    corrections = tmp_path / "corrections.jsonl"
+    corrections.write_bytes(seeded.export("jsonl")[0])
+    model = tmp_path / "model.crfsuite"
+    code, _, err = run_cli("train", str(corrections), "--only-given", "--synthetic", "0", "-o", str(model))
+    assert code == 0, err
+    assert model.stat().st_size > 0
