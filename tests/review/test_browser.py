@@ -128,6 +128,10 @@ def test_a_whole_review_in_the_browser(browser, tmp_path):
         fix.click()
         expect(_field(page, "volume")).to_have_value("7")
         page.wait_for_selector('#lint li:text("No findings.")')
+        page.keyboard.press("z")                                    # undo brings the finding back …
+        expect(_field(page, "volume")).to_have_value("Т. 7")
+        page.locator('#lint li[data-code="V004"] button.fix').click()  # … and it is fixed again
+        expect(_field(page, "volume")).to_have_value("7")
 
         # switch the style and the scheme: the renderings follow
         page.select_option("#style", "apa")

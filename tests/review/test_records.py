@@ -118,3 +118,12 @@ def test_the_labelled_reference_has_the_dev_sets_shape(seeded):
     assert "id" not in row["gold"] and row["gold"]["type"] == "article-journal"
     assert row["gold"]["author"] == [{"family": "Матвиенко", "given": "Ю. Е."}]
     assert row["gold"]["accessed"] == {"date-parts": [[2019, 2, 11]]}
+
+
+def test_undo_puts_back_the_record_as_it_was(seeded):
+    before = seeded.records[2].as_dict()
+    seeded.remember(2, before)
+    seeded.records[2].set_field("title", "Другое")
+    assert seeded.undo() == 2
+    assert seeded.records[2].as_dict() == before
+    assert seeded.undo() is None

@@ -151,6 +151,7 @@ def create_app(session: ReviewSession, port: int, token: str | None = None) -> G
         Route("/api/records/{index:int}/fix", views.fix, methods=["POST"]),
         Route("/api/records/{index:int}/reviewed", views.reviewed, methods=["POST"]),
         Route("/api/records/{index:int}/links", views.check_links, methods=["POST"]),
+        Route("/api/undo", views.undo, methods=["POST"]),
         Route("/api/import", views.import_text, methods=["POST"]),
         Route("/api/upload", views.upload, methods=["POST"]),
         Route("/api/clear", views.clear, methods=["POST"]),

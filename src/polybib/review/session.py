@@ -31,6 +31,7 @@ from .records import ReviewRecord
 
 STATE_VERSION = 1
 STATE_SUFFIX = ".polybib-review.json"
+UNDO_DEPTH = 100
 #: The extensions an upload may have, and the reader each one takes.
 UPLOAD_FORMATS = {".txt": "text", ".md": "text", ".docx": "text", ".bib": "bibtex",
                   ".json": "csljson", ".ris": "ris"}
@@ -71,6 +72,7 @@ class ReviewSession:
         self.messages: list[str] = []          # what reading the inputs reported
         self.lock = threading.RLock()
         self.resumed = False                   # opened from a saved review
+        self.undo_stack: list[tuple[int, dict]] = []
 
     # -------------------------------------------------------------- loading
 
@@ -142,6 +144,7 @@ class ReviewSession:
     def clear(self) -> None:
         with self.lock:
             self.records = []
+            self.undo_stack = []
             self.messages = []
             self.save()
 
@@ -151,6 +154,24 @@ class ReviewSession:
         if not 0 <= index < len(self.records):
             raise IndexError(index)
         return self.records[index]
+
+    def remember(self, index: int, snapshot: dict) -> None:
+        """Keep a record's state from before an edit, for :meth:`undo` (this server's
+        edits only, the last :data:`UNDO_DEPTH`)."""
+        self.undo_stack.append((index, snapshot))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def undo(self) -> int | None:
+        """Put back the record the last edit changed; its index, or None when there is none."""
+        from .records import ReviewRecord
+        with self.lock:
+            while self.undo_stack:
+                index, snapshot = self.undo_stack.pop()
+                if index < len(self.records):
+                    self.records[index] = ReviewRecord.from_dict(snapshot)
+                    self.save()
+                    return index
+            return None
 
     def warm(self) -> None:
         """Compute every record's view now (the server does this before it announces its

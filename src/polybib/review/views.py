@@ -77,8 +77,17 @@ class Views:
                 except Exception:
                     self.session.records[index] = type(record).from_dict(snapshot)  # nothing half-done
                     raise
+                self.session.remember(index, snapshot)
                 self.session.save()
                 return {"record": record.view(index)}
+        return self._guard(work)
+
+    def undo(self, request: Request) -> Response:
+        def work():
+            index = self.session.undo()
+            if index is None:
+                raise EditError("nothing to undo")
+            return {"record": self.session.record(index).view(index)}
         return self._guard(work)
 
     # -------------------------------------------------------------- reading

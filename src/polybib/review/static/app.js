@@ -233,6 +233,16 @@ async function edit(path, json, done) {
   } catch (e) { say(e.message, true); }
 }
 
+async function undo() {
+  try {
+    const data = await api("/api/undo", { method: "POST" });
+    replaceRecord(data.record);
+    if (data.record.index !== state.selected) select(data.record.index);
+    else loadDetails();
+    say("undone");
+  } catch (e) { say(e.message, true); }
+}
+
 function saveField(name, value) {
   const record = state.records[state.selected];
   const field = record.fields.find((f) => f.name === name);
@@ -385,6 +395,7 @@ document.addEventListener("keydown", (e) => {
   else if (e.key === "]") moveUncertain(1);
   else if (e.key === "[") moveUncertain(-1);
   else if (e.key === "x" && state.selected >= 0) $("reviewed").click();
+  else if (e.key === "z") undo();
   else if (e.key === "?") $("help").showModal();
   else return;
   e.preventDefault();
@@ -463,6 +474,7 @@ async function start() {
     const record = state.records[state.selected];
     edit("reviewed", { reviewed: !record.reviewed }, record.reviewed ? "marked as not checked" : "marked as checked");
   });
+  $("undo").addEventListener("click", undo);
   $("add-field").addEventListener("click", () => {
     const name = $("new-field").value;
     const value = $("new-value").value;
