@@ -12,8 +12,8 @@ import re
 from ..model import Name
 from ..script import CYR_TO_LAT, script_counts
 
-UPPER = "A-ZА-ЯЁІЇЄҐ"
-LOWER = "a-zа-яёіїєґ'’ßäöüéèáíóúçñšžčćł"
+UPPER = "A-ZА-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ"                          # Ukrainian, Belarusian and Kazakh letters too
+LOWER = "a-zа-яёіїєґўәғқңөұүһ'’ßäöüéèáíóúçñšžčćł"
 INITIAL = rf"(?:Yu|Ya|Ye|Yo|Ju|Ja|Je|Jo|Ch|Sh|Zh|Ts|Kh|Th|Ph|Sch|Дж|[{UPPER}])\."   # "С.", "Yu.", "Ch."
 INITIALS = rf"(?:{INITIAL}\s?-?\s?){{1,4}}"
 # "LeCun", "McCarthy", "O'Brien", "DiCaprio", "Салтыков-Щедрин": a capital may follow a short prefix
@@ -35,7 +35,7 @@ _RANK = {name: i for i, name in enumerate(CHINESE_SURNAMES_BY_RANK)}
 
 _ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
 _TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*и\s+др\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие)\s*$", re.I)
-_SPLIT = re.compile(r"\s*[,;]\s*(?:&|and)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и)\s+")
+_SPLIT = re.compile(r"\s*[,;]\s*(?:&|and|и|та|і|және)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и|та|және)\s+")
 _SUFFIX = re.compile(r"\s*,?\s*\b(?:(?:Jr|Sr|Jun|Sen)\.?(?=[\s,.;(:]|$)|(?:II|III|IV)(?=\s*[,;(]))")
 
 

@@ -37,13 +37,29 @@ def spans(text: str, tokens: list[Token], labels: list[str], marginals: list[flo
             j += 1
         if label != "O":
             conf = min(marginals[i:j]) if marginals else 1.0
-            out.append(Span(label, i, j, text[tokens[i].start:tokens[j - 1].end], conf))
+            end = tokens[j - 1].end
+            if j < n and _opened(text[tokens[i].start:end], tokens[j].text):
+                end = tokens[j].end            # «Вестник НАН РК» keeps its closing mark
+            out.append(Span(label, i, j, text[tokens[i].start:end], conf))
         i = j
     return out
 
 
+_PAIRS = {"»": "«", ")": "(", "]": "[", "”": "“", '"': '"', "“": "„"}
+
+
+def _opened(span: str, closer: str) -> bool:
+    """Whether ``span`` opened a bracket or quote that ``closer`` (the next token) closes."""
+    opener = _PAIRS.get(closer)
+    if opener is None:
+        return False
+    if opener == closer:
+        return span.count(opener) % 2 == 1
+    return span.count(opener) > span.count(closer)
+
+
 _YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
-_NUMBER_MARKER = re.compile(r"^(?:[ТTтt]\.|Том|Vol\.?|vol\.?|[Vv]\.|Bd\.|№|[Nn]o\.?|Nr\.?|Iss\.?|Issue|Вып\.|вып\.|"
+_NUMBER_MARKER = re.compile(r"^(?:[Pp]ages?\b|[ТTтt]\.|Том|[Vv]olume|Vol\.?|vol\.?|[Vv]\.|Bd\.|№|[Nn]o\.?|Nr\.?|Iss\.?|Issue|Вып\.|вып\.|"
                             r"[Сс]\.|[Сс]с\.|pp?\.|[PpSs]\.|стр\.)\s*")
 _STRIP = " ,;:/.([)]"
 
@@ -51,6 +67,7 @@ _STRIP = " ,;:/.([)]"
 def _number(text: str) -> str:
     t = text.strip(" ,;:/")
     t = _NUMBER_MARKER.sub("", t)
+    t = re.sub(r"(?<=\d)\s*(?:pp?|S|с|стр|pages)\.?$", "", t)
     t = t.strip(" ,;:/()[]")
     return t.rstrip(".") if not t.endswith("..") else t
 
@@ -77,7 +94,10 @@ def value(label: str, text: str):
     if label in ("author", "editor", "translator"):
         t = re.sub(r"^(?:(?:под|за)\s+(?:общ\.\s*|науч\.\s*)?ред\.|[Ee]d(?:ited)?\s+by|In:?)\s*", "", text.strip())
         t = re.sub(r"[\s,]*\((?:eds?|Eds?|ред|Hrsg)\.?\)[\s.,]*$", "", t)
-        names, etal, _ = parse_names(t.strip(" ,;:/"))
+        t = t.strip(" ,;:/")
+        while t.endswith(("[", "(")):          # "А. П. Горкин [и др.]": the bracket is the et al.'s
+            t = t[:-1].rstrip(" ,;:/")
+        names, etal, _ = parse_names(t)
         return (names, etal) if names else None
     if label == "issued":
         m = _YEAR.search(text)

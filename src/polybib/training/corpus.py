@@ -78,11 +78,7 @@ def anystyle_rows(path: Path) -> Iterator[tuple[str, dict]]:
                 if m:
                     gold[label] = {"date-parts": [[int(m.group(1))]]}
             elif label == "volume":
-                m = re.search(r"(\d+)\s*\(([^()]{1,12})\)", span)
-                if m:
-                    gold["volume"], gold["issue"] = m.group(1), m.group(2)
-                else:
-                    gold["volume"] = re.sub(r"^\(?(?:[Vv]olume|Vol|vol|Bd|T|Т|v|V)\.?\s*(?=\d)", "", span).strip(" .,;:()")
+                gold.update(_volume_issue(span))
             elif label == "page":
                 gold[label] = re.sub(r"^\(?(?:pages|page|pp|p|S|С|s)\.?\s*(?=\d)", "", span).strip(" .,;:()")
             elif label == "container-title":
@@ -90,6 +86,22 @@ def anystyle_rows(path: Path) -> Iterator[tuple[str, dict]]:
             else:
                 gold[label] = span.strip(" .,;:")
         yield " ".join(pieces), gold
+
+
+_VOLUME = re.compile(r"^\(?(?:[Vv]olume|[Vv]ol|Bd|T|Т|[Vv])?\.?\s*(\d+[A-Za-z]?)\s*(?:\(([^()]{1,12})\)|"
+                     r"[,.]?\s*(?:[Nn]o|Nr|[Ii]ssue|[Hh]eft|n°|№)\.?\s*(\d[\w/-]*)|,\s*(\d+)\b(?!\s*[-–]))?")
+
+
+def _volume_issue(span: str) -> dict:
+    """AnyStyle's volume span holds the issue too: ``Vol. 81, No. 5``, ``36, 3``, ``32(4)``."""
+    m = _VOLUME.match(span.strip())
+    if not m:
+        return {"volume": span.strip(" .,;:()")}
+    out = {"volume": m.group(1)}
+    issue = m.group(2) or m.group(3) or m.group(4)
+    if issue:
+        out["issue"] = issue
+    return out
 
 
 def examples(rows: Iterable[tuple[str, dict]]) -> Iterator[Example]:

@@ -22,6 +22,8 @@ from typing import Iterator
 from ..model import Date, Name, Reference
 
 DEFAULT_COUNT = 12000
+#: How often a batch is made of templated shapes (``templated``) instead of rendered records.
+TEMPLATED_SHARE = 0.12
 SEED = 20261205
 BIB_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "bib-corpus"
 
@@ -224,6 +226,93 @@ def generated(rng: random.Random, lang: str, index: int) -> Reference:
     return ref
 
 
+_SOVIET_JOURNALS = ["Журн. аналит. химии", "Журн. физ. химии", "Докл. АН СССР", "Изв. АН СССР. Сер. физ.",
+                    "Успехи хим.", "Журн. эксперим. и теор. физики", "Вопр. экономики", "Журн. неорган. химии",
+                    "Физ. мет. и металловед.", "Теор. и эксперим. химия"]
+_LAW_KINDS = [("Федеральный закон", "ФЗ"), ("Закон України", "VI"), ("Федеральный конституционный закон", "ФКЗ")]
+_LAW_TOPICS = ["Об информации, информационных технологиях и о защите информации", "О персональных данных",
+               "Про освіту", "Об образовании в Российской Федерации", "Про захист персональних даних",
+               "О бухгалтерском учёте", "Про вищу освіту"]
+_STANDARD_BODIES = [("ГОСТ Р", "ru"), ("ГОСТ", "ru"), ("ДСТУ", "uk"), ("СТ РК", "kk"), ("ДСТУ ISO", "uk")]
+
+
+def _initials(name: Name) -> str:
+    return name.given.replace(" ", "")
+
+
+def templated(rng: random.Random) -> tuple[str, dict]:
+    """Shapes no style renders: Soviet abbreviated journal references (no article title),
+    laws with their numbers, standards, DSTU 8302 records with ``та ін.`` and ``за ред.``,
+    Vancouver ``2002 Apr;32(4):489-98``."""
+    kind = rng.choice(["soviet", "law", "standard", "dstu", "vancouver"])
+    year = rng.randint(1950, 2025)
+    if kind == "soviet":
+        names = [_name(rng, "ru") for _ in range(rng.randint(1, 3))]
+        journal = rng.choice(_SOVIET_JOURNALS)
+        volume, page = str(rng.randint(1, 60)), str(rng.randint(1, 2000))
+        who = ", ".join(f"{n.family} {_initials(n)}" for n in names)
+        text = f"{who} {journal}, {volume}, {page}, {min(year, 1991)}"
+        gold = {"type": "article-journal", "author": [{"family": n.family, "given": n.given} for n in names],
+                "container-title": journal, "volume": volume, "page": page,
+                "issued": {"date-parts": [[min(year, 1991)]]}, "language": "ru"}
+        return text + rng.choice([".", ""]), gold
+    if kind == "law":
+        law, suffix = rng.choice(_LAW_KINDS)
+        topic = rng.choice(_LAW_TOPICS)
+        number = f"{rng.randint(1, 600)}-{suffix}" if suffix != "VI" else f"{rng.randint(1000, 3000)}-VI"
+        day, month = rng.randint(1, 28), rng.randint(1, 12)
+        text = (f"{topic} : {law.lower()} от {day:02d}.{month:02d}.{year} № {number}. — "
+                f"{rng.choice(['М.', 'Москва', 'Київ', 'Текст : электронный'])}, {year}.")
+        gold = {"type": "legislation", "title": topic, "number": number, "issued": {"date-parts": [[year]]},
+                "language": "uk" if "України" in law or "Про" in topic else "ru"}
+        return text, gold
+    if kind == "standard":
+        body, lang = rng.choice(_STANDARD_BODIES)
+        number = f"{body} {rng.randint(1, 60)}.{rng.randint(1, 999)}:{year}" if rng.random() < 0.5 \
+            else f"{body} {rng.randint(1000, 9999)}-{year}"
+        title = _title(rng, lang)
+        place = rng.choice(_PLACES[lang])
+        pages = str(rng.randint(5, 120))
+        if rng.random() < 0.5:
+            text = f"{number}. {title}. — {place} : Стандартинформ, {year}. — {pages} с."
+        else:
+            text = f"{title} : {number}. — Введ. 01.01.{year}. — {place}, {year}. — {pages} с."
+        gold = {"type": "standard", "number": number, "title": title, "publisher-place": place,
+                "issued": {"date-parts": [[year]]}, "number-of-pages": pages, "language": lang}
+        return text, gold
+    if kind == "dstu":
+        names = [_name(rng, "uk") for _ in range(rng.randint(1, 4))]
+        title = _title(rng, "uk")
+        place, publisher = rng.choice(_PLACES["uk"]), rng.choice(_PUBLISHERS["uk"])
+        pages = str(rng.randint(50, 700))
+        who = ", ".join(f"{n.family} {n.given}" for n in names[:3]) + (" та ін." if len(names) > 3 else "")
+        genre = rng.choice(["", " : навч. посіб.", " : монографія", " : підручник"])
+        editor = _name(rng, "uk")
+        ed = f" / за ред. {editor.given} {editor.family}" if rng.random() < 0.3 else ""
+        edition = rng.choice(["", "", f" Вид. {rng.randint(2, 5)}-тє."])
+        text = f"{who} {title}{genre}{ed}.{edition} {place} : {publisher}, {year}. {pages} с."
+        gold = {"type": "book", "author": [{"family": n.family, "given": n.given} for n in names[:3]],
+                "title": title, "publisher-place": place, "publisher": publisher,
+                "issued": {"date-parts": [[year]]}, "number-of-pages": pages, "language": "uk"}
+        if ed:
+            gold["editor"] = [{"family": editor.family, "given": editor.given}]
+        if edition:
+            gold["edition"] = edition.split()[1]
+        return text, gold
+    names = [_name(rng, rng.choice(["en", "ru"])) for _ in range(rng.randint(1, 6))]
+    title = _title(rng, "en")
+    journal = rng.choice(_JOURNALS["en"])
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    volume, issue, first = str(rng.randint(1, 90)), str(rng.randint(1, 12)), rng.randint(1, 900)
+    last = first + rng.randint(2, 30)
+    who = ", ".join(f"{n.family} {_initials(n).replace('.', '')}" for n in names)
+    text = f"{who}. {title}. {journal}. {year} {rng.choice(months)};{volume}({issue}):{first}-{last}."
+    gold = {"type": "article-journal", "author": [{"family": n.family, "given": n.given} for n in names],
+            "title": title, "container-title": journal, "volume": volume, "issue": issue,
+            "page": f"{first}-{last}", "issued": {"date-parts": [[year]]}, "language": "en"}
+    return text, gold
+
+
 def corpus_records() -> list[Reference]:
     """Records of the .bib corpus that have a title (sorted files, file order within)."""
     from ..formats import bibtex
@@ -256,6 +345,9 @@ _PERTURB = [
     ("pages_word", lambda t, r: re.sub(r"\bС\. (\d)", r"с. \1", t)),
     ("drop_tail", lambda t, r: re.sub(r"\s*[.–—-]+\s*\d+\s*(?:с|p|pp|S)\.\s*$", ".", t)),
     ("lower_dots", lambda t, r: t.replace(" : ", ": ")),
+    ("uk_etal", lambda t, r: t.replace("[и др.]", "та ін.").replace("под ред.", "за ред.")),
+    ("area_period", lambda t, r: re.sub(r"\.\s[—–]\s(?=[А-ЯA-Z])", ". ", t)),
+    ("no_space_after_dot", lambda t, r: re.sub(r"(?<=[а-я]\.)\s(?=[А-Я][а-я])", "", t, count=1)),
 ]
 
 
@@ -289,7 +381,18 @@ def references(count: int = DEFAULT_COUNT, seed: int = SEED) -> Iterator[tuple[s
     batch = 200
     index = 0
     while made < count:
+        if rng.random() < TEMPLATED_SHARE:
+            for _ in range(batch // 4):
+                text, gold = templated(rng)
+                yield perturb(text, rng), gold
+                made += 1
+                if made >= count:
+                    return
+            continue
         style = rng.choices(STYLES + ["references"], STYLE_WEIGHTS + [2])[0]
+        locale = None
+        if style in ("apa", "mla", "vancouver", "chicago", "harvard") and rng.random() < 0.3:
+            locale = "ru-RU"          # journal sites' exports of Russian/Kazakh articles: "и", "т.", "вып."
         records = []
         for _ in range(batch):
             index += 1
@@ -302,7 +405,7 @@ def references(count: int = DEFAULT_COUNT, seed: int = SEED) -> Iterator[tuple[s
         if style == "references":
             records = _romanized([r for r in records if r.get("language") == "ru"] or records)
         try:
-            rendered = render(records, style, sort="input", script="original")
+            rendered = render(records, style, sort="input", script="original", locale=locale)
         except Exception:        # a style that cannot take this batch: the next batch is another
             continue
         by_id = {r.id: r for r in records}
