@@ -137,3 +137,38 @@ def test_train_is_deterministic_and_import_uses_the_model(tmp_path):
     assert done.returncode == 0, done.stderr
     item = json.loads(done.stdout)[0]
     assert item["title"] == "Теория игр" and item["type"] in CSL_TYPES
+
+
+def test_synthetic_references_are_the_same_on_every_call_and_carry_their_gold():
+    from polybib.training import synthetic
+    first = list(synthetic.references(60))
+    assert first == list(synthetic.references(60))
+    assert len(first) == 60 and all(text and gold.get("title") or gold.get("container-title") for text, gold in first)
+
+
+def test_templated_shapes_spell_their_gold_fields():
+    import random
+
+    from polybib.training import synthetic
+    rng = random.Random(7)
+    for _ in range(30):
+        text, gold = synthetic.templated(rng)
+        labels = align(tokenize(text), gold)
+        assert sum(label != "O" for label in labels) >= 3, text
+
+
+def test_kazakh_and_belarusian_names_and_russian_locale_connectors():
+    from polybib.refparse.names import parse_names
+    names, _, _ = parse_names("Қ.Қ. Байсарина, Б. Токешкадиров, и А.Б. Бақытжанова")
+    assert [n.family for n in names] == ["Байсарина", "Токешкадиров", "Бақытжанова"]
+    assert parse_names("Котаў, А. І.")[0][0].family == "Котаў"
+    assert parse_names("Тұрсынова МА")[0][0].given == "М. А."
+
+
+def test_access_dates_of_journal_site_exports():
+    from polybib.refparse.anchors import take_anchors
+    rest, found = take_anchors("Вестник, 162(4). доступно на: https://x.org/c (просмотрено: 22 июль 2024).")
+    assert found.accessed.parts == [[2024, 7, 22]] and found.url == "https://x.org/c"
+    assert "доступно" not in rest
+    _, found = take_anchors("Назва. URL: https://x.org (дата звернення: 12.03.2021).")
+    assert found.accessed.parts == [[2021, 3, 12]]

@@ -40,6 +40,9 @@ def spans(text: str, tokens: list[Token], labels: list[str], marginals: list[flo
             end = tokens[j - 1].end
             if j < n and _opened(text[tokens[i].start:end], tokens[j].text):
                 end = tokens[j].end            # «Вестник НАН РК» keeps its closing mark
+            elif (j < n and tokens[j].text == "." and label in ("author", "editor", "translator")
+                  and len(tokens[j - 1].text) <= 2 and tokens[j - 1].text[0].isupper()):
+                end = tokens[j].end            # "Robinson T. E." keeps its last initial's dot
             out.append(Span(label, i, j, text[tokens[i].start:end], conf))
         i = j
     return out
