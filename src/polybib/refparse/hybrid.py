@@ -63,6 +63,9 @@ _EXPLAINED = {"in", "of", "from", "the", "at", "by", "on", "pages", "page", "ret
               "trans", "translated", "by", "press", "cited", "thesis", "diss", "дис", "автореф", "канд", "наук"}
 
 
+_PUNCTUATION = set(".,;:()[]/-–—«»\"'“”„‘’!?&№+*=<>_#%@…") | {"//", "..."}
+
+
 def _unclaimed(text, tokens, labels, fields) -> list[str]:
     """Runs of unlabelled words that are neither markers nor the names already read."""
     known = set(_EXPLAINED) | set(MARKERS)
@@ -74,7 +77,8 @@ def _unclaimed(text, tokens, labels, fields) -> list[str]:
         if label == "O" and token is not None:
             run.append(token)
             w = fold(token.text)
-            if token.text[0].isalpha() and len(w) > 2 and w not in known:
+            if (token.text[0].isalpha() and len(w) > 2 and w not in known) or \
+                    (not token.text[0].isalnum() and token.text not in _PUNCTUATION):
                 odd = True
             continue
         if run and odd:
@@ -104,13 +108,12 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     fields: dict = {}
     confidence: dict[str, float] = {}
     etal: list[str] = []
-    leftovers: list[str] = []
+    unused = list(labels)          # tokens no field took: O, and later spans of a label taken already
     taken: dict[str, tuple[int, int]] = {}
     for span in found:
         label = span.label
         if label in fields:
-            if re.search(r"[^\W\d_]{2}", span.text) or label not in ("issued",):
-                leftovers.append(span.text.strip(" ,.;:"))
+            unused[span.start:span.end] = ["O"] * (span.end - span.start)
             continue
         if rule_tokens.get(label) == (span.start, span.end) and label in rule_ref.fields:
             fields[label] = rule_ref.fields[label]
@@ -121,7 +124,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         taken.setdefault(label, (span.start, span.end))
         got = value(label, span.text)
         if got is None:
-            leftovers.append(span.text.strip(" ,.;:"))
+            unused[span.start:span.end] = ["O"] * (span.end - span.start)
             continue
         if label in NAME_LABELS:
             names, is_etal = got
@@ -162,7 +165,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     title = fields.get("title")
     if rec.translation and isinstance(title, str) and "[" + rec.translation[:10] in title:
         fields["title"] = title[:title.rfind("[")].rstrip(" .:")     # "Oblaka i biznes [Clouds and business]"
-    unclaimed = [t for t in leftovers if t and not _only_markers(t)] + _unclaimed(text, tokens, labels, fields)
+    unclaimed = _unclaimed(text, tokens, unused, fields)
     notes = list(rec.kept) + unclaimed
     if notes:
         fields["note"] = "; ".join(notes)
@@ -207,8 +210,3 @@ def _misread(names: list) -> bool:
         r"foundation|center|centre|committee|department|office|corporation|inc|ltd|gmbh|министерство|институт|"
         r"университет|ассоциация|комитет|центр|служба|агентство|міністерство|інститут|університет)\b", n.literal)
         for n in names)
-
-
-def _only_markers(text: str) -> bool:
-    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
-    return all(w in MARKERS or w.isdigit() for w in words)
