@@ -19,7 +19,7 @@ def _book(id_, **fields):
     item = {"id": id_, "type": "book", "title": "A Book", "publisher": "Press",
             "issued": {"date-parts": [[2001]]}}
     item.update(fields)
-    return item
+    return {k: v for k, v in item.items() if v is not None}
 
 
 def _article(id_, **fields):
@@ -31,6 +31,27 @@ def _article(id_, **fields):
 
 
 CASES = {
+    # (7) sorting: a date range among single dates (by its start), Hangul/kana/Han order
+    "date range sorts by its start": (
+        "gost-r-7-0-5-2008", [_book("s1", author=[{"family": "Knuth", "given": "Don"}],
+                                    issued={"date-parts": [[1986]]}),
+                              _book("s2", author=[{"family": "Knuth", "given": "Don"}],
+                                    issued={"date-parts": [[1984], [1986]]})],
+        "s2", "1. Knuth D. A Book. : Press, 1984–1986."),
+    "hangul before kana before han": (
+        "gost-r-7-0-5-2008", [_book("s3", author=[{"family": "王", "given": "芳"}]),
+                              _book("s4", author=[{"family": "김", "given": "민수"}]),
+                              _book("s5", author=[{"family": "山田", "given": "太郎"}])],
+        "s5", "2. 山田太郎. A Book. : Press, 2001."),
+    # given names split into words as citeproc-js does; an era only below 500 and not
+    # on a range's end; a roman volume is no number
+    "given name words and initials": ("apa", [_book("w1", author=[{"family": "Aamport", "given": "L[eslie] A."}])],
+                                      "w1", "Aamport, L. A. (2001). A Book. Press."),
+    "range ending in year 1": ("apa", [_article("w2", issued={"date-parts": [[2005], [1]]})], "w2",
+                               "Roe, A. (2005–1). An article. Journal, 3(2), 10–20."),
+    "roman volume is no number": ("apa", [_book("w3", author=[{"family": "Freud", "given": "Sigmund"}],
+                                                volume="XIV", publisher=None)], "w3",
+                                  "Freud, S. (2001). A Book: XIV."),
     # (4) Han, kana, Hangul names
     "han name apa": ("apa", [_article("k1", author=[{"family": "王", "given": "小明"},
                                                    {"family": "Smith", "given": "John"}])], "k1",

@@ -41,7 +41,7 @@ import re
 import threading
 
 from citeproc import model as m
-from citeproc.source import LiteralDate, VariableError
+from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 from lxml import etree
 
@@ -129,11 +129,14 @@ def _empty(frame: _Frame) -> bool:
 
 #: a roman numeral (front matter pages "iii–xv"): a number to CSL, as to citeproc-js
 _ROMAN = r"(?=[ivxlcdm]|[IVXLCDM])(?:m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![^\W\d_])"
-_NUM = rf"(?:[^\W\d_]*\d+[^\W\d_]*|{_ROMAN})"
+_ARABIC = r"[^\W\d_]*\d+[^\W\d_]*"
+#: a number in a range or list: roman numerals too (pages "iii–xv"); is-numeric takes
+#: arabic numbers only ("Vol. XIV" is no number to citeproc-js)
+_NUM = rf"(?:{_ARABIC}|{_ROMAN})"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
 # catalogues write it)
-_BRACKETED = rf"(?:{_NUM}|\[{_NUM}\])"
+_BRACKETED = rf"(?:{_ARABIC}|\[{_ARABIC}\])"
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 _MULTIPLE = re.compile(rf"{_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}")
 NUMBER_VARIABLES = frozenset({
@@ -363,6 +366,10 @@ class Date_Part(m.Date_Part):
         saved = dict(self.attrib)
         try:
             text = super().process(date, context)
+            if self.get("name") == "year" and text and self.get("form", "long") == "long" \
+                    and 0 < date.year < 1000 and (date.year >= 500 or getattr(_state, "range_end", False)):
+                # "AD" only for years below 500 and not on the end of a range, as citeproc-js
+                text = str(date.year)
         finally:
             if dict(self.attrib) != saved:
                 self.attrib.clear()
@@ -458,7 +465,11 @@ class Date(m.Date):
         if delimiter is None:
             delimiter = self.unicode_character("EN DASH")
         first = _RANGE_TRAIL.sub("", join(render(p, begin) for p in parts[lo:hi + 1]))
-        last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
+        _state.range_end = True
+        try:
+            last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
+        finally:
+            _state.range_end = False
         if not first and not last:
             return None
         middle = f"{first}{delimiter}{last}" if first and last else (first or last)
@@ -582,7 +593,9 @@ class Names(m.Names):
         return text
 
 
-_TOKEN = re.compile(r"([^\W\d_][\w'’]*)(\.?)", re.U)
+#: a word of a given name: from a letter or digit to the next space, period or hyphen, as
+#: citeproc-js splits them ("L[eslie]" is one word, initial "L.")
+_TOKEN = re.compile(r"([^\W_][^\s.\-]*)(\.?)", re.U)
 
 
 def _initials(part: str, mark: str, keep_words: bool) -> str:
@@ -852,6 +865,24 @@ class Substitute(m.Substitute):
         return None
 
 
+def _date_sort_key(date):
+    """A date as a number that sorts it: a range by its start, then its end, among single
+    dates (citeproc-py's keys were digit strings for a date, which sort as numbers, and
+    text for a range, which sorted after every number)."""
+    if date is None:
+        return None
+    if isinstance(date, LiteralDate):
+        return str(date.text)
+    try:
+        if isinstance(date, DateRange):
+            begin = int(date.begin.sort_key())
+            end = date.get("end")
+            return begin * 10**9 + (int(end.sort_key()) if end is not None and not end.is_nil() else 0)
+        return int(date.sort_key()) * 10**9
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 class Key(m.Key):
     def sort_keys(self, items, context):
         variable = (self.get("variable") or "").replace("-", "_")
@@ -864,6 +895,8 @@ class Key(m.Key):
                 value = item.reference.get(variable)
                 out.append(None if value is None else str(value))
             return out
+        if variable in m.DATES:
+            return [_date_sort_key(item.reference.get(variable)) for item in items]
         return super().sort_keys(items, context)
 
     def _format_name(self, item, variable):
