@@ -164,3 +164,38 @@ def test_note_field_never_overrides_a_variable():
     item = {"id": "x", "type": "book", "DOI": "10.1/a", "note": "DOI: 10.2/b"}
     assert note_fields(item)["DOI"] == "10.1/a"
     assert note_fields({"id": "y", "type": "book", "note": "type: chapter"})["type"] == "chapter"
+
+
+# (9) Ukrainian records in GOST styles: uk-UA terms as corrected by polybib
+#     (render/locale_fixes.py); citeproc-js is given the same corrected locale files.
+UKRAINIAN = [
+    {"id": "u1", "type": "book", "author": [{"family": "Франко", "given": "Іван"}], "title": "Вибрані твори",
+     "publisher": "Каменяр", "publisher-place": "Львів", "issued": {"date-parts": [[2006]]},
+     "number-of-pages": "736", "language": "uk", "editor": [{"family": "Гнатюк", "given": "Михайло"}]},
+    {"id": "u2", "type": "article-journal", "author": [{"family": "Грушевський", "given": "Михайло"}],
+     "title": "Історія", "container-title": "Журнал", "issued": {"date-parts": [[1991]]}, "page": "44-78",
+     "language": "uk", "volume": "3"},
+]
+UKRAINIAN_EXPECTED = {
+    "gost-r-7-0-5-2008-numeric": ["1. Франко І. Вибрані твори / за ред. Гнатюк М. Львів: Каменяр, 2006. 736 с.",
+                                  "2. Грушевський М. Історія // Журнал. 1991. Т. 3. С. 44–78."],
+    "gost-r-7-0-100-2018": ["1. Франко, І. Вибрані твори / І. Франко; за редакцією М. Гнатюк. — Львів : "
+                            "Каменяр, 2006. — 736 с.",
+                            "2. Грушевський, М. Історія / М. Грушевський // Журнал. — 1991. — Т. 3. — С. 44–78."],
+}
+
+
+@pytest.mark.parametrize("style", sorted(UKRAINIAN_EXPECTED))
+def test_ukrainian_terms(style):
+    entries = render_items(UKRAINIAN, style, locales=["uk-UA"] * len(UKRAINIAN))
+    assert [differential.normalize(output.entry_text(e, "text")) for e in entries] == UKRAINIAN_EXPECTED[style]
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("style", sorted(UKRAINIAN_EXPECTED))
+def test_ukrainian_terms_are_citeproc_js(style):
+    from polybib.render import styles
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": "uk-UA",
+                                        "items": UKRAINIAN}])[0]
+    assert result["error"] is None
+    assert [differential.normalize(e["text"]) for e in result["entries"]] == UKRAINIAN_EXPECTED[style]

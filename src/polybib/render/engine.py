@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fixes, markup, memo, notefields, quotes
+from . import disambiguation, fixes, locale_fixes, markup, memo, notefields, quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -124,7 +124,9 @@ def system_locale(name: str):
     path = os.path.join(LOCALES_PATH, f"locales-{name}.xml")
     if not os.path.exists(path):
         raise UsageError(f"no CSL locale {name!r}")
-    return etree.parse(path, _parser()).getroot()
+    root = etree.parse(path, _parser()).getroot()
+    locale_fixes.apply(name, root)      # terms citeproc-py's files have wrong (uk-UA)
+    return root
 
 
 def check_locale(name: str) -> str:
