@@ -199,3 +199,42 @@ def test_ukrainian_terms_are_citeproc_js(style):
                                         "items": UKRAINIAN}])[0]
     assert result["error"] is None
     assert [differential.normalize(e["text"]) for e in result["entries"]] == UKRAINIAN_EXPECTED[style]
+
+
+# (8) citations: collapse="year", locator labels other than page, no reordering without
+#     a cs:sort in cs:citation
+_CITED = [
+    _book("s18", author=[{"family": "Smith", "given": "John"}], title="One", issued={"date-parts": [[2018]]}),
+    _book("s20", author=[{"family": "Smith", "given": "John"}], title="Two", issued={"date-parts": [[2020]]}),
+    _book("vg", author=[{"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"}],
+          title="Letters", issued={"date-parts": [[1997]]}),
+    _book("ab", author=[{"family": "Abel", "given": "Ann"}], title="Zed", issued={"date-parts": [[2001]]}),
+]
+_CLUSTERS = [[{"id": "s18"}, {"id": "s20"}], [{"id": "vg", "locator": "3", "label": "chapter"}],
+             [{"id": "vg", "locator": "5", "label": "figure"}], [{"id": "s18"}, {"id": "ab"}]]
+CITATIONS = {
+    "apa": ["(Smith, 2018, 2020)", "(van Gogh, 1997, Chapter 3)", "(van Gogh, 1997, Figure 5)",
+            "(Abel, 2001; Smith, 2018)"],
+    "chicago-author-date": ["(Smith 2018, 2020)", "(van Gogh 1997, chap. 3)", "(van Gogh 1997, fig. 5)",
+                            "(Smith 2018; Abel 2001)"],
+}
+
+
+@pytest.mark.parametrize("style", sorted(CITATIONS))
+def test_citations(style):
+    from polybib.render import styles
+    from polybib.render.engine import Processor
+    from polybib.render.markup import plain
+    texts = Processor(styles.resolve(style).path).citations(_CITED, _CLUSTERS)
+    assert [plain(t) for t in texts] == CITATIONS[style]
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("style", sorted(CITATIONS))
+def test_citations_are_citeproc_js(style):
+    from polybib.render import styles
+    from polybib.render.markup import plain
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": None,
+                                        "items": _CITED, "clusters": _CLUSTERS}])[0]
+    assert result["error"] is None
+    assert [plain(t) for t in result["citations"]] == CITATIONS[style]

@@ -833,7 +833,12 @@ class If(m.If):
     def _is_numeric(self, item):
         out = []
         for variable in self.get("is-numeric").split():
-            value = item.reference.get(variable.replace("-", "_"))
+            if variable == "locator":
+                # the cite's locator, not a reference field (APA labels "Chapter 3" by it)
+                locator = item.get("locator") if "locator" in item else None
+                value = getattr(locator, "identifier", None)
+            else:
+                value = item.reference.get(variable.replace("-", "_"))
             out.append(value is not None and is_numeric(value))
         return out
 
@@ -965,10 +970,12 @@ def item_sort_keys(sort_element, items, context):
 
 class Layout(m.Layout):
     def render_citation(self, citation, callback):
+        """A cluster's cites in the order given, sorted only by the style's cs:sort
+        (stable), rendered and, where cs:citation asks ``collapse="year"`` (or a
+        year-suffix collapse), cites of the same names grouped: ``(Smith, 2018, 2020b)``."""
         numbers = citation.numbers
         good = [cite for cite in citation.cites if cite.key in numbers]
         bad = [cite for cite in citation.cites if cite.key not in numbers]
-        good.sort(key=lambda cite: numbers[cite.key])
         sort = self.getparent().find("cs:sort", self.nsmap)
         if sort is not None and len(good) > 1:
             # one cite needs no ordering (its sort keys would be rendered for nothing;
@@ -976,6 +983,7 @@ class Layout(m.Layout):
             # the per-cite ``repressed`` reset below)
             good = sort.sort(good, self)
         out = []
+        names = []
         requests = dict.get(citation, "requests")
         for item in good:
             self.repressed = {}
@@ -993,11 +1001,33 @@ class Layout(m.Layout):
                     _state.disambig = None
             if output is not None:
                 out.append(prefix + output + suffix)
+                names.append((self.first_names(), bool(prefix)))
                 self.getparent().cites.append(item)
         for item in bad:
             value = callback(item) if callback else None
             out.append(value or "{}?".format(item.key))
+            names.append(("", True))
+        collapse = self.getparent().get("collapse", "")
+        if collapse in ("year", "year-suffix", "year-suffix-ranged") and len(out) > 1:
+            return self.format(self.wrap(self._collapsed(out, names)))
         return self.format(self.wrap(self.join(out)))
+
+    def _collapsed(self, out, names):
+        """Cites joined, consecutive ones with the same (non-empty) names as one group:
+        the names once, then each cite without them, by the cite-group delimiter."""
+        group_delimiter = self.getparent().get("cite-group-delimiter", ", ")
+        groups: list[list[str]] = []
+        previous = None
+        for text, (name, prefixed) in zip(out, names):
+            text = str(text)
+            if name and name == previous and not prefixed and text.startswith(name):
+                rest = text[len(name):].lstrip()
+                rest = re.sub(r"^[,;:]\s*", "", rest)
+                groups[-1].append(rest)
+            else:
+                groups.append([text])
+            previous = name if name and not prefixed else None
+        return self.join([String(group_delimiter.join(group)) for group in groups])
 
     def render_entry(self, item):
         """One bibliography entry as (left margin, body); margin is "" without
