@@ -31,6 +31,22 @@ def _article(id_, **fields):
 
 
 CASES = {
+    # title case as citeproc-js: compounds, one-letter words
+    "title case compounds and one-letter words": (
+        "chicago-author-date", [_article("t1", title="A so-called test of vitamin a"),
+                                _article("t3", title="A test of the out-of-print books")],
+        "t1", "Roe, Ann. 2010a. “A So-Called Test of Vitamin a.” Journal 3 (2): 10–20."),
+    "title case compound led by a stop word": (
+        "chicago-author-date", [_article("t3", title="A test of the out-of-print books")],
+        "t3", "Roe, Ann. 2010. “A Test of the Out-of-Print Books.” Journal 3 (2): 10–20."),
+    "title case p-adic": (
+        "chicago-author-date", [_article("t2", title="Symbolic computation and p-adic arithmetic in solidi (a)")],
+        "t2", "Roe, Ann. 2010. “Symbolic Computation and P-Adic Arithmetic in Solidi (a).” Journal 3 (2): 10–20."),
+    # a lower-case word inside a given name stays apart from the initials
+    "particle inside the given name": (
+        "harvard-cite-them-right", [_book("i1", author=[{"family": "Alembert", "given": "Jean le Rond",
+                                                          "non-dropping-particle": "d’"}])],
+        "i1", "d’Alembert, J. le R. (2001) A Book. Press."),
     # (7) sorting: a date range among single dates (by its start), Hangul/kana/Han order
     "date range sorts by its start": (
         "gost-r-7-0-5-2008", [_book("s1", author=[{"family": "Knuth", "given": "Don"}],

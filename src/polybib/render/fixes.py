@@ -609,10 +609,14 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
     out = []
     for match in _TOKEN.finditer(part):
         word, dot = match.groups()
-        if dot or (len(word) == 1 and word.isupper()):
+        if word[0].isalpha() and (dot or (len(word) == 1 and word.isupper())):
             out.append(word + mark)
         elif not word[0].isupper() or keep_words:
-            out.append(word + " ")
+            # a particle or other word inside the given name ("Jean le Rond", "И. 3."):
+            # apart from its neighbours whatever the initials' punctuation, as citeproc-js
+            if out and not out[-1].endswith(" "):
+                out[-1] += " "
+            out.append(word + dot + " ")
         else:
             out.append(word[0] + mark)
     return re.sub(r"\s+", " ", "".join(out)).strip() if mark.endswith(" ") or keep_words \
