@@ -31,6 +31,10 @@ def _article(id_, **fields):
 
 
 CASES = {
+    "number variable capitalized per item": (
+        "chicago-author-date", [_book("e1", author=[{"family": "Abramowitz", "given": "Milton"}],
+                                      edition="Ninth Dover printing, tenth GPO printing")], "e1",
+        "Abramowitz, Milton. 2001. A Book. Ninth Dover printing, Tenth GPO printing. Press."),
     # title case as citeproc-js: compounds, one-letter words
     "title case compounds and one-letter words": (
         "chicago-author-date", [_article("t1", title="A so-called test of vitamin a"),

@@ -273,7 +273,16 @@ class Text(_Numbers, m.Text):
 
     def markup(self, text, english):
         if text:
-            text = casing.apply(self.get("text-case"), self.strip_periods(text), english)
+            case = self.get("text-case")
+            text = self.strip_periods(text)
+            if case == "capitalize-first" and self.get("variable") in NUMBER_VARIABLES \
+                    and type(text) is String and ", " in str(text):
+                # a number variable is a list to citeproc-js: each item capitalized
+                # ("Ninth Dover printing, Tenth GPO printing")
+                text = String(", ".join(str(casing.apply(case, String(piece), english))
+                                        for piece in str(text).split(", ")))
+            else:
+                text = casing.apply(case, text, english)
             return self.wrap(self.quote(self.format(text)))
         return None
 
