@@ -31,6 +31,11 @@ def _article(id_, **fields):
 
 
 CASES = {
+    "article number with pages: one locator": (
+        "ieee", [_article("n5", page="012017.1-7")], "n5",
+        "[1] A. Roe, “An article,” Journal, vol. 3, no. 2, p. 012017.1–7, 2010."),
+    "article number with pages, style with page-range-format": (
+        "apa", [_article("n6", page="05006.1-4")], "n6", "Roe, A. (2010). An article. Journal, 3(2), 05006.1-4."),
     "number variable capitalized per item": (
         "chicago-author-date", [_book("e1", author=[{"family": "Abramowitz", "given": "Milton"}],
                                       edition="Ninth Dover printing, tenth GPO printing")], "e1",

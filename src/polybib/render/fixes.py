@@ -138,7 +138,9 @@ _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # catalogues write it)
 _BRACKETED = rf"(?:{_ARABIC}|\[{_ARABIC}\])"
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
-_MULTIPLE = re.compile(rf"{_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}")
+#: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
+#: 1-4, one locator to citeproc-js, labelled "p.")
+_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
@@ -208,6 +210,10 @@ class _Numbers:
         def one(part: str) -> str:
             found = _RANGE.match(part)
             if not found:
+                if is_page and not fmt and "-" in part:
+                    # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
+                    # of a style without page-range-format in its hyphens
+                    return part.strip().replace("-", delimiter)
                 return self.format_number(part.strip())
             first, last = found.groups()
             if variable == "page-first":
