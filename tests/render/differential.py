@@ -1,7 +1,11 @@
 """polybib's rendering against citeproc-js on the same CSL-JSON items and style.
 
-Used by ``test_differential.py``; run directly to print every disagreement:
-``python tests/render/differential.py [STYLE …]``.
+Used by ``test_differential.py`` and ``test_second_set.py``; run directly to print every
+disagreement: ``python tests/render/differential.py [--set first|second-work|second-held]
+[--summary] [STYLE …]`` (``--summary``: agreement per style only, no entries).
+
+The first set is the one the renderer was tuned on; the second set's held-out part is for
+measuring only.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from polybib.render import output, render_items, styles
 
 HERE = Path(__file__).parent
 ITEMS = HERE / "data" / "differential-items.json"
+SETS = {"first": ITEMS, "second-work": HERE / "data" / "second-work.json",
+        "second-held": HERE / "data" / "second-held.json"}
 SCRIPT = HERE / "js" / "render.js"
 NODE_MODULES = HERE / "js" / "node_modules" / "citeproc"
 
@@ -42,8 +48,8 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def items() -> list[dict]:
-    return json.loads(ITEMS.read_text(encoding="utf-8"))
+def items(name: str = "first") -> list[dict]:
+    return json.loads(SETS[name].read_text(encoding="utf-8"))
 
 
 def citeproc_js(jobs: list[dict]) -> list[dict]:
@@ -60,12 +66,16 @@ def compare(style_names=STYLES, records: list[dict] | None = None) -> dict[str, 
     js = citeproc_js([{"style": paths[name], "locale": None, "items": records} for name in style_names])
     report = {}
     for name, result in zip(style_names, js):
-        ours = {e.id: normalize(output.entry_text(e, "text")) for e in render_items(records, name)}
+        ours_error = None
+        try:
+            ours = {e.id: normalize(output.entry_text(e, "text")) for e in render_items(records, name)}
+        except Exception as exc:    # a whole list lost is counted, not a crash of the runner
+            ours, ours_error = {}, f"polybib: {type(exc).__name__}: {exc}"
         theirs = {e["id"]: normalize(e["text"]) for e in result["entries"]}
         diffs = [(key, ours.get(key, ""), theirs.get(key, "")) for key in theirs
                  if ours.get(key, "") != theirs[key]]
         report[name] = {"total": len(theirs), "agree": len(theirs) - len(diffs), "diffs": diffs,
-                        "error": result["error"]}
+                        "error": result["error"], "ours_error": ours_error}
     return report
 
 
@@ -74,15 +84,27 @@ def main(argv: list[str]) -> int:
     if reason:
         print(reason)
         return 2
-    report = compare(tuple(argv) or STYLES)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="differential.py")
+    parser.add_argument("--set", default="first", choices=sorted(SETS))
+    parser.add_argument("--summary", action="store_true", help="agreement per style only")
+    parser.add_argument("styles", nargs="*")
+    args = parser.parse_args(argv)
+    report = compare(tuple(args.styles) or STYLES, items(args.set))
     total = agree = 0
     for name, row in report.items():
         total += row["total"]
         agree += row["agree"]
-        print(f"== {name}: {row['agree']}/{row['total']}" + (f" ERROR {row['error'][:300]}" if row["error"] else ""))
+        share = row["agree"] / max(row["total"], 1)
+        print(f"== {name}: {row['agree']}/{row['total']} = {share:.1%}"
+              + (f" ERROR {row['error'][:300]}" if row["error"] else "")
+              + (f" {row['ours_error'][:300]}" if row["ours_error"] else ""))
+        if args.summary:
+            continue
         for key, ours, theirs in row["diffs"]:
             print(f"-- {key}\n   polybib:     {ours}\n   citeproc-js: {theirs}")
-    print(f"TOTAL {agree}/{total} = {agree / max(total, 1):.2%}")
+    print(f"TOTAL {args.set} {agree}/{total} = {agree / max(total, 1):.2%}")
     return 0
 
 

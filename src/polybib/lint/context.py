@@ -58,10 +58,15 @@ class RunRecord:
     a run-wide rule that needs another one adds it to :data:`RUN_VARIABLES`.
     """
 
-    __slots__ = ("id", "type", "extra", "source", "_values")
+    __slots__ = ("id", "type", "extra", "_ref", "_values")
 
-    def __init__(self, id: str, type: str, values: tuple, extra: dict, source):
-        self.id, self.type, self.extra, self.source, self._values = id, type, extra, source, values
+    def __init__(self, id: str, type: str, values: tuple, extra: dict, ref: Reference):
+        self.id, self.type, self.extra, self._ref, self._values = id, type, extra, ref, values
+
+    @property
+    def source(self):
+        """The record's source (asked of the record: a .bib record makes it when read)."""
+        return self._ref.source
 
     def _at(self, variable: str):
         i = _RUN_INDEX.get(variable)
@@ -181,7 +186,7 @@ class EntryView:
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
         extra = ref.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
-        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref.source)
+        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref)
         ref.unmap()
 
     def record_values(self, variables) -> list:
@@ -350,6 +355,9 @@ class RunContext:
     files: list[FileContext]
     config: "object"
     link_results: list = field(default_factory=list)
+    #: first entries of records linted before this run, by rule (a batch run lints partition
+    #: by partition): D001 ``{doi: key}``, D002 ``{(author, year): {title key: key}}``
+    earlier: dict = field(default_factory=dict)
 
     def entries(self):
         for ctx in self.files:

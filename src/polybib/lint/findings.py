@@ -32,7 +32,7 @@ class Fix:
                           for e in self.edits]}
 
 
-@dataclass
+@dataclass(slots=True)       # a large file has tens of thousands (issue 12)
 class Finding:
     code: str
     name: str

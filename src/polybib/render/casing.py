@@ -61,7 +61,7 @@ def _cap_first(word: str) -> str:
     """Upper-case the first letter when the word starts with one (after opening
     punctuation): "8th" and "&amp;" stay as they are."""
     i = 0
-    while i < len(word) and word[i] in "\"'“‘([{«¡¿":
+    while i < len(word) and word[i] in "\"'“‘([{«¡¿\ue000":     # \ue000: a quote marker (.quotes)
         i += 1
     if i < len(word) and word[i].isalpha():
         return word[:i] + word[i].upper() + word[i + 1:]
@@ -141,7 +141,7 @@ def apply(text_case: str | None, text, english: bool = True):
                 if not part.islower():
                     out.append(part)
                     continue
-                bare = part.strip("\"'“”‘’([{.,;:!?)]}")
+                bare = part.strip("\"'“”‘’([{.,;:!?)]}\ue000\ue001\ue002")
                 stop = bare in STOP_WORDS
                 if stop and (k > 0 or not (first or after_colon or last)):
                     out.append(part)

@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fixes, markup, memo
+from . import disambiguation, fastpaths, fixes, markup, memo, notefields, quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -46,6 +46,9 @@ _lock = threading.RLock()
 
 _XPATH: dict = {}
 _ROOTS: dict = {}
+
+
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
 
 
 class _CachedLookups(citeproc_model.CitationStylesElement):
@@ -72,6 +75,18 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
             root = _ROOTS[self] = self.getroottree().getroot()
         return root
 
+    def get_term(self, name, form=None, *args, **kwargs):
+        """A term from the first locale that has it in ``form``, else in the form CSL
+        falls back to (verb-short → verb → long, symbol → short → long); citeproc-py
+        looks up only the form asked for, so ``<label form="verb-short">`` of
+        ``reviewed-author`` printed nothing where locales have only its ``verb`` form."""
+        if isinstance(self, citeproc_model.Locale):
+            return citeproc_model.Locale.get_term(self, name, form, *args, **kwargs)
+        term = super().get_term(name, form, *args, **kwargs)
+        if term is None and form in _FORM_FALLBACK and not isinstance(self.get_root(), citeproc_model.Locale):
+            return self.get_term(name, _FORM_FALLBACK[form], *args, **kwargs)
+        return term
+
     def get_formatter(self):
         # citeproc-py's own logic (a locale formats for the style using it), on the
         # cached root
@@ -83,8 +98,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
-        return _CachedLookups
-    return type(cls.__name__, (_CachedLookups, cls), {"__module__": __name__})
+        return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
+    return type(cls.__name__, (_CachedLookups, *fastpaths.mixins_for(cls), cls), {"__module__": __name__})
 
 
 @functools.lru_cache(maxsize=1)
@@ -168,6 +183,13 @@ class CompiledStyle:
         self.piq = (self.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
         self.style_class = self.root.get("class", "in-text")
         self.disambiguation = disambiguation.Options.of(self.root)
+        term = lambda name, default: str(self.root.get_single_term(name) or default)  # noqa: E731
+        self.quotes = ((term("open-quote", "“"), term("close-quote", "”")),
+                       (term("open-inner-quote", "‘"), term("close-inner-quote", "’")))
+
+    def finish(self, text: str) -> str:
+        """Rendered markup made final: punctuation and quotation marks (see :func:`tidy`)."""
+        return quotes.resolve(tidy(text, self.piq), *self.quotes)
 
 
 @functools.lru_cache(maxsize=64)
@@ -207,7 +229,13 @@ class _Reference(CiteprocReference):
         self.__dict__.pop("_frozen", None)
         dict.__setitem__(self, key, value)
 
+    # Variables are stored with "_" (citeproc-py's spelling); citeproc-py asks for name
+    # variables as the style spells them ("container-author"), so a key with "-" is read
+    # as its "_" twin, or no variable with a hyphen in its name would ever print.
+
     def __getitem__(self, key):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read(key)
         try:
             return dict.__getitem__(self, key)
@@ -215,10 +243,14 @@ class _Reference(CiteprocReference):
             raise VariableError from None
 
     def get(self, key, default=None):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read(key)
         return dict.get(self, key, default)
 
     def __contains__(self, key):
+        if "-" in key:
+            key = key.replace("-", "_")
         memo.note_read((memo.PRESENT, key))     # only presence was asked for
         return dict.__contains__(self, key)
 
@@ -240,6 +272,8 @@ class _Reference(CiteprocReference):
 
 _NAMES = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)
 _DATES = frozenset(v.replace("-", "_") for v in DATE_VARIABLES) | {"container"}
+#: values printed as typed: identifiers and links, whose quotes are no markup
+_VERBATIM = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "call_number", "citation_key"})
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 
 
@@ -295,7 +329,9 @@ def _date(data: Any):
 
 
 def to_citeproc_reference(item: dict) -> _Reference:
-    """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup)."""
+    """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup);
+    variables in the note's ``key: value`` lines are read as citeproc-js reads them."""
+    item = notefields.apply(item)
     data: dict[str, Any] = {}
     for key, value in item.items():
         if key in ("id", "type") or value is None:
@@ -314,7 +350,8 @@ def to_citeproc_reference(item: dict) -> _Reference:
             data[pkey] = str(value)
         elif isinstance(value, (str, int, float)):
             if str(value) != "":
-                data[pkey] = markup.rich_text(str(value))
+                text = str(value) if pkey in _VERBATIM else quotes.mark(str(value))
+                data[pkey] = markup.rich_text(text)
     return _Reference(str(item.get("id", "")).lower(), item.get("type", "document"), data)
 
 
@@ -362,6 +399,14 @@ class Entry:
 
 
 _QUOTE_PUNCT = re.compile(r"(’?”)((?:</[a-z]+>)*)([.,])")
+_MARKER_PUNCT = re.compile(f"(’?[{quotes.CLOSE}{quotes.CLOSE_FIXED}]+)((?:</[a-z]+>)*)([.,])")
+
+
+def _into_quotes(match) -> str:
+    closes = match.group(1)
+    if quotes.CLOSE_FIXED in closes:        # the value's own punctuation stays where it is
+        return match.group(0)
+    return match.group(3) + closes + match.group(2)
 _DOUBLE_PUNCT = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?!\.)")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:])(?= |$)")
 
@@ -373,6 +418,8 @@ def tidy(text: str, piq: bool) -> str:
     if not text:
         return text
     if piq:
+        if quotes.CLOSE in text:
+            text = _MARKER_PUNCT.sub(_into_quotes, text)
         text = _QUOTE_PUNCT.sub(lambda m: m.group(3) + m.group(1) + m.group(2), text)
     text = _DOUBLE_PUNCT.sub(lambda m: m.group(1) + m.group(2), text)
     return text.replace(" \u00a0", "\u00a0")
@@ -545,7 +592,7 @@ class Processor:
                         replacement = markup.escape(substitute) + ("." if target != names else "")
                         body = body.replace(target, replacement, 1)
                     previous = names or None
-                entries.append(Entry(str(items[index].get("id", "")), tidy(str(body or ""), style.piq),
+                entries.append(Entry(str(items[index].get("id", "")), style.finish(str(body or "")),
                                      str(margin or "")))
         return entries
 
@@ -595,5 +642,5 @@ class Processor:
                     cites.append(_Item(key, refs.get(key), numbers.get(key, 0), **options))
                 citation = _Citation(cites, numbers, requests)
                 text = style.root.citation.layout.render_citation(citation, lambda c: None)
-                out.append(tidy(str(text), style.piq))
+                out.append(style.finish(str(text)))
         return out

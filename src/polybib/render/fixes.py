@@ -46,11 +46,15 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing
+from . import casing, quotes
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
 
+#: a letter of a script whose names are written "given family" or "family, given"
+#: (citeproc-js's ROMANESQUE_REGEXP: Latin, Greek, Cyrillic, Hebrew, Arabic, Thai)
+_ROMANESQUE = re.compile("[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f"
+                         "\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u0218-\u021b]")
 _NAME_VARS = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)
 _state = threading.local()
 
@@ -123,7 +127,9 @@ def _empty(frame: _Frame) -> bool:
 
 # ------------------------------------------------------------------ numbers
 
-_NUM = r"[^\W\d_]*\d+[^\W\d_]*"
+#: a roman numeral (front matter pages "iii–xv"): a number to CSL, as to citeproc-js
+_ROMAN = r"(?=[ivxlcdm]|[IVXLCDM])(?:m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![^\W\d_])"
+_NUM = rf"(?:[^\W\d_]*\d+[^\W\d_]*|{_ROMAN})"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
 # catalogues write it)
@@ -154,8 +160,17 @@ def _expand(first: str, last: str) -> str:
     return last
 
 
+_PREFIXED = re.compile(r"([^\W\d_]+)(\d+)")
+
+
 def page_last(first: str, last: str, fmt: str | None) -> str:
-    """The second number of a page range in CSL ``page-range-format`` ``fmt``."""
+    """The second number of a page range in CSL ``page-range-format`` ``fmt``; numbers
+    with the same letter prefix (``S12–S18``, ``A1–A4``) are shortened as numbers, the
+    prefix then left off the second (``S12–18``), as citeproc-js does."""
+    if fmt and fmt != "expanded" and not (first.isdecimal() and last.isdecimal()):
+        a, b = _PREFIXED.fullmatch(first), _PREFIXED.fullmatch(last)
+        if a and b and a.group(1) == b.group(1) and a.group(1):
+            return page_last(a.group(2), b.group(2), fmt)
     if not fmt or not (first.isdecimal() and last.isdecimal()):
         return last
     last = _expand(first, last)
@@ -239,6 +254,9 @@ class Text(_Numbers, m.Text):
         return text, _is_english(self, item)
 
     def quote(self, string):
+        """``quotes="true"``: the text between quote markers, printed by nesting depth
+        with the locale's terms once the entry is done (:mod:`.quotes`); typographic
+        quotes typed inside become the inner pair, as citeproc-js does."""
         if self.get("quotes", "false").lower() != "true":
             return string
         open_q, close_q = self.get_single_term(name="open-quote"), self.get_single_term(name="close-quote")
@@ -246,11 +264,9 @@ class Text(_Numbers, m.Text):
         inner_close = self.get_single_term(name="close-inner-quote")
         text = str(string)
         if open_q and inner_open:
-            # quotes inside a quoted title become inner quotes: “… ‘The Visible’”
+            # typed quotes inside a quoted title become inner quotes: “… ‘The Visible’”
             text = text.replace(str(open_q), str(inner_open)).replace(str(close_q), str(inner_close))
-            text = re.sub(r'(^|[\s(\[])"', lambda m: m.group(1) + str(inner_open), text)
-            text = text.replace('"', str(inner_close))
-        return String(str(open_q) + text + str(close_q))
+        return String(quotes.OPEN + text + quotes.CLOSE)
 
     def markup(self, text, english):
         if text:
@@ -385,21 +401,69 @@ def _implicit_year_suffix(element, item, context=None) -> str | None:
     return str(suffix)
 
 
+def _date_value(date, name):
+    try:
+        return getattr(date, name)
+    except (AttributeError, KeyError, VariableError):
+        return None
+
+
+_RANGE_TRAIL = re.compile(r"[\s,;:]+$")
+_RANGE_LEAD = re.compile(r"^[\s,;:]+")
+
+
 class Date(m.Date):
     def render_date_range(self, date_range, show_parts=None, context=None):
-        # citeproc-py joins a range's shared parts with ``context.join``, but only a
-        # locale's cs:date gets the style's cs:date as context; a style's own cs:date is
-        # handed whatever called it (None, or the cs:text of a macro call, which cannot
-        # join), and ranges within one year ("2020-01/2020-03") crashed: a style's date
-        # joins with itself, as citeproc-py's process() does for its affixes
+        """A date range as CSL and citeproc-js print it: the parts both ends share once,
+        in the date's own order, and the differing run of parts of each end joined by
+        the range delimiter of the largest part that differs (``2019 Jan–Mar``,
+        ``November 2–6, 2020``).  citeproc-py put the shared parts after the range
+        (``Jan–Mar2019``), lost the year where only it was shown, and took a style's own
+        cs:date for the caller's context (which cannot join: a TypeError for the list)."""
         if context is None or not self.is_locale_date():
             context = self
+        begin, end = date_range.begin, date_range.end
+        if end is None or end.is_nil():
+            return super().render_date_range(date_range, show_parts, context)
         shown = list(show_parts) if show_parts else ["year", "month", "day"]
-        if all(getattr(date_range.begin, p, None) == getattr(date_range.end, p, None) for p in shown):
-            # both ends alike in every shown part (2020-01/2020-03 as a year): one date,
-            # where citeproc-py rendered nothing at all
-            return self.render_single_date(date_range.begin, show_parts, context)
-        return super().render_date_range(date_range, show_parts, context)
+        parts = [p for p in self.iterchildren() if p.get("name") in shown]
+        names = [p.get("name") for p in parts]
+        differ = [i for i, name in enumerate(names) if _date_value(begin, name) != _date_value(end, name)]
+        if not differ:
+            return self.render_single_date(begin, show_parts, context)
+
+        def render(part, date):
+            try:
+                text = part.render(date, context)
+            except VariableError:
+                return None
+            return None if text is None or str(text) == "" else str(text)
+
+        def join(texts):
+            texts = [t for t in texts if t]
+            if not texts:
+                return ""
+            if self.is_locale_date() and self.get("delimiter") is None:
+                return str(context.join(texts))
+            return str(self.join(texts))
+
+        lo, hi = differ[0], differ[-1]
+        largest = next(n for n in ("year", "month", "day") if n in {names[i] for i in differ})
+        delimiter = None
+        for holder in (context, self):
+            found = holder.find(f"{{{_CSL}}}date-part[@name='{largest}']")
+            if found is not None and found.get("range-delimiter") is not None:
+                delimiter = found.get("range-delimiter")
+                break
+        if delimiter is None:
+            delimiter = self.unicode_character("EN DASH")
+        first = _RANGE_TRAIL.sub("", join(render(p, begin) for p in parts[lo:hi + 1]))
+        last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
+        if not first and not last:
+            return None
+        middle = f"{first}{delimiter}{last}" if first and last else (first or last)
+        texts = [render(p, begin) for p in parts[:lo]] + [middle] + [render(p, end) for p in parts[hi + 1:]]
+        return join(texts) or None
 
     def render_single_date(self, date, show_parts=None, context=None):
         # citeproc-py joins a localized date's parts with the calling cs:date's delimiter;
@@ -450,6 +514,7 @@ class Date(m.Date):
         return text
 
 
+_CSL = "http://purl.org/net/xbiblio/csl"
 _NAMES_TAG = "{http://purl.org/net/xbiblio/csl}names"
 _NAME_TAG = "{http://purl.org/net/xbiblio/csl}name"
 _SHORTHAND: dict = {}
@@ -547,6 +612,19 @@ NAME_SORT_SEPARATOR = WORD_BREAK
 _SPACE_OUTSIDE_TAGS = re.compile(r" (?![^<>]*>)")
 
 
+def _particle_join(*parts) -> str:
+    """Name parts joined by spaces, except after a particle ending in an apostrophe
+    (``d’Alembert``, ``dell’Acqua``), as citeproc-js joins them."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not out.endswith(("’", "'")):
+            out += " "
+        out += str(part)
+    return out
+
+
 def _nameset_position(context, element, names: bool) -> int:
     """The position of the name list being rendered among those of the cite or entry
     (0 for the first one with names), counted in the layout's ``repressed`` table so
@@ -619,20 +697,27 @@ class Name(m.Name):
     def _one(self, name, level, first, order, separator, demote, initialize_with, context):
         """One name with its given name at ``level`` (0 only in the short form)."""
         given, family, dropping, non_dropping, suffix = name.parts()
+        if given and family and not _ROMANESQUE.search(f"{family}{given}"):
+            # Han, kana, Hangul: family name then given name, nothing between, never
+            # initialized or inverted (王小明), as citeproc-js prints them
+            if level == 0:
+                return self._parts(given, family)[1]
+            given, family = self._parts(given, family)
+            return f"{family}{given}"
         if level == 0:
-            family = " ".join(n for n in (non_dropping, family) if n)
+            family = _particle_join(non_dropping, family)
             return self._parts(given, family)[1]
         if level == 1 and given is not None and initialize_with is not None:
             given = self.initialize(given, initialize_with, context)
         if order == "all" or (order == "first" and first):
             if demote in ("never", "sort-only"):
-                family = " ".join(n for n in (non_dropping, family) if n)
+                family = _particle_join(non_dropping, family)
                 given = " ".join(n for n in (given, dropping) if n)
             else:
                 given = " ".join(n for n in (given, dropping, non_dropping) if n)
             given, family = self._parts(given, family)
             return separator.join(n for n in (family, given, suffix) if n)
-        family = " ".join(n for n in (dropping, non_dropping, family) if n)
+        family = _particle_join(dropping, non_dropping, family)
         given, family = self._parts(given, family)
         return " ".join(n for n in (given, family, suffix) if n)
 

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ...model import Diagnostic, Reference, Source
+from ...model import Diagnostic, Reference
 from . import mapping, scanner
 from .decoding import decode_bytes
 from .lazy import EntryReference
@@ -210,7 +210,7 @@ def _copy_record(ref: Reference, segment: Segment) -> Reference:
 def line_starts(text: str) -> array:
     """The offset where each line of ``text`` starts, as an array (a list of ints would
     take four times the memory on a large file)."""
-    starts = array("Q", [0])
+    starts = array("I" if len(text) < 2**32 else "Q", [0])
     starts.extend(m.end() for m in re.finditer("\n", text))
     return starts
 
@@ -394,10 +394,18 @@ def _entry_segment(block: scanner.Block, line: int, file: str, doc: BibDocument,
             exceptions[i] = resolved
         value_at = offsets[2 * i + 1]
         places.extend((offsets[2 * i], value_at, value_at + len(value)))
-    seg._names = tuple(name for name, _ in block.fields)
+    names = tuple(name for name, _ in block.fields)
+    seg._names = _LAYOUTS.setdefault(names, names)
+    if len(_LAYOUTS) > 4096:
+        _LAYOUTS.clear()
     seg._places = places
     seg._resolved = exceptions or None
     return seg
+
+
+#: One tuple per distinct list of field names: a file has few layouts, and a tuple per
+#: entry cost a third of the input's size (issue 12).  Tuples never change: shared.
+_LAYOUTS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def _check_gaps(doc: BibDocument, diagnostics: list[Diagnostic]) -> None:
@@ -510,7 +518,7 @@ def build_references(doc: BibDocument, diagnostics: list[Diagnostic]) -> list[Re
                                           code="duplicate-key"))
         else:
             first_line[folded] = seg.line
-        ref = EntryReference(seg, Source(doc.file, seg.line, "", "bibtex"))
+        ref = EntryReference(seg, doc.file)        # its Source made when read
         seg.ref = ref
         refs.append(ref)
     return refs

@@ -35,17 +35,52 @@ class _Lazy:
         return instance.__dict__[self.name]
 
 
+class _LazySource:
+    """The record's :class:`Source` (file, the entry's line, "bibtex"), made on first read.
+
+    Why: most records of a large file never have their source read (lint points at
+    entries through its own views), and a ``Source`` with its list of repairs cost a
+    fifth of a kilobyte per entry (issue 12).  Non-data, like :class:`_Lazy`: once made or
+    assigned it is found in the instance's ``__dict__``.
+    """
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        d = instance.__dict__
+        source = d["source"] = Source(d["_file"], d["_segment"].line, "", "bibtex")
+        return source
+
+
+#: What mapping an entry needs of a source: that it is BibTeX (the mapped record's own
+#: source is never kept: :meth:`EntryReference._map` takes its fields alone).
+_MAPPING_SOURCE = Source(format="bibtex")
+
+
 class EntryReference(Reference):
     type = _Lazy("type")
     fields = _Lazy("fields")
     extra = _Lazy("extra")
     confidence = _Lazy("confidence")
+    source = _LazySource()
 
-    def __init__(self, segment, source: Source):   # the dataclass fields are set lazily
-        self.__dict__["_segment"] = segment
-        self.__dict__["_mapped"] = False
+    def __init__(self, segment, source: Source | str):
+        """``source``: the record's Source, or only the file's name (the Source is then
+        made when first read, from it and the entry's line)."""
+        d = self.__dict__               # the dataclass fields are set lazily
+        d["_segment"] = segment
+        d["_mapped"] = False
         self.id = segment.key
-        self.source = source
+        if isinstance(source, str):
+            d["_file"] = source
+        else:
+            d["source"] = source
+
+    @property
+    def has_repairs(self) -> bool:
+        """Whether the source lists repairs (without making a Source nobody read)."""
+        source = self.__dict__.get("source")
+        return bool(source is not None and source.repairs)
 
     @property
     def mapped(self) -> bool:
@@ -62,7 +97,8 @@ class EntryReference(Reference):
         seg = self.__dict__["_segment"]
         values = self.__dict__.pop("_values", None)
         return mapping.entry_to_reference(seg.entry_type, seg.key,
-                                          seg.values() if values is None else values, self.source)
+                                          seg.values() if values is None else values,
+                                          self.__dict__.get("source") or _MAPPING_SOURCE)
 
     def _map(self) -> None:
         fresh = self._fresh()

@@ -1,0 +1,101 @@
+"""Straight quotes typed in a field, printed as the locale's quotation marks.
+
+A user types ``The "new" economics``; citeproc-js prints ``The “new” economics`` (and
+``«new»`` with a Russian style), and inside a title the style puts in quotes, the inner
+pair: ``“The ‘new’ economics.”``.  So quotes are markup, not text: :func:`mark` turns each
+paired straight quote of a value into a marker, the style's ``quotes="true"`` adds the same
+markers (see :mod:`.fixes`), and :func:`resolve` prints every marker by its nesting depth
+with the style's locale terms (outer, inner, outer …) once the entry is done.
+
+As in citeproc-js: a ``"`` is a quote only when it pairs (an odd one stays as typed); a
+``'`` opens a quote at the start of a word and closes it before a non-letter, and is an
+apostrophe (``’``) otherwise; typographic quotes typed by the user stay as typed.  A closing
+quote that the value itself follows by ``.`` or ``,`` keeps that punctuation outside
+(``punctuation-in-quote`` moves only the style's punctuation).
+"""
+from __future__ import annotations
+
+import re
+
+OPEN = "\ue000"
+CLOSE = "\ue001"
+#: a closing quote the value itself follows with punctuation: never moved past
+CLOSE_FIXED = "\ue002"
+MARKERS = OPEN + CLOSE + CLOSE_FIXED
+
+_OPENERS = " \t\n([{/–—-" + OPEN + "“‘«"
+
+
+def _opens(text: str, i: int) -> bool:
+    return (i == 0 or text[i - 1] in _OPENERS) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)[^<>]*>")
+
+
+def _inert(text: str) -> set[int]:
+    """Positions that are no text for quotes: inside markup tags, and inside
+    ``<span class="nocase">`` (citeproc-js leaves quotes there as typed)."""
+    out: set[int] = set()
+    spans: list[bool] = []          # per open span: is it nocase
+    nocase_from = None
+    for match in _TAG.finditer(text):
+        out.update(range(match.start(), match.end()))
+        if match.group(2).lower() != "span":
+            continue
+        if not match.group(1):
+            nocase = "nocase" in match.group(0)
+            spans.append(nocase)
+            if nocase and nocase_from is None:
+                nocase_from = match.end()
+        elif spans:
+            if spans.pop() and nocase_from is not None and not any(spans):
+                out.update(range(nocase_from, match.start()))
+                nocase_from = None
+    return out
+
+
+def mark(text: str) -> str:
+    """``text`` with its paired straight quotes as markers (unchanged without any)."""
+    if '"' not in text and "'" not in text:
+        return text
+    out = list(text)
+    stack: list[tuple[str, int]] = []       # (quote char, index) of open quotes
+    skip = _inert(text) if "<" in text else ()
+    for i, ch in enumerate(text):
+        if ch not in "\"'" or i in skip:
+            continue
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if stack and stack[-1][0] == ch and (i > 0 and not text[i - 1].isspace()) \
+                and not nxt.isalnum():
+            _, start = stack.pop()
+            out[start] = OPEN
+            out[i] = CLOSE_FIXED if nxt and nxt in ".," else CLOSE
+            continue
+        if _opens(text, i) and (ch == '"' or nxt.isalnum()):
+            stack.append((ch, i))
+            continue
+        if ch == "'" and not (i > 0 and text[i - 1].isalpha()):
+            out[i] = "’"         # an apostrophe not after a letter ('10); after one, escape does it
+    for ch, start in stack:
+        if ch == "'":
+            out[start] = "’"
+    return "".join(out)
+
+
+def resolve(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
+    """Markers printed as quotation marks by depth: outer pair, inner pair, outer …"""
+    if not any(m in text for m in MARKERS):
+        return text
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == OPEN:
+            out.append(outer[0] if depth % 2 == 0 else inner[0])
+            depth += 1
+        elif ch == CLOSE or ch == CLOSE_FIXED:
+            depth = max(depth - 1, 0)
+            out.append(outer[1] if depth % 2 == 0 else inner[1])
+        else:
+            out.append(ch)
+    return "".join(out)
