@@ -341,7 +341,7 @@ def build_file_context(path: str, library: Library) -> FileContext:
         for seg in doc.entries():
             if seg.ref is None:
                 continue
-            entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
+            entries.append(EntryView(seg.ref, path, seg.line, seg.key, _lower(seg.entry_type),
                                      None, seg, lines))
         return FileContext(path, library, doc, entries, lines)
     entries = [EntryView(ref, path, ref.source.line or 1, ref.id) for ref in library]
