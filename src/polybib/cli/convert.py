@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .. import formats, progress
 from ..errors import UsageError
 from ..fileio import open_output, write_output
 from ..formats._document import unchanged_original
 from ..formats.jsonlayout import dumps_indented
-from ..formats.bibtex.lazy import EntryReference
 from ..model import Library
 from .common import print_diagnostics
 
@@ -112,7 +112,8 @@ def write_library(output: str, library: Library, target: str, forget: bool = Fal
 def _forget(ref) -> None:
     """Done with ``ref``: a record mapped from a .bib entry is forgotten (mapped again if
     ever read again); only for records nothing changed."""
-    if type(ref) is EntryReference:
+    lazy = sys.modules.get("polybib.formats.bibtex.lazy")    # not imported: nothing read from a .bib
+    if lazy is not None and type(ref) is lazy.EntryReference:
         ref.unmap()
 
 
