@@ -507,22 +507,29 @@ class Processor:
         if sort == "none" or bib is None or _sort_element(bib) is None:
             return indexes
         numbers = {ref["key"]: i + 1 for i, ref in enumerate(refs)}
-        keys: list[list] = [None] * len(refs)  # type: ignore[list-item]
-        groups: dict[str | None, list[int]] = {}
-        for i in indexes:
-            groups.setdefault((locales[i] if locales else None) or None, []).append(i)
-        with _lock:
+        locale_of = [(locales[i] if locales else None) or None for i in indexes]
+
+        def column(position: int, wanted: list[int]) -> list:
+            # key ``position`` of the records ``wanted``, each with its locale's style
+            # (fixes.sort_items asks a later key only for records tied before it)
+            values = {}
+            groups: dict[str | None, list[int]] = {}
+            for i in wanted:
+                groups.setdefault(locale_of[i], []).append(i)
             for locale, members in groups.items():
                 style = self.style_for(locale)
                 sort_el = _sort_element(style.root.bibliography)
+                key = sort_el.findall("cs:key", sort_el.nsmap)[position]
                 items = [_Item(refs[i]["key"], refs[i], numbers[refs[i]["key"]]) for i in members]
-                rows = fixes.item_sort_keys(sort_el, items, style.root.bibliography.layout)
-                for i, row in zip(members, progress.each(rows, f"{self._name}: sorting", len(members))):
-                    keys[i] = row
+                values.update(zip(members, key.sort_keys(items, style.root.bibliography.layout)))
+                progress.advance(len(members) if position == 0 else 0)
+            return [values[i] for i in wanted]
+
+        with _lock, progress.task(f"{self._name}: sorting", len(refs)):
             sort_el = _sort_element(bib)
             proxies = [_Item(refs[i]["key"], refs[i], i + 1) for i in indexes]
             ordered = fixes.sort_items(sort_el, proxies, self.default.root.bibliography.layout,
-                                       self.locale, keys)
+                                       self.locale, column)
         return [p.number - 1 for p in ordered]
 
     # -- disambiguation

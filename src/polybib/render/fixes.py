@@ -948,17 +948,25 @@ class Sort(m.Sort):
 
 
 def sort_items(sort_element, items, context, locale, keys=None):
-    """``items`` ordered by the cs:key children, each value collated for ``locale``."""
-    from .markup import plain
+    """``items`` ordered by the cs:key children, each value collated for ``locale``.
 
-    if keys is None:
-        keys = item_sort_keys(sort_element, items, context)
+    ``keys``: per item the list of its key values, or a function ``(position, indexes)``
+    giving key ``position``'s values for the items at ``indexes``; by default the cs:key
+    children's.  Given a function, a key after the first is computed only for the items
+    that tie with another on every key before it: the others' places are settled
+    without it (in a real list most items differ by author, so the title and date
+    macros are rendered for a few items, not all)."""
     directions = [k.get("sort", "ascending").lower() == "descending"
                   for k in sort_element.findall("cs:key", sort_element.nsmap)]
-    rows = []
-    for index, item in enumerate(items):
-        rows.append((index, [sort_key_for(plain(str(v)) if isinstance(v, (str, list)) and not isinstance(v, int) else v, locale)
-                             for v in keys[index]]))
+    if keys is None:
+        elements = sort_element.findall("cs:key", sort_element.nsmap)
+
+        def keys(position, indexes):
+            return elements[position].sort_keys([items[i] for i in indexes], context)
+    if callable(keys):
+        rows = _lazy_rows(keys, len(items), len(directions), locale)
+    else:
+        rows = [(index, [_collated(v, locale) for v in keys[index]]) for index in range(len(items))]
     import functools
 
     def compare(a, b):
@@ -979,6 +987,38 @@ def sort_items(sort_element, items, context, locale, keys=None):
         return a[0] - b[0]
     rows.sort(key=functools.cmp_to_key(compare))
     return [items[index] for index, _ in rows]
+
+
+def _collated(value, locale):
+    """A key value as :func:`sort_items` compares it."""
+    from .markup import plain
+
+    if isinstance(value, (str, list)) and not isinstance(value, int):
+        value = plain(str(value))
+    return sort_key_for(value, locale)
+
+
+def _lazy_rows(column, count: int, width: int, locale) -> list:
+    """(index, collated key values) per item, key ``p`` computed (``column(p, indexes)``)
+    only for the items equal to another on keys ``0 … p-1``; the rest stay None, never
+    compared: ``compare`` decides between two items at their first unequal key.  A lone
+    item gets every key (sorted alone, a record shows whether its keys can be made)."""
+    rows = [(index, [None] * width) for index in range(count)]
+    ties = [list(range(count))] if count else []
+    for position in range(width):
+        if not ties:
+            break
+        needed = sorted(i for group in ties for i in group)
+        values = dict(zip(needed, column(position, needed)))
+        following = []
+        for group in ties:
+            alike: dict = {}
+            for index in group:
+                value = rows[index][1][position] = _collated(values[index], locale)
+                alike.setdefault(value, []).append(index)
+            following.extend(members for members in alike.values() if len(members) > 1 or count == 1)
+        ties = following
+    return rows
 
 
 def item_sort_keys(sort_element, items, context):
