@@ -46,7 +46,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing, quotes
+from . import casing, collapse, quotes
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
@@ -546,6 +546,15 @@ def _ensure_name(names) -> None:
 
 class Names(m.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        if _state.__dict__.get("suppress_names") and not kwargs.get("sort_options"):
+            # a collapsed cite (:mod:`.collapse`): its first names are left out
+            try:
+                repressed = _layout(context if context is not None else self).repressed
+            except IndexError:
+                repressed = None
+            if repressed is not None and "_first_names" not in repressed:
+                repressed["_first_names"] = ""
+                return None
         if names_context is None:
             names_context = _shorthand_of(self)
         _ensure_name(names_context if names_context is not None else self)
@@ -943,6 +952,7 @@ class Layout(m.Layout):
             # the per-cite ``repressed`` reset below)
             good = sort.sort(good, self)
         out = []
+        rendered = []
         requests = dict.get(citation, "requests")
         for item in good:
             self.repressed = {}
@@ -960,11 +970,35 @@ class Layout(m.Layout):
                     _state.disambig = None
             if output is not None:
                 out.append(prefix + output + suffix)
+                rendered.append(collapse.Cite(item, out[-1], self.repressed.get("_first_names", "")))
                 self.getparent().cites.append(item)
+        # cite grouping and collapsing (CSL 1.0.2 "Cite Grouping", "Cite Collapsing")
+        joined = collapse.arrange(self, rendered, lambda item: self._without_names(item, requests))
         for item in bad:
             value = callback(item) if callback else None
             out.append(value or "{}?".format(item.key))
-        return self.format(self.wrap(self.join(out)))
+            if joined is not None:
+                joined = collapse.join_one(joined, self.get("delimiter", ""), out[-1])
+        return self.format(self.wrap(joined if joined is not None else self.join(out)))
+
+    def _without_names(self, item, requests):
+        """``item``'s cite with its first cs:names (or what substitutes for it) left
+        out, as collapsed cites show it; None when nothing is left."""
+        # the flag also stands in ``repressed``, which keys memoized macros (:mod:`.memo`)
+        self.repressed = {"_suppress_names": True}
+        _state.suppress_names = True
+        if requests is not None:
+            _state.disambig = requests.get(item.key)
+        try:
+            output = self.render_children(item)
+        except VariableError:
+            output = None
+        finally:
+            _state.suppress_names = False
+            _state.disambig = None
+        if output is None:
+            return None
+        return output + item.get("suffix", "")
 
     def render_entry(self, item):
         """One bibliography entry as (left margin, body); margin is "" without
