@@ -23,6 +23,7 @@ locator, stays whole, as citeproc-js keeps it.  The cites are rendered by
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -203,3 +204,27 @@ def arrange(layout, cites: list[Cite], without_names: Callable[[Any], Any]):
 def join_one(output, delimiter: str, text):
     """``text`` appended to a joined citation after ``delimiter``."""
     return _join([("", output), (delimiter, text)])
+
+
+_SENTENCE_END = re.compile(r"\S\s+\S.*[.!?]\s*$", re.S)
+
+
+def starts_sentence(position: int, prefix: str) -> bool:
+    """Whether a cite of a note style begins a sentence: the first cite of its citation
+    without a prefix, or one whose prefix of two or more words ends a sentence ("Caps
+    after. "; a single word with a period, "Cf.", is taken for an abbreviation), as
+    citeproc-js decides."""
+    if prefix:
+        return bool(_SENTENCE_END.search(prefix.strip() + " ")) and " " in prefix.strip()
+    return position == 0
+
+
+def capitalize_term(output, terms: list[str]):
+    """``output`` with its first letter capitalized when it begins with a term (CSL 1.0.2,
+    "Terms": a term at the start of a note citation is capitalized, ``ibid.`` → ``Ibid.``);
+    variables are left as they are."""
+    text = re.sub(r"^(?:<[^>]+>)+", "", str(output))
+    if any(term and text.startswith(re.sub(r"^(?:<[^>]+>)+", "", term)) for term in terms):
+        if text[:1].islower():
+            return output.capitalize_first()
+    return output

@@ -251,6 +251,8 @@ class Text(_Numbers, m.Text):
             _merge(frame, kept=text is not None)
             return text, _is_english(self, item)
         text, _language = super().process(item, context=context, **kwargs)
+        if text and "term" in self.attrib and _state.__dict__.get("terms") is not None:
+            _state.terms.append(str(text))      # for collapse.capitalize_term
         return text, _is_english(self, item)
 
     def quote(self, string):
@@ -954,10 +956,12 @@ class Layout(m.Layout):
         out = []
         rendered = []
         requests = dict.get(citation, "requests")
-        for item in good:
+        note = self.get_root().get("class") == "note"
+        for position, item in enumerate(good):
             self.repressed = {}
             prefix = item.get("prefix", "")
             suffix = item.get("suffix", "")
+            _state.terms = [] if note else None
             if requests is not None:
                 # the disambiguation of this cite (:mod:`.disambiguation`)
                 _state.disambig = requests.get(item.key)
@@ -968,6 +972,9 @@ class Layout(m.Layout):
             finally:
                 if requests is not None:
                     _state.disambig = None
+                terms, _state.terms = _state.terms, None
+            if output is not None and terms and collapse.starts_sentence(position, prefix):
+                output = collapse.capitalize_term(output, terms)
             if output is not None:
                 out.append(prefix + output + suffix)
                 rendered.append(collapse.Cite(item, out[-1], self.repressed.get("_first_names", "")))
