@@ -177,7 +177,7 @@ def run_polybib(fixture: dict) -> str:
             order = processor.order(refs)
             numbers = {str(chosen[i]["id"]).lower(): n for n, i in enumerate(order, start=1)}
         texts = processor.citations(items, groups, numbers)
-        return "\n".join(output.to_html(t) if False else t for t in texts)
+        return "\n".join(output.inline(t, "html") for t in texts)
     finally:
         os.unlink(path)
 

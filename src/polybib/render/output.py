@@ -59,11 +59,30 @@ def _html_text(text: str) -> str:
                       lambda u: f'<a href="{html.escape(u, quote=True)}">{html.escape(u, quote=False)}</a>')
 
 
+#: CSL 1.0.2 "Formatting", flip-flopping: italics, bold or small caps inside the same
+#: formatting are set back to normal (``<i>My <i>Amazing</i> Title</i>`` prints "Amazing"
+#: upright), and the same formatting inside that is italic again, as citeproc-js writes it.
+_HTML_NORMAL = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
+                "sc": '<span style="font-variant:normal;">'}
+
+
 def to_html(markup: str) -> str:
-    def wrap(kind, inner):
+    def walk(node: Node, active: frozenset) -> str:
+        if node.kind == "text":
+            return _html_text(node.text)
+        kind = node.kind
+        if kind in _HTML_NORMAL:
+            if kind in active:
+                inner = "".join(walk(child, active - {kind}) for child in node.children)
+                return _HTML_NORMAL[kind] + inner + "</span>"
+            inner = "".join(walk(child, active | {kind}) for child in node.children)
+        else:
+            inner = "".join(walk(child, active) for child in node.children)
+        if kind == "root":
+            return inner
         open_, close = _HTML_TAGS.get(kind, ("", ""))
         return open_ + inner + close
-    return _walk(parse(markup), _html_text, wrap)
+    return walk(parse(markup), frozenset())
 
 
 #: The standalone page's style sheet: readable measure, a number beside its entry (not on
