@@ -29,6 +29,7 @@ STOP_WORDS = frozenset(
     "via vis-à-vis with within without worth yet".split())
 
 _WORD = re.compile(r"(\s+)")
+_COMPOUND = re.compile("([-\u2013\u2014])")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 
 
@@ -131,14 +132,15 @@ def apply(text_case: str | None, text, english: bool = True):
         if not english:
             return text
         def title(word, i, first, after_colon, last):
-            if not _latin_only(word):
-                return word
             if _ENTITY.fullmatch(word):
                 return word
-            parts = word.split("-")
+            # the parts of a compound (hyphen, en dash, em dash) are words of their own,
+            # each cased by its own script: "β-Carotine", "Scientist–Practitioner",
+            # "Traits—Self-Esteem" (CSL 1.0.2 title case, as citeproc-js)
+            parts = _COMPOUND.split(word)
             out = []
             for k, part in enumerate(parts):
-                if not part.islower():
+                if k % 2 or not part.islower() or not _latin_only(part):
                     out.append(part)
                     continue
                 bare = part.strip("\"'“”‘’([{.,;:!?)]}\ue000\ue001\ue002")
@@ -147,6 +149,6 @@ def apply(text_case: str | None, text, english: bool = True):
                     out.append(part)
                 else:
                     out.append(_cap_first(part))
-            return "-".join(out)
+            return "".join(out)
         return _map_words(text, title)
     return text
