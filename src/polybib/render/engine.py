@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fastpaths, fixes, markup, memo, notefields, quotes
+from . import disambiguation, fastpaths, fixes, markup, memo, nameparse, notefields, quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -278,6 +278,7 @@ _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "
 
 
 def _name(data: dict) -> CiteprocName:
+    data = nameparse.parse(data)        # particles typed in family/given (.nameparse)
     if data.get("literal"):
         return CiteprocName(literal=markup.escape(str(data["literal"])))
     parts = {k: markup.escape(str(data[k])) for k in _NAME_KEYS if data.get(k)}

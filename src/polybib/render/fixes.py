@@ -630,7 +630,7 @@ def _particle_join(*parts) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not out.endswith(("’", "'")):
+        if out and not out.endswith(("’", "'", "-")):
             out += " "
         out += str(part)
     return out
