@@ -46,7 +46,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing, collapse, quotes
+from . import casing, collapse, quotes, seams
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
@@ -772,6 +772,10 @@ class Name(m.Name):
 
 
 class Group(m.Group):
+    def join(self, strings, default_delimiter=""):
+        """Children joined with the punctuation table of :mod:`.seams` at each seam."""
+        return seams.join(strings, self.get("delimiter", default_delimiter))
+
     def process(self, item, context=None, **kwargs):
         output = []
         delimiter = self.get("delimiter", "")
