@@ -66,6 +66,15 @@ def normalize(text: str) -> str:
     return html.unescape(text).replace("\u00a0", " ")
 
 
+def input_items(fixture: dict) -> list[dict]:
+    """The fixture's INPUT items; one without an ``id`` gets ``ITEM-n`` (its 1-based
+    position), as the suite's runner numbers them."""
+    items = json.loads(fixture["INPUT"])
+    for n, item in enumerate(items, start=1):
+        item.setdefault("id", f"ITEM-{n}")
+    return items
+
+
 def document_clusters(steps: list) -> list[list[dict]]:
     """The citation clusters of the document a fixture's CITATIONS build, in document order.
 
@@ -122,7 +131,7 @@ def run_bare(fixture: dict) -> str:
                           Locator, formatter)
     from citeproc.source.json import CiteProcJSON
 
-    items = json.loads(fixture["INPUT"])
+    items = input_items(fixture)
     source = CiteProcJSON(items)
     style = CitationStylesStyle(io.BytesIO(fixture["CSL"].encode("utf-8")), validate=False)
     bib = CitationStylesBibliography(style, source, formatter.html)
@@ -154,7 +163,7 @@ def run_polybib(fixture: dict) -> str:
     from polybib.render import output
     from polybib.render.engine import Processor, to_citeproc_reference
 
-    items = json.loads(fixture["INPUT"])
+    items = input_items(fixture)
     with tempfile.NamedTemporaryFile("w", suffix=".csl", delete=False, encoding="utf-8") as handle:
         handle.write(fixture["CSL"])
         path = handle.name
