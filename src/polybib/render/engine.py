@@ -300,6 +300,12 @@ def _single(parts: Sequence) -> dict | None:
         number = _int(value)
         if number is None or (key != "year" and number == 0):
             break
+        if key == "month" and not 1 <= number <= 12:
+            # CSL-JSON months 13–24 are the seasons (13/21 spring … 16/24 winter), as
+            # citeproc-js reads them; another number is no month
+            if 13 <= number <= 24:
+                out["season"] = (number - 13) % 4 + 1
+            break
         out[key] = number
     return out if "year" in out else None
 

@@ -407,6 +407,9 @@ def _date_value(date, name):
     try:
         return getattr(date, name)
     except (AttributeError, KeyError, VariableError):
+        if name == "month":
+            # a season stands in the month's place (CSL 1.0.2 "Seasons"): "Spring–Summer 1999"
+            return _date_value(date, "season")
         return None
 
 
