@@ -54,6 +54,9 @@ FIXTURES = {
     "bugreports_parseName.txt": "a quoted family is literal",
     "name_HyphenatedNonDroppingParticle1.txt": "a hyphen-attached particle",
     "disambiguate_PrimaryNameWithParticle.txt": "a particle distinguishes family names",
+    # suffix after a comma in given, comma-suffix
+    "magic_NameSuffixWithComma.txt": "given \"John,! Jr.\" → John Doe, Jr.",
+    "name_ArticularWithComma.txt": "comma-suffix",
     # punctuation at seams
     "punctuation_FullMontyPlain.txt": "the punctuation table",
     # seasons
@@ -114,6 +117,8 @@ def test_name_particles_split_as_citeproc_js_parses():
     assert parse({"family": '"Van Dyke"'}) == {"family": "Van Dyke"}
     assert parse({"family": "Van Four"}) == {"family": "Van Four"}        # capitalized: a name
     assert parse({"family": "Smith", "given": "Anna Maria"}) == {"family": "Smith", "given": "Anna Maria"}
+    assert parse({"family": "Doe", "given": "John,! Jr."}) == {
+        "family": "Doe", "given": "John", "suffix": "Jr.", "comma-suffix": True}
     kept = {"family": "Gogh", "non-dropping-particle": "van"}
     assert parse(kept) is kept
 

@@ -284,7 +284,16 @@ def _name(data: dict) -> CiteprocName:
     parts = {k: markup.escape(str(data[k])) for k in _NAME_KEYS if data.get(k)}
     if not parts:
         return CiteprocName(literal="")
+    if data.get("comma-suffix") and parts.get("suffix"):
+        return _CommaSuffixName(**parts)
     return CiteprocName(**parts)
+
+
+class _CommaSuffixName(CiteprocName):
+    """A name whose suffix is printed after a comma (CSL-JSON ``comma-suffix``: "John
+    Doe, Jr."); a class of its own, so memoized macros (:mod:`.memo`) tell it apart."""
+
+    comma_suffix = True
 
 
 def _int(value: Any) -> int | None:

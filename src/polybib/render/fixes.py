@@ -733,7 +733,11 @@ class Name(m.Name):
             return separator.join(n for n in (family, given, suffix) if n)
         family = _particle_join(dropping, non_dropping, family)
         given, family = self._parts(given, family)
-        return " ".join(n for n in (given, family, suffix) if n)
+        text = " ".join(n for n in (given, family) if n)
+        if suffix:
+            # CSL-JSON "comma-suffix": the suffix after a comma ("John Doe, Jr.")
+            text += (", " if getattr(type(name), "comma_suffix", False) else " ") + suffix
+        return text
 
     def _parts(self, given, family):
         for part in self.findall("cs:name-part", self.nsmap):

@@ -10,6 +10,8 @@ particles as parts of their own, and citeproc-js splits them on input (its name 
   what remains must be a family name;
 * trailing lower-case particles of ``given`` become the ``dropping-particle``
   (``Alexander von``, ``François Hédelin d'``);
+* a suffix after a comma in ``given`` becomes the ``suffix`` (``John, III``), printed
+  after a comma where it follows ``,!`` (``John,! Jr.`` → ``John Doe, Jr.``);
 * a ``family`` in double quotes is taken as typed, without the quotes
   (``"\\"Van Dyke\\""`` → ``Van Dyke``, no particle).
 
@@ -72,10 +74,21 @@ def parse(name: dict) -> dict:
     if len(family) > 2 and family[0] == '"' and family[-1] == '"':
         return {**name, "family": family[1:-1]}
     out = dict(name)
+    given = name.get("given")
+    if isinstance(given, str) and "," in given and not name.get("suffix"):
+        # "John, III": a suffix after a comma in the given name; "John,! Jr.": one printed
+        # after a comma (citeproc-js's comma-suffix)
+        head, _, tail = given.partition(",")
+        comma = tail.startswith("!")
+        tail = tail[1:] if comma else tail
+        if head.strip() and tail.strip():
+            out["given"], out["suffix"] = head.strip(), tail.strip()
+            if comma:
+                out["comma-suffix"] = True
     particle, rest = split_family(family)
     if particle:
         out["non-dropping-particle"], out["family"] = particle, rest
-    given = name.get("given")
+    given = out.get("given")
     if isinstance(given, str) and " " in given:
         given_part, dropping = split_given(given)
         if dropping:
