@@ -288,3 +288,36 @@ def test_cyrillic_kazakh_latin_and_cjk_are_drawn_with_real_fonts(browser, tmp_pa
         assert any("DejaVu" in f or "Noto Sans" in f or "Liberation" in f for f in kazakh), kazakh
     finally:
         server.stop()
+
+
+@pytest.mark.chromium
+def test_names_dates_and_the_type_are_edited_as_such_in_the_page(browser, seeded):
+    server = ReviewServer(seeded).start()
+    try:
+        page, errors = _open(browser, server)
+        page.click('.item[data-index="4"]')
+        page.wait_for_selector('#record-id:text("wang2015sino")')
+        families = page.locator('.fields-row[data-field="author"] input[placeholder="family"]')
+        assert families.evaluate_all("xs => xs.map(x => x.value)") == ["Wang", "Cheng"]
+        page.locator('.fields-row[data-field="author"] button[title="move down"]').first.click()
+        expect(families.first).to_have_value("Cheng")
+        given = page.locator('.fields-row[data-field="author"] input[placeholder="given"]').nth(1)
+        given.fill("W.")
+        given.press("Enter")
+        expect(page.locator('.fields-row[data-field="author"] input[placeholder="given"]').nth(1)).to_have_value("W.")
+        issued = _field(page, "issued")
+        issued.fill("15.03.2015")
+        issued.press("Enter")
+        expect(_field(page, "issued")).to_have_value("2015-03-15")
+        page.select_option("#type", "chapter")
+        expect(page.locator('.item[data-index="4"] .meta')).to_contain_text("chapter")
+        ref = seeded.records[4].ref
+        assert [(n.family, n.given) for n in ref.fields["author"]] == [("Cheng", "Zhijie"), ("Wang", "W.")]
+        assert ref.fields["issued"].parts == [[2015, 3, 15]] and ref.type == "chapter"
+        bad = _field(page, "issued")
+        bad.fill("someday")
+        bad.press("Enter")
+        expect(_field(page, "issued")).to_have_value("someday")      # kept as a literal date, not lost
+        assert errors == []
+    finally:
+        server.stop()

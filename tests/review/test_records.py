@@ -127,3 +127,14 @@ def test_undo_puts_back_the_record_as_it_was(seeded):
     assert seeded.undo() == 2
     assert seeded.records[2].as_dict() == before
     assert seeded.undo() is None
+
+
+def test_the_parsers_low_confidence_mark_is_shown_until_a_person_corrects_the_record(state_path):
+    from polybib.review.session import ReviewSession
+    session = ReviewSession(state_path)
+    session.add_text("1. Something odd without any structure at all here\n")
+    record = session.records[0]
+    assert record.view(0)["low_confidence"]
+    record.set_type("book")
+    assert not record.view(0)["low_confidence"]
+    assert b"low-confidence" not in session.export("json")[0]

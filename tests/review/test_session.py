@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -148,9 +147,10 @@ def test_the_corrections_score_perfectly_against_the_corrected_list_with_the_sha
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_corrections_are_training_examples_when_the_trainer_is_there(seeded, tmp_path):
+def test_the_corrections_are_training_examples(seeded, tmp_path):
     """``polybib train`` reads corrections with ``training.corpus.jsonl_rows``."""
-    corpus = pytest.importorskip("polybib.training.corpus", reason="polybib train (issue 14) not merged here")
+    from polybib.training import corpus
+
     for record in seeded.records:
         record.reviewed = True
     path = tmp_path / "corrections.jsonl"
@@ -160,9 +160,8 @@ def test_the_corrections_are_training_examples_when_the_trainer_is_there(seeded,
     assert any(corpus.example(text, gold) is not None for text, gold in rows)
 
 
-def test_polybib_train_accepts_the_corrections_when_it_is_there(seeded, tmp_path, run_cli):
+def test_polybib_train_accepts_the_corrections(seeded, tmp_path, run_cli):
     """The loop of the design notes: review → corrections JSONL → ``polybib train``."""
-    pytest.importorskip("polybib.cli.train", reason="polybib train (issue 14) not merged here")
     record = seeded.records[3]
     record.label(record.text.index("Серия"), record.text.index(" 2014"), "collection-title")
     for other in seeded.records:

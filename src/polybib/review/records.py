@@ -114,7 +114,9 @@ class ReviewRecord:
                       "origin": self.origin, "language": self.ref.language,
                       "spans": [[s.start, s.end, s.field] for s in spans],
                       "fields": fields, "uncertain": [u for u in self.uncertain if u in self.ref.fields],
-                      "corrected": self.corrected, "reviewed": self.reviewed}
+                      "corrected": self.corrected, "reviewed": self.reviewed,
+                      # the parser's confidence in the whole record, when it was low
+                      "low_confidence": self.ref.extra.get("polybib.low-confidence", "")}
         return self._view
 
     def changed(self) -> None:
@@ -123,6 +125,8 @@ class ReviewRecord:
 
     def set_reviewed(self, reviewed: bool) -> None:
         self.reviewed = reviewed
+        if reviewed:
+            self.ref.extra.pop("polybib.low-confidence", None)
         self.changed()
 
     # -------------------------------------------------------------- edits
@@ -131,6 +135,7 @@ class ReviewRecord:
         """The user has looked at ``variable``: no longer uncertain; the record is corrected."""
         if variable in self.uncertain:
             self.uncertain.remove(variable)
+        self.ref.extra.pop("polybib.low-confidence", None)     # a person has looked at it now
         self.changed()
         self.corrected = True
         self.history.append(what)
@@ -210,6 +215,7 @@ class ReviewRecord:
         """Take ``fields`` and ``csl_type`` as the record's (a lint fix applied)."""
         self.ref.fields = fields
         self.ref.type = csl_type
+        self.ref.extra.pop("polybib.low-confidence", None)
         self.changed()
         self.corrected = True
         self.history.append(what)

@@ -97,6 +97,8 @@ function listItem(record) {
   const meta = el("div", { class: "meta" }, el("span", { class: "key", text: record.id }),
                   el("span", { text: record.type }));
   if (record.uncertain.length) meta.append(el("span", { class: "badge uncertain", text: `${record.uncertain.length} uncertain` }));
+  if (record.low_confidence) meta.append(el("span", { class: "badge uncertain", title: "the parser recognised little of this reference",
+                                                      text: `low confidence ${record.low_confidence}` }));
   if (record.corrected) meta.append(el("span", { class: "badge corrected", text: "corrected" }));
   if (record.reviewed) meta.append(el("span", { class: "badge reviewed", text: "checked" }));
   item.append(meta);
