@@ -57,6 +57,9 @@ FIXTURES = {
     # suffix after a comma in given, comma-suffix
     "magic_NameSuffixWithComma.txt": "given \"John,! Jr.\" → John Doe, Jr.",
     "name_ArticularWithComma.txt": "comma-suffix",
+    # locators trimmed, spaced range hyphens an en dash
+    "locator_SimpleLocators.txt": "100 - 103 → 100–103",
+    "locator_WithLeadingSpace.txt": "a locator's leading space",
     # punctuation at seams
     "punctuation_FullMontyPlain.txt": "the punctuation table",
     # seasons

@@ -136,6 +136,7 @@ _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 _BRACKETED = rf"(?:{_NUM}|\[{_NUM}\])"
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 _MULTIPLE = re.compile(rf"{_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}")
+_LOCATOR_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\w)")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
@@ -295,7 +296,9 @@ class Text(_Numbers, m.Text):
             text = item.number
         elif variable == "locator":
             en_dash = self.unicode_character("EN DASH")
-            text = str(item.locator.identifier).replace("-", en_dash)
+            # the locator as typed, trimmed, a range's hyphen an en dash without the
+            # spaces around it ("100 - 103" → "100–103", as citeproc-js)
+            text = _LOCATOR_RANGE.sub(en_dash, str(item.locator.identifier).strip()).replace("-", en_dash)
         else:
             text = item.reference[variable.replace("-", "_")]
         if text is not None and str(text) != "":
