@@ -60,6 +60,8 @@ FIXTURES = {
     # locators trimmed, spaced range hyphens an en dash
     "locator_SimpleLocators.txt": "100 - 103 → 100–103",
     "locator_WithLeadingSpace.txt": "a locator's leading space",
+    # "1 & 2" is plural (values are escaped on the way in)
+    "bugreports_ContextualPluralWithMainItemFields.txt": "plural with an ampersand",
     # punctuation at seams
     "punctuation_FullMontyPlain.txt": "the punctuation table",
     # seasons

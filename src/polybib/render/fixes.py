@@ -146,12 +146,13 @@ NUMBER_VARIABLES = frozenset({
 def is_numeric(value) -> bool:
     """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
     "399, [1]")."""
-    return bool(_NUMERIC.match(str(value)))
+    return bool(_NUMERIC.match(str(value).replace("&amp;", "&")))     # escaped on the way in
 
 
 def is_plural(value) -> bool:
     """More than one number: a range or a list ("1-3", "2, 5"), not "3(77)" nor "55/56"."""
-    return bool(_MULTIPLE.search(str(value)))
+    # reference values are HTML-escaped on the way in (.markup): "1 &amp; 2" is "1 & 2"
+    return bool(_MULTIPLE.search(str(value).replace("&amp;", "&")))
 
 
 def _expand(first: str, last: str) -> str:
