@@ -62,6 +62,9 @@ FIXTURES = {
     "locator_WithLeadingSpace.txt": "a locator's leading space",
     # "1 & 2" is plural (values are escaped on the way in)
     "bugreports_ContextualPluralWithMainItemFields.txt": "plural with an ampersand",
+    # straight quotes in a cite's prefix or suffix
+    "affix_CommaAfterQuote.txt": "quotes in a prefix",
+    "label_EditorTranslator2.txt": "quotes in a suffix",
     # punctuation at seams
     "punctuation_FullMontyPlain.txt": "the punctuation table",
     # seasons

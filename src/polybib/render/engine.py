@@ -654,7 +654,8 @@ class Processor:
                         options["locator"] = Locator(cite.get("label", "page"), str(cite["locator"]))
                     for extra in ("prefix", "suffix"):
                         if cite.get(extra):
-                            options[extra] = markup.escape(cite[extra])
+                            # straight quotes in a cite's affix are quotes too (.quotes)
+                            options[extra] = markup.escape(quotes.mark(cite[extra]))
                     cites.append(_Item(key, refs.get(key), numbers.get(key, 0), **options))
                 citation = _Citation(cites, numbers, requests)
                 text = style.root.citation.layout.render_citation(citation, lambda c: None)
