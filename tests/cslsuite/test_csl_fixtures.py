@@ -65,6 +65,10 @@ FIXTURES = {
     # straight quotes in a cite's prefix or suffix
     "affix_CommaAfterQuote.txt": "quotes in a prefix",
     "label_EditorTranslator2.txt": "quotes in a suffix",
+    # subsequent-author-substitute compares names without their role label
+    "sort_SeparateAuthorsAndOthers.txt": "--- ed.",
+    "sort_DropNameLabelInSort.txt": "editor then author",
+    "name_SubstitutePartialEach.txt": "partial-each on a substituted title",
     # punctuation at seams
     "punctuation_FullMontyPlain.txt": "the punctuation table",
     # seasons

@@ -580,8 +580,6 @@ class Processor:
         entries = []
         substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
             if self.default.has_bibliography else None
-        rule = (self.default.root.bibliography.get("subsequent-author-substitute-rule", "complete-all")
-                if substitute is not None else None)
         previous = None
         with _lock:
             for number, index in progress.each(enumerate(order, start=1), f"{self._name}: rendering",
@@ -600,9 +598,13 @@ class Processor:
                 finally:
                     fixes._state.disambig = None
                 if substitute is not None and body is not None:
-                    names = layout.first_names()
+                    # the names are compared and replaced without their role label
+                    # ("Doe, John" of "Doe, John, ed."), as CSL 1.0.2 and citeproc-js do;
+                    # a complete match is replaced whole by every rule (the partial rules'
+                    # name-by-name matches are not done)
+                    names = getattr(layout.first_names(), "names_only", None) or layout.first_names()
                     body = str(body)
-                    if names and names == previous and rule in ("complete-all", "complete-each"):
+                    if names and names == previous:
                         # a names list ending in "." shared that period with the delimiter
                         target = names[:-1] if names.endswith(".") and names[:-1] in body else names
                         replacement = markup.escape(substitute) + ("." if target != names else "")

@@ -553,6 +553,16 @@ def _ensure_name(names) -> None:
         names.insert(0, name)
 
 
+class FirstNames(str):
+    """The first names output of an entry, with ``names_only``: the cs:name text in it
+    (no role label), which subsequent-author-substitute compares and replaces."""
+
+    def __new__(cls, text: str, names_only: str = ""):
+        self = super().__new__(cls, text)
+        self.names_only = names_only if names_only and names_only in text else text
+        return self
+
+
 class Names(m.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
         if _state.__dict__.get("suppress_names") and not kwargs.get("sort_options"):
@@ -584,15 +594,20 @@ class Names(m.Names):
         return self._process(item, names_context, context, **kwargs)
 
     def _process(self, item, names_context, context, **kwargs):
-        text = super().process(item, names_context=names_context, context=context, **kwargs)
+        lists = _state.name_lists = []
+        try:
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            _state.name_lists = None
         if text and not kwargs.get("sort_options"):
             try:
                 repressed = _layout(context if context is not None else self).repressed
             except IndexError:
                 repressed = None
             if repressed is not None and "_first_names" not in repressed:
-                # what subsequent-author-substitute compares and replaces
-                repressed["_first_names"] = str(self.markup(text) or "")
+                # what subsequent-author-substitute compares and replaces: the names
+                # (without their label, CSL 1.0.2) where a cs:name rendered them
+                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "")
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -710,7 +725,11 @@ class Name(m.Name):
             if not text:
                 return text
             return String(_SPACE_OUTSIDE_TAGS.sub(NAME_SORT_SEPARATOR, str(text)) + NAME_SORT_SEPARATOR)
-        return self._joined(output, truncated, use_last, option)
+        text = self._joined(output, truncated, use_last, option)
+        lists = _state.__dict__.get("name_lists")
+        if lists is not None and text:
+            lists.append(str(self.markup(text) or ""))
+        return text
 
     def _one(self, name, level, first, order, separator, demote, initialize_with, context):
         """One name with its given name at ``level`` (0 only in the short form)."""
