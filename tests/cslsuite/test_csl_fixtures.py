@@ -41,6 +41,9 @@ FIXTURES = {
     # a term beginning a note citation is capitalized
     "position_IbidWithLocator.txt": "ibid. → Ibid.",
     "bugreports_CapsAfterOneWordPrefix.txt": "prefix ending a sentence",
+    "position_IbidWithPrefixFullStop.txt": "a prefix ending a quoted sentence; its full stop replaces the delimiter",
+    # a cite's prefix beginning with punctuation replaces the layout delimiter
+    "magic_SuppressLayoutDelimiterIfPrefixComma.txt": ", cited in",
     # flip-flop formatting in HTML
     "flipflop_ItalicsFlipped.txt": "italic in italic upright",
     "flipflop_SmallCaps.txt": "small caps in small caps normal",

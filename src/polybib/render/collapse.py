@@ -62,6 +62,13 @@ class Cite:
         return bool(self.item.get("locator"))
 
 
+def _own_punctuation(cite: Cite) -> bool:
+    """A cite whose prefix begins with punctuation (``", cited in "``) takes the place of
+    the layout delimiter before it, as citeproc-js lets it."""
+    prefix = str(cite.item.get("prefix", "") or "")
+    return prefix[:1] in (",", ";", ".", ":")
+
+
 def _join(pieces: list[tuple[str, Any]]):
     """``pieces`` (delimiter before, text) joined the way citeproc-py joins: no doubled
     space or punctuation at a seam."""
@@ -160,9 +167,11 @@ def arrange(layout, cites: list[Cite], without_names: Callable[[Any], Any]):
     citation = layout.getparent()
     collapse = citation.get("collapse")
     group_delimiter = citation.get("cite-group-delimiter")
-    if (not collapse and group_delimiter is None) or not cites:
-        return None
     delimiter = layout.get("delimiter", "")
+    if (not collapse and group_delimiter is None) or not cites:
+        if any(_own_punctuation(cite) for cite in cites[1:]):
+            return _join([("" if _own_punctuation(cite) else delimiter, cite.text) for cite in cites])
+        return None
     after = citation.get("after-collapse-delimiter", delimiter)
     if collapse == "citation-number":
         return _join(_number_pieces(cites, delimiter, after))
@@ -196,6 +205,8 @@ def arrange(layout, cites: list[Cite], without_names: Callable[[Any], Any]):
                 shown = _group_pieces(group, rests, collapse, group_delimiter, suffix_delimiter,
                                       citation.get("after-collapse-delimiter"))
         lead = delimiter if n == 0 or len(groups[n - 1]) == 1 else after
+        if _own_punctuation(group[0]):
+            lead = ""
         shown[0] = (lead, shown[0][1])
         pieces.extend(shown)
     return _join(pieces)
@@ -206,7 +217,7 @@ def join_one(output, delimiter: str, text):
     return _join([("", output), (delimiter, text)])
 
 
-_SENTENCE_END = re.compile(r"\S\s+\S.*[.!?]\s*$", re.S)
+_SENTENCE_END = re.compile(r"\S\s+\S.*[.!?][”’\"'\ue001\ue002]*\s*$", re.S)
 
 
 def starts_sentence(position: int, prefix: str) -> bool:
