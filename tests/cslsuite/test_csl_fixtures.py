@@ -44,6 +44,8 @@ FIXTURES = {
     "position_IbidWithPrefixFullStop.txt": "a prefix ending a quoted sentence; its full stop replaces the delimiter",
     # a cite's prefix beginning with punctuation replaces the layout delimiter
     "magic_SuppressLayoutDelimiterIfPrefixComma.txt": ", cited in",
+    # sort keys without the year-suffix
+    "bugreports_CollapseFailure.txt": "1965a, 1965b before 1970",
     # flip-flop formatting in HTML
     "flipflop_ItalicsFlipped.txt": "italic in italic upright",
     "flipflop_SmallCaps.txt": "small caps in small caps normal",

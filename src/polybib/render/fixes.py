@@ -909,7 +909,15 @@ class Key(m.Key):
                 value = item.reference.get(variable)
                 out.append(None if value is None else str(value))
             return out
-        return super().sort_keys(items, context)
+        keys = super().sort_keys(items, context)
+        if "macro" in self.attrib:
+            # a sort key is compared without the year-suffix a date took (CSL 1.0.2
+            # "Sorting": keys come before disambiguation; "1965a" would sort after "1970")
+            for i, item in enumerate(items):
+                suffix = item.reference.get("year_suffix")
+                if suffix and keys[i] is not None and str(suffix) in str(keys[i]):
+                    keys[i] = re.sub(rf"(?<=\d){re.escape(str(suffix))}(?!\w)", "", str(keys[i]), count=1)
+        return keys
 
     def _format_name(self, item, variable):
         """A name variable as a sort key: each name family first, words kept apart (see
