@@ -46,6 +46,10 @@ FIXTURES = {
     "magic_SuppressLayoutDelimiterIfPrefixComma.txt": ", cited in",
     # sort keys without the year-suffix
     "bugreports_CollapseFailure.txt": "1965a, 1965b before 1970",
+    # citation-label made by the default trigraph, year-suffix after it
+    "disambiguate_Trigraph.txt": "Aalt02a",
+    "disambiguate_CitationLabelInData.txt": "a label in the data kept",
+    "magic_CitationLabelInCitation.txt": "two names: RoNo78",
     # flip-flop formatting in HTML
     "flipflop_ItalicsFlipped.txt": "italic in italic upright",
     "flipflop_SmallCaps.txt": "small caps in small caps normal",
@@ -146,3 +150,14 @@ def test_html_flip_flop_and_superscripts():
         '<i>My <span style="font-style:normal;">Amazing</span> Title</i>'
     assert output.to_html("2ᵉ") == "2<sup>e</sup>"
     assert output.to_text("2ᵉ") == "2ᵉ"
+
+
+def test_citation_label_trigraph():
+    from polybib.render.citelabel import label
+    year = {"issued": {"date-parts": [[1978]]}}
+    assert label({"author": [{"family": "Aalto"}], **year}) == "Aalt78"
+    assert label({"author": [{"family": "Roe"}, {"family": "Noakes"}], **year}) == "RoNo78"
+    assert label({"author": [{"family": "Roe"}, {"family": "Noakes"}, {"family": "Cole"}], **year}) == "RoNC78"
+    assert label({"author": [{"family": f} for f in "Ab Cd Ef Gh Ij".split()], **year}) == "ACEG78"
+    assert label({"editor": [{"family": "van Dyke"}]}) == "Dyke"
+    assert label({"title": "No names"}) == ""

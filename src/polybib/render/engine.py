@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fastpaths, fixes, markup, memo, nameparse, notefields, quotes
+from . import citelabel, disambiguation, fastpaths, fixes, markup, memo, nameparse, notefields, quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -347,7 +347,7 @@ def _date(data: Any):
 def to_citeproc_reference(item: dict) -> _Reference:
     """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup);
     variables in the note's ``key: value`` lines are read as citeproc-js reads them."""
-    item = notefields.apply(item)
+    item = citelabel.apply(notefields.apply(item))
     data: dict[str, Any] = {}
     for key, value in item.items():
         if key in ("id", "type") or value is None:

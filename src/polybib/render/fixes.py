@@ -302,6 +302,16 @@ class Text(_Numbers, m.Text):
             text = _LOCATOR_RANGE.sub(en_dash, str(item.locator.identifier).strip()).replace("-", en_dash)
         else:
             text = item.reference[variable.replace("-", "_")]
+        if variable == "citation-label" and text is not None:
+            # the year-suffix follows the label where the style prints none itself
+            # (citeproc-js; the label stands for author and year, .citelabel)
+            suffix = _implicit_year_suffix(self, item, context)
+            if suffix:
+                text = String(str(text) + suffix)
+                try:
+                    _layout(context if context is not None else self).repressed["_ys"] = True
+                except IndexError:
+                    pass
         if text is not None and str(text) != "":
             _record(variable)
         return text
