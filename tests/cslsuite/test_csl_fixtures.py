@@ -63,6 +63,8 @@ FIXTURES = {
     "bugreports_parseName.txt": "a quoted family is literal",
     "name_HyphenatedNonDroppingParticle1.txt": "a hyphen-attached particle",
     "disambiguate_PrimaryNameWithParticle.txt": "a particle distinguishes family names",
+    # delimiter-precedes-last / -et-al="after-inverted-name"
+    "name_AfterInvertedName.txt": "APPLEBY, Aloysius, and Bobby BROWN",
     # suffix after a comma in given, comma-suffix
     "magic_NameSuffixWithComma.txt": "given \"John,! Jr.\" → John Doe, Jr.",
     "name_ArticularWithComma.txt": "comma-suffix",

@@ -777,6 +777,13 @@ class Name(m.Name):
             given, family = part.format_part(given, family)
         return given, family
 
+    @staticmethod
+    def _inverted(index: int, option) -> bool:
+        """Whether the name at ``index`` is printed inverted ("Doe, John"): CSL 1.0.2
+        ``after-inverted-name`` puts the delimiter before "and"/"et al." only then."""
+        order = option("name-as-sort-order")
+        return order == "all" or (order == "first" and index == 0)
+
     def _joined(self, output, truncated, use_last, option):
         """The names joined with the delimiter, "and" and "et al." as the options say."""
         delimiter = option("delimiter")
@@ -786,7 +793,8 @@ class Name(m.Name):
                 output[-1] = self.unicode_character("horizontal ellipsis") + " " + output[-1]
                 return self.join(output, delimiter)
             precedes = option("delimiter-precedes-et-al")
-            if precedes == "always" or (precedes == "contextual" and len(output) >= 2):
+            if precedes == "always" or (precedes == "contextual" and len(output) >= 2) \
+                    or (precedes == "after-inverted-name" and self._inverted(len(output) - 1, option)):
                 return self.join(output + [et_al], delimiter)
             return self.join(output, delimiter) + " " + et_al
         and_ = option("and")
@@ -794,7 +802,8 @@ class Name(m.Name):
             term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
             text = self.join(output[:-1], ", ")
             precedes = option("delimiter-precedes-last")
-            if precedes == "always" or (precedes == "contextual" and len(output) > 2):
+            if precedes == "always" or (precedes == "contextual" and len(output) > 2) \
+                    or (precedes == "after-inverted-name" and self._inverted(len(output) - 2, option)):
                 text = self.join([text, ""], ", ")
             else:
                 text += " "
