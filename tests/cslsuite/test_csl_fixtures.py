@@ -53,6 +53,9 @@ FIXTURES = {
     # flip-flop formatting in HTML
     "flipflop_ItalicsFlipped.txt": "italic in italic upright",
     "flipflop_SmallCaps.txt": "small caps in small caps normal",
+    # CSL display divisions in HTML
+    "display_AuthorAsHeading.txt": "block, left-margin, right-inline",
+    "bugreports_SmallCapsEscape.txt": "the layout suffix inside the last division",
     # title case of compounds
     "textcase_TitleWithEmDash.txt": "em dash parts",
     "textcase_NonEnglishChars.txt": "a Greek part in a hyphenated word",
@@ -152,6 +155,9 @@ def test_html_flip_flop_and_superscripts():
         '<i>My <span style="font-style:normal;">Amazing</span> Title</i>'
     assert output.to_html("2ᵉ") == "2<sup>e</sup>"
     assert output.to_text("2ᵉ") == "2ᵉ"
+    block = '<div class="csl-block">Doe</div><div class="csl-right-inline">Title</div>.'
+    assert output.to_html(block) == '<div class="csl-block">Doe</div><div class="csl-right-inline">Title.</div>'
+    assert output.to_text(block) == "DoeTitle."
 
 
 def test_citation_label_trigraph():

@@ -46,7 +46,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing, collapse, quotes, seams
+from . import casing, collapse, display, quotes, seams
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
@@ -238,6 +238,9 @@ def _is_english(element, item) -> bool:
 
 
 class Text(_Numbers, m.Text):
+    def render(self, *args, **kwargs):
+        return display.wrap(self, super().render(*args, **kwargs), kwargs)     # CSL display
+
     def process(self, item, context=None, **kwargs):
         if "macro" in self.attrib:
             # citeproc-js treats a macro call like a group: when the macro calls variables
@@ -821,6 +824,9 @@ class Name(m.Name):
 
 
 class Group(m.Group):
+    def render(self, *args, **kwargs):
+        return display.wrap(self, super().render(*args, **kwargs), kwargs)     # CSL display
+
     def join(self, strings, default_delimiter=""):
         """Children joined with the punctuation table of :mod:`.seams` at each seam."""
         return seams.join(strings, self.get("delimiter", default_delimiter))

@@ -109,9 +109,21 @@ def to_html(markup: str) -> str:
             inner = "".join(walk(child, active) for child in node.children)
         if kind == "root":
             return inner
+        if kind.startswith("csl-"):
+            return f'<div class="{kind}">{inner}</div>' if inner.strip() else ""
         open_, close = _HTML_TAGS.get(kind, ("", ""))
         return open_ + inner + close
-    return walk(parse(markup), frozenset())
+    return walk(_suffix_into_display(parse(markup)), frozenset())
+
+
+def _suffix_into_display(root: Node) -> Node:
+    """Punctuation that follows the last display division (the layout's suffix) goes
+    inside it, as citeproc-js writes it: ``<div class="csl-right-inline">Title.</div>``."""
+    children = root.children
+    if (len(children) >= 2 and children[-1].kind == "text" and children[-2].kind.startswith("csl-")
+            and children[-1].text.strip() and not any(ch.isalnum() for ch in children[-1].text)):
+        children[-2].children.append(children.pop())
+    return root
 
 
 #: The standalone page's style sheet: readable measure, a number beside its entry (not on
