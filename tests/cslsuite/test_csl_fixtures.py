@@ -35,6 +35,7 @@ FIXTURES = {
     "bugreports_DisambiguationAddNames.txt": "collapse=year with names in a macro (memo)",
     "name_CiteGroupDelimiterWithYearCollapse.txt": "cite-group-delimiter",
     "sort_WithAndInOneEntry.txt": "grouping after cs:sort",
+    "name_CiteGroupDelimiterWithYearSuffixCollapse2.txt": "only adjacent cites group, cluster order kept",
     # CITATIONS as a document (benchmark runner through Processor.citations)
     "integration_YearSuffixOnOffOn.txt": "a citation replaced by its citationID",
     "collapse_CitationNumberRangesInsert.txt": "citations inserted before/after",

@@ -1013,7 +1013,6 @@ class Layout(m.Layout):
         numbers = citation.numbers
         good = [cite for cite in citation.cites if cite.key in numbers]
         bad = [cite for cite in citation.cites if cite.key not in numbers]
-        good.sort(key=lambda cite: numbers[cite.key])
         sort = self.getparent().find("cs:sort", self.nsmap)
         if sort is not None and len(good) > 1:
             # one cite needs no ordering (its sort keys would be rendered for nothing;
