@@ -60,6 +60,7 @@ FIXTURES = {
     # title case of compounds
     "textcase_TitleWithEmDash.txt": "em dash parts",
     "textcase_NonEnglishChars.txt": "a Greek part in a hyphenated word",
+    "textcase_SentenceCapitalization.txt": "sentence case lowers Title Case words",
     # Unicode superscripts in HTML
     "magic_SuperscriptChars.txt": "superscript characters as <sup>",
     # name particles typed in family/given

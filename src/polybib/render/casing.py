@@ -127,7 +127,16 @@ def apply(text_case: str | None, text, english: bool = True):
     if text_case == "sentence":
         if _all_upper(text):
             text = _rebuild([p if isinstance(p, NoCase) else type(p)(str(p).lower()) for p in _pieces(text)])
-        return _map_words(text, lambda w, i, first, *_: _cap_first(w) if first and w.islower() else w)
+        # words written with a capital only (Title Case) are lowered, as citeproc-js does;
+        # acronyms and mixed case ("NASA", "iPhone") and nocase spans stay as typed
+        def sentence(word, i, first, *_):
+            if first:
+                return _cap_first(word) if word.islower() else word
+            letters = [c for c in word if c.isalpha()]
+            if len(letters) > 1 and letters[0].isupper() and all(c.islower() for c in letters[1:]):
+                return word.lower()
+            return word
+        return _map_words(text, sentence)
     if text_case == "title":
         if not english:
             return text
