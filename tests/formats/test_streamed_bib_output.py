@@ -85,3 +85,15 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         convert.write_library(str(out), formats.read(str(CORPUS[0])), "bibtex", dialect="bibtex")
     assert out.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["out.bib"]
+
+
+def test_an_unmapped_record_given_new_fields_is_written_with_them():
+    """The shortcut for records nobody mapped (written as their entries say) must not
+    take a record whose fields were assigned without mapping for an unchanged one."""
+    data = "@book{a,\n  title = {Old},\n  year = 2001,\n}\n".encode("utf-8")
+    library = formats.read(data, "bibtex")
+    ref = library.references[0]
+    ref.fields = {"title": "New"}
+    ref.type = "book"
+    assert b"title = {New}" in writer.write_library(library, "bibtex")
+    assert b"Old" not in writer.write_library(library, "bibtex")

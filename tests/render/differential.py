@@ -19,7 +19,7 @@ from pathlib import Path
 
 import citeproc
 
-from polybib.render import output, render_items, styles
+from polybib.render import locale_fixes, output, render_items, styles
 
 HERE = Path(__file__).parent
 ITEMS = HERE / "data" / "differential-items.json"
@@ -53,7 +53,8 @@ def items(name: str = "first") -> list[dict]:
 
 
 def citeproc_js(jobs: list[dict]) -> list[dict]:
-    payload = {"locales_dir": citeproc.LOCALES_PATH, "jobs": jobs}
+    # the locale files polybib reads: citeproc-py's, with polybib's corrections
+    payload = {"locales_dir": locale_fixes.patched_locales_dir(citeproc.LOCALES_PATH), "jobs": jobs}
     done = subprocess.run(["node", str(SCRIPT)], input=json.dumps(payload), capture_output=True,
                           text=True, timeout=600, check=True)
     return json.loads(done.stdout)

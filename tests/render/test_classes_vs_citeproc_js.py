@@ -19,7 +19,7 @@ def _book(id_, **fields):
     item = {"id": id_, "type": "book", "title": "A Book", "publisher": "Press",
             "issued": {"date-parts": [[2001]]}}
     item.update(fields)
-    return item
+    return {k: v for k, v in item.items() if v is not None}
 
 
 def _article(id_, **fields):
@@ -31,6 +31,52 @@ def _article(id_, **fields):
 
 
 CASES = {
+    "article number with pages: one locator": (
+        "ieee", [_article("n5", page="012017.1-7")], "n5",
+        "[1] A. Roe, “An article,” Journal, vol. 3, no. 2, p. 012017.1–7, 2010."),
+    "article number with pages, style with page-range-format": (
+        "apa", [_article("n6", page="05006.1-4")], "n6", "Roe, A. (2010). An article. Journal, 3(2), 05006.1-4."),
+    "number variable capitalized per item": (
+        "chicago-author-date", [_book("e1", author=[{"family": "Abramowitz", "given": "Milton"}],
+                                      edition="Ninth Dover printing, tenth GPO printing")], "e1",
+        "Abramowitz, Milton. 2001. A Book. Ninth Dover printing, Tenth GPO printing. Press."),
+    # title case as citeproc-js: compounds, one-letter words
+    "title case compounds and one-letter words": (
+        "chicago-author-date", [_article("t1", title="A so-called test of vitamin a"),
+                                _article("t3", title="A test of the out-of-print books")],
+        "t1", "Roe, Ann. 2010a. “A So-Called Test of Vitamin a.” Journal 3 (2): 10–20."),
+    "title case compound led by a stop word": (
+        "chicago-author-date", [_article("t3", title="A test of the out-of-print books")],
+        "t3", "Roe, Ann. 2010. “A Test of the Out-of-Print Books.” Journal 3 (2): 10–20."),
+    "title case p-adic": (
+        "chicago-author-date", [_article("t2", title="Symbolic computation and p-adic arithmetic in solidi (a)")],
+        "t2", "Roe, Ann. 2010. “Symbolic Computation and P-Adic Arithmetic in Solidi (a).” Journal 3 (2): 10–20."),
+    # a lower-case word inside a given name stays apart from the initials
+    "particle inside the given name": (
+        "harvard-cite-them-right", [_book("i1", author=[{"family": "Alembert", "given": "Jean le Rond",
+                                                          "non-dropping-particle": "d’"}])],
+        "i1", "d’Alembert, J. le R. (2001) A Book. Press."),
+    # (7) sorting: a date range among single dates (by its start), Hangul/kana/Han order
+    "date range sorts by its start": (
+        "gost-r-7-0-5-2008", [_book("s1", author=[{"family": "Knuth", "given": "Don"}],
+                                    issued={"date-parts": [[1986]]}),
+                              _book("s2", author=[{"family": "Knuth", "given": "Don"}],
+                                    issued={"date-parts": [[1984], [1986]]})],
+        "s2", "1. Knuth D. A Book. : Press, 1984–1986."),
+    "hangul before kana before han": (
+        "gost-r-7-0-5-2008", [_book("s3", author=[{"family": "王", "given": "芳"}]),
+                              _book("s4", author=[{"family": "김", "given": "민수"}]),
+                              _book("s5", author=[{"family": "山田", "given": "太郎"}])],
+        "s5", "2. 山田太郎. A Book. : Press, 2001."),
+    # given names split into words as citeproc-js does; an era only below 500 and not
+    # on a range's end; a roman volume is no number
+    "given name words and initials": ("apa", [_book("w1", author=[{"family": "Aamport", "given": "L[eslie] A."}])],
+                                      "w1", "Aamport, L. A. (2001). A Book. Press."),
+    "range ending in year 1": ("apa", [_article("w2", issued={"date-parts": [[2005], [1]]})], "w2",
+                               "Roe, A. (2005–1). An article. Journal, 3(2), 10–20."),
+    "roman volume is no number": ("apa", [_book("w3", author=[{"family": "Freud", "given": "Sigmund"}],
+                                                volume="XIV", publisher=None)], "w3",
+                                  "Freud, S. (2001). A Book: XIV."),
     # (4) Han, kana, Hangul names
     "han name apa": ("apa", [_article("k1", author=[{"family": "王", "given": "小明"},
                                                    {"family": "Smith", "given": "John"}])], "k1",
@@ -143,3 +189,77 @@ def test_note_field_never_overrides_a_variable():
     item = {"id": "x", "type": "book", "DOI": "10.1/a", "note": "DOI: 10.2/b"}
     assert note_fields(item)["DOI"] == "10.1/a"
     assert note_fields({"id": "y", "type": "book", "note": "type: chapter"})["type"] == "chapter"
+
+
+# (9) Ukrainian records in GOST styles: uk-UA terms as corrected by polybib
+#     (render/locale_fixes.py); citeproc-js is given the same corrected locale files.
+UKRAINIAN = [
+    {"id": "u1", "type": "book", "author": [{"family": "Франко", "given": "Іван"}], "title": "Вибрані твори",
+     "publisher": "Каменяр", "publisher-place": "Львів", "issued": {"date-parts": [[2006]]},
+     "number-of-pages": "736", "language": "uk", "editor": [{"family": "Гнатюк", "given": "Михайло"}]},
+    {"id": "u2", "type": "article-journal", "author": [{"family": "Грушевський", "given": "Михайло"}],
+     "title": "Історія", "container-title": "Журнал", "issued": {"date-parts": [[1991]]}, "page": "44-78",
+     "language": "uk", "volume": "3"},
+]
+UKRAINIAN_EXPECTED = {
+    "gost-r-7-0-5-2008-numeric": ["1. Франко І. Вибрані твори / за ред. Гнатюк М. Львів: Каменяр, 2006. 736 с.",
+                                  "2. Грушевський М. Історія // Журнал. 1991. Т. 3. С. 44–78."],
+    "gost-r-7-0-100-2018": ["1. Франко, І. Вибрані твори / І. Франко; за редакцією М. Гнатюк. — Львів : "
+                            "Каменяр, 2006. — 736 с.",
+                            "2. Грушевський, М. Історія / М. Грушевський // Журнал. — 1991. — Т. 3. — С. 44–78."],
+}
+
+
+@pytest.mark.parametrize("style", sorted(UKRAINIAN_EXPECTED))
+def test_ukrainian_terms(style):
+    entries = render_items(UKRAINIAN, style, locales=["uk-UA"] * len(UKRAINIAN))
+    assert [differential.normalize(output.entry_text(e, "text")) for e in entries] == UKRAINIAN_EXPECTED[style]
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("style", sorted(UKRAINIAN_EXPECTED))
+def test_ukrainian_terms_are_citeproc_js(style):
+    from polybib.render import styles
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": "uk-UA",
+                                        "items": UKRAINIAN}])[0]
+    assert result["error"] is None
+    assert [differential.normalize(e["text"]) for e in result["entries"]] == UKRAINIAN_EXPECTED[style]
+
+
+# (8) citations: collapse="year", locator labels other than page, no reordering without
+#     a cs:sort in cs:citation
+_CITED = [
+    _book("s18", author=[{"family": "Smith", "given": "John"}], title="One", issued={"date-parts": [[2018]]}),
+    _book("s20", author=[{"family": "Smith", "given": "John"}], title="Two", issued={"date-parts": [[2020]]}),
+    _book("vg", author=[{"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"}],
+          title="Letters", issued={"date-parts": [[1997]]}),
+    _book("ab", author=[{"family": "Abel", "given": "Ann"}], title="Zed", issued={"date-parts": [[2001]]}),
+]
+_CLUSTERS = [[{"id": "s18"}, {"id": "s20"}], [{"id": "vg", "locator": "3", "label": "chapter"}],
+             [{"id": "vg", "locator": "5", "label": "figure"}], [{"id": "s18"}, {"id": "ab"}]]
+CITATIONS = {
+    "apa": ["(Smith, 2018, 2020)", "(van Gogh, 1997, Chapter 3)", "(van Gogh, 1997, Figure 5)",
+            "(Abel, 2001; Smith, 2018)"],
+    "chicago-author-date": ["(Smith 2018, 2020)", "(van Gogh 1997, chap. 3)", "(van Gogh 1997, fig. 5)",
+                            "(Smith 2018; Abel 2001)"],
+}
+
+
+@pytest.mark.parametrize("style", sorted(CITATIONS))
+def test_citations(style):
+    from polybib.render import styles
+    from polybib.render.engine import Processor
+    from polybib.render.markup import plain
+    texts = Processor(styles.resolve(style).path).citations(_CITED, _CLUSTERS)
+    assert [plain(t) for t in texts] == CITATIONS[style]
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("style", sorted(CITATIONS))
+def test_citations_are_citeproc_js(style):
+    from polybib.render import styles
+    from polybib.render.markup import plain
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": None,
+                                        "items": _CITED, "clusters": _CLUSTERS}])[0]
+    assert result["error"] is None
+    assert [plain(t) for t in result["citations"]] == CITATIONS[style]

@@ -36,7 +36,8 @@ Script modes: original (as typed; GOST styles use each record's own language for
 translit (Cyrillic records romanized with --scheme, English terms), translit+translation
 (also the title translation, extra field polybib.title-translation, in brackets).
 
-exit codes: 0 rendered; 1 rendered, but some input had problems or a cited key is missing;
+exit codes: 0 rendered; 1 rendered, but some input had problems, a record could not be rendered
+in the style (it is listed as a fallback entry, with FILE:LINE on stderr) or a cited key is missing;
 2 usage or input error (unknown style, format, scheme).
 """
 
@@ -153,6 +154,9 @@ def _run(args: argparse.Namespace) -> int:
                                  locale=args.locale, script=args.script, scheme=args.scheme,
                                  sort=args.sort)
         text = rendered.text()
+        # a record the style could not render has a fallback entry and a FILE:LINE line
+        library.diagnostics.extend(rendered.diagnostics)
+        status = max(status, 1 if rendered.diagnostics else 0)
         if rendered.format == "html" and not args.fragment:
             text = render.output.html_page(text, f"Bibliography: {rendered.style.name}",
                                            args.locale or "und")

@@ -90,7 +90,20 @@ def _shape(w: str) -> str:
     return "x"
 
 
+_SCRIPTS: dict[str, str] = {}
+
+
 def _script(w: str) -> str:
+    """The word's script; remembered per word (most words of a list recur)."""
+    got = _SCRIPTS.get(w)
+    if got is None:
+        if len(_SCRIPTS) > 100_000:
+            _SCRIPTS.clear()
+        got = _SCRIPTS[w] = _script_of(w)
+    return got
+
+
+def _script_of(w: str) -> str:
     cyr = bool(_CYRILLIC.search(w))
     lat = bool(_LATIN.search(w))
     if cyr and lat:

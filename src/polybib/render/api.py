@@ -14,7 +14,7 @@ from typing import Iterable
 from .. import progress
 from ..errors import UsageError
 from ..formats.bibtex.inheritance import resolve_references
-from ..model import Reference
+from ..model import Diagnostic, Reference
 from . import gost, multilingual, output
 from .cslitem import to_csl_item
 from .engine import Entry, Processor
@@ -33,6 +33,9 @@ class Rendered:
     style: StyleInfo
     format: str = "text"
     labels: dict[str, str] = field(default_factory=dict)
+    #: one per record the style could not render (its entry is a fallback), at the
+    #: record's FILE:LINE
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def text(self, fmt: str | None = None) -> str:
         """The whole list in ``fmt`` (default: the format asked for)."""
@@ -122,8 +125,19 @@ def render(records: Iterable[Reference], style: str = "apa", *, format: str = "t
             entry.body = f"{entry.body} {escape(suffix)}"
     labels = {}
     if format == "latex" and not any(e.margin for e in entries):
-        labels = cite_labels(processor, items)
-    return Rendered(entries, info, format, labels)
+        try:
+            labels = cite_labels(processor, items)
+        except Exception:       # labels are a nicety; the list itself is rendered
+            labels = {}
+    sources = {p.ref.id: p.ref.source for p in prepared}
+    diagnostics = []
+    for entry in entries:
+        if entry.error:
+            source = sources.get(entry.id)
+            diagnostics.append(Diagnostic(source.file if source else "<memory>", source.line if source else 0,
+                                          f"{entry.id}: not rendered in style {info.name}: {entry.error}",
+                                          code="render"))
+    return Rendered(entries, info, format, labels, diagnostics)
 
 
 def cite_labels(processor: Processor, items: list[dict]) -> dict[str, str]:

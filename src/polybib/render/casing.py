@@ -154,7 +154,12 @@ def apply(text_case: str | None, text, english: bool = True):
                     continue
                 bare = part.strip("\"'“”‘’([{.,;:!?)]}\ue000\ue001\ue002")
                 stop = bare in STOP_WORDS
-                if stop and (k > 0 or not (first or after_colon or last)):
+                # as citeproc-js: a compound's first part is capitalized even when a stop
+                # word ("So-Called", "Out-of-Print"), later stop-word parts are not; a
+                # one-letter word is left as typed unless it opens the title ("(a)", "y")
+                if len(bare) == 1 and len(parts) == 1 and not (first or after_colon):
+                    out.append(part)
+                elif stop and (k > 0 or (len(parts) == 1 and not (first or after_colon or last))):
                     out.append(part)
                 else:
                     out.append(_cap_first(part))

@@ -36,7 +36,8 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import citelabel, disambiguation, fastpaths, fixes, markup, memo, nameparse, notefields, quotes
+from . import (citelabel, disambiguation, fastpaths, fixes, locale_fixes, markup, memo, nameparse,
+               notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -124,7 +125,9 @@ def system_locale(name: str):
     path = os.path.join(LOCALES_PATH, f"locales-{name}.xml")
     if not os.path.exists(path):
         raise UsageError(f"no CSL locale {name!r}")
-    return etree.parse(path, _parser()).getroot()
+    root = etree.parse(path, _parser()).getroot()
+    locale_fixes.apply(name, root)      # terms citeproc-py's files have wrong (uk-UA)
+    return root
 
 
 def check_locale(name: str) -> str:
@@ -401,6 +404,37 @@ class _Citation(Citation):
 
 # ------------------------------------------------------------------ rendering
 
+class _Failed(Exception):
+    """A record already known not to render (its reading, sorting or disambiguation failed)."""
+
+
+def _why(exc: BaseException) -> str:
+    """An exception as one line: its type and message."""
+    if isinstance(exc, _Failed):
+        return str(exc)
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def fallback(item: dict, error: str) -> str:
+    """The entry of a record the style could not render: its first name, title, year and
+    id as they are, then the reason, so that the list stays whole and the gap is plain."""
+    names = item.get("author") or item.get("editor") or []
+    first = names[0] if isinstance(names, list) and names and isinstance(names[0], dict) else {}
+    who = str(first.get("literal") or " ".join(str(first[k]) for k in ("family", "given") if first.get(k)))
+    issued = item.get("issued")
+    year = ""
+    if isinstance(issued, dict) and issued.get("date-parts"):
+        try:
+            year = str(issued["date-parts"][0][0])
+        except (IndexError, TypeError, KeyError):
+            year = ""
+    parts = [p for p in (who, markup.plain(str(item.get("title") or "")), year) if p]
+    text = ". ".join(parts)
+    reason = f"[not rendered: {item.get('id', '?')}: {error}]"
+    return markup.escape(f"{text}. {reason}" if text else reason)
+
+
 @dataclass
 class Entry:
     """One rendered bibliography entry in HTML-ish markup (escaped text, <i> <b> …)."""
@@ -408,6 +442,8 @@ class Entry:
     id: str
     body: str
     margin: str = ""
+    #: why the record could not be rendered in the style (the body is then a fallback)
+    error: str | None = None
 
     @property
     def markup(self) -> str:
@@ -571,11 +607,65 @@ class Processor:
         with gc_paused():
             return self._bibliography(items, locales, sort)
 
+    def _safe_references(self, items: list[dict], failed: dict[int, str]) -> list[_Reference]:
+        """Each item as a reference; one that cannot be read becomes an empty one,
+        its error kept in ``failed`` (by index)."""
+        refs = []
+        for index, item in enumerate(items):
+            try:
+                refs.append(to_citeproc_reference(item))
+            except Exception as exc:        # one bad record must not take the list down
+                failed[index] = _why(exc)
+                refs.append(_Reference(str(item.get("id", index)).lower(), "document", {}))
+        return refs
+
+    def _safe_order(self, refs, locales, sort, failed: dict[int, str]) -> list[int]:
+        """The bibliography order; when sorting fails, the records it fails on (each
+        tried alone) go last, the others are sorted as usual."""
+        try:
+            return self.order(refs, locales, sort)
+        except Exception:
+            pass
+        good = []
+        for index, ref in enumerate(refs):
+            try:
+                self.order([ref], [locales[index]] if locales else None, sort)
+                good.append(index)
+            except Exception as exc:
+                failed.setdefault(index, _why(exc))
+        try:
+            ordered = self.order([refs[i] for i in good], [locales[i] for i in good] if locales else None, sort)
+            ordered = [good[i] for i in ordered]
+        except Exception:
+            ordered = good
+        return ordered + [i for i in range(len(refs)) if i not in set(good)]
+
+    def _safe_disambiguate(self, refs, order, ids, failed: dict[int, str]) -> dict:
+        """Disambiguation; when it fails, it is done without the records it fails on."""
+        try:
+            return self.disambiguate(refs, order, ids)
+        except Exception:
+            pass
+        for index, ref in enumerate(refs):
+            try:
+                self.disambiguate([ref], [0], [ids[index]])
+            except Exception as exc:
+                failed.setdefault(index, _why(exc))
+        keep = [i for i in range(len(refs)) if i not in failed]
+        position = {i: n for n, i in enumerate(keep)}
+        try:
+            sub = self.disambiguate([refs[i] for i in keep], [position[i] for i in order if i in position],
+                                    [ids[i] for i in keep])
+        except Exception:
+            return {}
+        return {keep[n]: outcome for n, outcome in sub.items()}
+
     def _bibliography(self, items: list[dict], locales: list[str | None] | None,
                       sort: str | None) -> list[Entry]:
-        refs = [to_citeproc_reference(item) for item in items]
-        order = self.order(refs, locales, sort)
-        outcomes = self.disambiguate(refs, order, [str(item.get("id", "")) for item in items])
+        failed: dict[int, str] = {}
+        refs = self._safe_references(items, failed)
+        order = self._safe_order(refs, locales, sort, failed)
+        outcomes = self._safe_disambiguate(refs, order, [str(item.get("id", "")) for item in items], failed)
         requests = self._requests(outcomes, disambiguation.BIBLIOGRAPHY)
         entries = []
         substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
@@ -592,9 +682,18 @@ class Processor:
                 item = _Item(ref["key"], ref, number)
                 fixes._state.disambig = requests.get(index)
                 try:
+                    if index in failed:
+                        raise _Failed(failed[index])
                     margin, body = layout.render_entry(item)
                 except VariableError:
                     margin, body = "", None
+                except Exception as exc:    # this record only: a fallback entry, the list goes on
+                    error = failed.get(index) or _why(exc)
+                    body = fallback(items[index], error)
+                    entries.append(Entry(str(items[index].get("id", "")),
+                                         f"{number}. {body}" if style.numeric else body, "", error))
+                    previous = None
+                    continue
                 finally:
                     fixes._state.disambig = None
                 if substitute is not None and body is not None:

@@ -41,7 +41,7 @@ import re
 import threading
 
 from citeproc import model as m
-from citeproc.source import LiteralDate, VariableError
+from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 from lxml import etree
 
@@ -129,13 +129,18 @@ def _empty(frame: _Frame) -> bool:
 
 #: a roman numeral (front matter pages "iii–xv"): a number to CSL, as to citeproc-js
 _ROMAN = r"(?=[ivxlcdm]|[IVXLCDM])(?:m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![^\W\d_])"
-_NUM = rf"(?:[^\W\d_]*\d+[^\W\d_]*|{_ROMAN})"
+_ARABIC = r"[^\W\d_]*\d+[^\W\d_]*"
+#: a number in a range or list: roman numerals too (pages "iii–xv"); is-numeric takes
+#: arabic numbers only ("Vol. XIV" is no number to citeproc-js)
+_NUM = rf"(?:{_ARABIC}|{_ROMAN})"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
 # catalogues write it)
-_BRACKETED = rf"(?:{_NUM}|\[{_NUM}\])"
+_BRACKETED = rf"(?:{_ARABIC}|\[{_ARABIC}\])"
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
-_MULTIPLE = re.compile(rf"{_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}")
+#: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
+#: 1-4, one locator to citeproc-js, labelled "p.")
+_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
 _LOCATOR_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\w)")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
@@ -207,6 +212,10 @@ class _Numbers:
         def one(part: str) -> str:
             found = _RANGE.match(part)
             if not found:
+                if is_page and not fmt and "-" in part:
+                    # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
+                    # of a style without page-range-format in its hyphens
+                    return part.strip().replace("-", delimiter)
                 return self.format_number(part.strip())
             first, last = found.groups()
             if variable == "page-first":
@@ -277,7 +286,16 @@ class Text(_Numbers, m.Text):
 
     def markup(self, text, english):
         if text:
-            text = casing.apply(self.get("text-case"), self.strip_periods(text), english)
+            case = self.get("text-case")
+            text = self.strip_periods(text)
+            if case == "capitalize-first" and self.get("variable") in NUMBER_VARIABLES \
+                    and type(text) is String and ", " in str(text):
+                # a number variable is a list to citeproc-js: each item capitalized
+                # ("Ninth Dover printing, Tenth GPO printing")
+                text = String(", ".join(str(casing.apply(case, String(piece), english))
+                                        for piece in str(text).split(", ")))
+            else:
+                text = casing.apply(case, text, english)
             return self.wrap(self.quote(self.format(text)))
         return None
 
@@ -382,6 +400,10 @@ class Date_Part(m.Date_Part):
         saved = dict(self.attrib)
         try:
             text = super().process(date, context)
+            if self.get("name") == "year" and text and self.get("form", "long") == "long" \
+                    and 0 < date.year < 1000 and (date.year >= 500 or getattr(_state, "range_end", False)):
+                # "AD" only for years below 500 and not on the end of a range, as citeproc-js
+                text = str(date.year)
         finally:
             if dict(self.attrib) != saved:
                 self.attrib.clear()
@@ -480,7 +502,11 @@ class Date(m.Date):
         if delimiter is None:
             delimiter = self.unicode_character("EN DASH")
         first = _RANGE_TRAIL.sub("", join(render(p, begin) for p in parts[lo:hi + 1]))
-        last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
+        _state.range_end = True
+        try:
+            last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
+        finally:
+            _state.range_end = False
         if not first and not last:
             return None
         middle = f"{first}{delimiter}{last}" if first and last else (first or last)
@@ -628,7 +654,9 @@ class Names(m.Names):
         return text
 
 
-_TOKEN = re.compile(r"([^\W\d_][\w'’]*)(\.?)", re.U)
+#: a word of a given name: from a letter or digit to the next space, period or hyphen, as
+#: citeproc-js splits them ("L[eslie]" is one word, initial "L.")
+_TOKEN = re.compile(r"([^\W_][^\s.\-]*)(\.?)", re.U)
 
 
 def _initials(part: str, mark: str, keep_words: bool) -> str:
@@ -642,10 +670,14 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
     out = []
     for match in _TOKEN.finditer(part):
         word, dot = match.groups()
-        if dot or (len(word) == 1 and word.isupper()):
+        if word[0].isalpha() and (dot or (len(word) == 1 and word.isupper())):
             out.append(word + mark)
         elif not word[0].isupper() or keep_words:
-            out.append(word + " ")
+            # a particle or other word inside the given name ("Jean le Rond", "И. 3."):
+            # apart from its neighbours whatever the initials' punctuation, as citeproc-js
+            if out and not out[-1].endswith(" "):
+                out[-1] += " "
+            out.append(word + dot + " ")
         else:
             out.append(word[0] + mark)
     return re.sub(r"\s+", " ", "".join(out)).strip() if mark.endswith(" ") or keep_words \
@@ -890,7 +922,12 @@ class If(m.If):
     def _is_numeric(self, item):
         out = []
         for variable in self.get("is-numeric").split():
-            value = item.reference.get(variable.replace("-", "_"))
+            if variable == "locator":
+                # the cite's locator, not a reference field (APA labels "Chapter 3" by it)
+                locator = item.get("locator") if "locator" in item else None
+                value = getattr(locator, "identifier", None)
+            else:
+                value = item.reference.get(variable.replace("-", "_"))
             out.append(value is not None and is_numeric(value))
         return out
 
@@ -922,6 +959,24 @@ class Substitute(m.Substitute):
         return None
 
 
+def _date_sort_key(date):
+    """A date as a number that sorts it: a range by its start, then its end, among single
+    dates (citeproc-py's keys were digit strings for a date, which sort as numbers, and
+    text for a range, which sorted after every number)."""
+    if date is None:
+        return None
+    if isinstance(date, LiteralDate):
+        return str(date.text)
+    try:
+        if isinstance(date, DateRange):
+            begin = int(date.begin.sort_key())
+            end = date.get("end")
+            return begin * 10**9 + (int(end.sort_key()) if end is not None and not end.is_nil() else 0)
+        return int(date.sort_key()) * 10**9
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 class Key(m.Key):
     def sort_keys(self, items, context):
         variable = (self.get("variable") or "").replace("-", "_")
@@ -934,6 +989,8 @@ class Key(m.Key):
                 value = item.reference.get(variable)
                 out.append(None if value is None else str(value))
             return out
+        if variable in m.DATES:
+            return [_date_sort_key(item.reference.get(variable)) for item in items]
         keys = super().sort_keys(items, context)
         if "macro" in self.attrib:
             # a sort key is compared without the year-suffix a date took (CSL 1.0.2
@@ -1010,6 +1067,9 @@ def item_sort_keys(sort_element, items, context):
 
 class Layout(m.Layout):
     def render_citation(self, citation, callback):
+        """A cluster's cites in the order given, sorted only by the style's cs:sort
+        (stable), rendered and grouped and collapsed as cs:citation asks
+        (:mod:`.collapse`): ``(Smith, 2018, 2020b)``, ``[1]–[3]``."""
         numbers = citation.numbers
         good = [cite for cite in citation.cites if cite.key in numbers]
         bad = [cite for cite in citation.cites if cite.key not in numbers]

@@ -499,7 +499,7 @@ def apply(entries, prepared, edition: str, locale: str | None = None) -> None:
     by_id = {p.ref.id: p for p in prepared}
     for entry in entries:
         p = by_id.get(entry.id)
-        if p is None:
+        if p is None or getattr(entry, "error", None):     # a fallback entry stays one, with its diagnostic
             continue
         try:
             entry.body = escape(describer.describe(p.ref, p.locale))

@@ -73,7 +73,18 @@ def _char_weights(ch: str) -> tuple[tuple[int, int], ...] | None:
         return ((_GREEK, ord(base)),)
     if name.startswith("CYRILLIC"):
         return ((_CYRL, 1000 + ord(ch)),)
-    return ((_OTHER, ord(ch)),)
+    return ((_OTHER, _east_asian_rank(ch) * 0x110000 + ord(ch)),)
+
+
+def _east_asian_rank(ch: str) -> int:
+    """Hangul, then kana, then Han, as the Unicode collation orders those scripts (and
+    citeproc-js, through the platform's collator, sorts them): 김 before カ before 王."""
+    code = ord(ch)
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return 0
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+        return 1
+    return 2
 
 
 def _secondary(ch: str) -> int:

@@ -168,7 +168,7 @@ def _name(rng: random.Random, lang: str) -> Name:
 
 
 def _title(rng: random.Random, lang: str) -> str:
-    words = [rng.choice(_WORDS[lang]) for _ in range(rng.randint(2, 9))]
+    words = [rng.choice(_WORDS[lang]) for _ in range(rng.choice((1, 2, 3, 4, 5, 6, 7, 8, 9)))]
     text = " ".join(words)
     if rng.random() < 0.15:
         text += " : " + " ".join(rng.choice(_WORDS[lang]) for _ in range(rng.randint(1, 4)))

@@ -39,7 +39,7 @@ TEX = r"""\documentclass{article}
 """
 
 
-def _run(cmd: list[str], cwd: Path) -> None:
+def _run_tex_tool(cmd: list[str], cwd: Path) -> None:
     done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 and cmd[0] != "xelatex":
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
@@ -56,10 +56,10 @@ def oracle_entries(examples: list[dict]) -> list[str]:
         work = Path(tmp)
         (work / "oracle.bib").write_bytes(formats.write(library, "bibtex", dialect="biblatex"))
         (work / "oracle.tex").write_text(TEX, encoding="utf-8")
-        _run(["xelatex", "-interaction=nonstopmode", "oracle.tex"], work)
-        _run(["biber", "oracle"], work)
-        _run(["xelatex", "-interaction=nonstopmode", "oracle.tex"], work)
-        _run(["pdftotext", "-enc", "UTF-8", "oracle.pdf", "oracle.txt"], work)
+        _run_tex_tool(["xelatex", "-interaction=nonstopmode", "oracle.tex"], work)
+        _run_tex_tool(["biber", "oracle"], work)
+        _run_tex_tool(["xelatex", "-interaction=nonstopmode", "oracle.tex"], work)
+        _run_tex_tool(["pdftotext", "-enc", "UTF-8", "oracle.pdf", "oracle.txt"], work)
         text = (work / "oracle.txt").read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     entries: list[str] = []
@@ -73,7 +73,7 @@ def oracle_entries(examples: list[dict]) -> list[str]:
     return entries
 
 
-def main(argv: list[str]) -> int:
+def oracle_main(argv: list[str]) -> int:
     sys.path.insert(0, str(HERE.parents[2] / "src"))
     sys.path.insert(0, str(HERE.parents[2]))
     from tests.render.gost import examples as scorer
@@ -113,4 +113,4 @@ def compare(items: list[dict], theirs: list[str], argv=()) -> dict[str, list[int
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(oracle_main(sys.argv[1:]))

@@ -2,7 +2,10 @@
 //
 // Input (stdin, JSON): {"locales_dir": DIR, "jobs": [{"style": PATH, "locale": "en-US" | null,
 //                       "items": [CSL-JSON items], "format": "text"}]}
-// Output (stdout, JSON): [{"entries": [{"id": ID, "text": TEXT}], "error": null | MESSAGE}]
+// Output (stdout, JSON): [{"entries": [{"id": ID, "text": TEXT}], "citations": null | [TEXT],
+//                          "error": null | MESSAGE}]
+// A job with "clusters" ([[{"id", "locator", "label", "prefix", "suffix"}]]) renders those
+// citation clusters (makeCitationCluster) instead of the bibliography.
 // Entries are in citeproc-js's bibliography order; the text is its "text" output format
 // (a left-margin field followed by one space), without the trailing newline.
 "use strict";
@@ -33,7 +36,13 @@ function main() {
       const engine = new CSL.Engine(sys, style, job.locale || undefined, !!job.locale);
       engine.setOutputFormat(job.format || "text");
       engine.updateItems(job.items.map((item) => String(item.id)));
-      const result = engine.makeBibliography();
+      let citations = null;
+      if (job.clusters) {
+        // each cluster: [{id, locator, label, prefix, suffix}], rendered on its own
+        citations = job.clusters.map((cluster) => engine.makeCitationCluster(
+          cluster.map((cite) => Object.assign({}, cite, { id: String(cite.id) }))));
+      }
+      const result = job.clusters ? null : engine.makeBibliography();
       const entries = [];
       if (result) {
         const [params, strings] = result;
@@ -41,7 +50,7 @@ function main() {
           entries.push({ id: String(ids[0]), text: strings[i].replace(/\n+$/, "") });
         });
       }
-      out.push({ entries, error: null });
+      out.push({ entries, citations, error: null });
     } catch (err) {
       out.push({ entries: [], error: String(err && err.stack || err) });
     }

@@ -175,6 +175,8 @@ def _unchanged_entry(seg: Segment, ref: Reference, originals: dict[int, Referenc
 
 def _original(seg: Segment, ref: Reference) -> Reference:
     """The record the entry's fields, as read, make."""
+    if type(ref) is EntryReference and "_original" in ref.__dict__:
+        return ref.original()           # kept when the record was changed in place
     return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), ref.source)
 
 
@@ -207,11 +209,19 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     The entry keeps its own field names, except that classic BibTeX gets its own names
     (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other).
     ``old_ref``: the entry's record as read (:func:`_original`), when the caller has it."""
+    # a record not mapped yet says what its entry says: its fields as read are its fields
+    # now, so they are not mapped and written a second time (``--dialect`` rewrites every
+    # entry of a file nobody changed)
+    as_read = old_ref is None and type(ref) is EntryReference and not ref.mapped \
+        and ref.unchanged() and ref.__dict__.get("_segment") is seg
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
     fields = seg.fields         # built afresh on each read: read once
-    if old_ref is None:
-        old_ref = _original(seg, ref)
-    old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
+    if as_read:
+        old = dict(new)
+    else:
+        if old_ref is None:
+            old_ref = _original(seg, ref)
+        old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
     if dialect != "bibtex":
         original_names = {name.lower() for name, _, _ in fields}
         _respell(new, original_names)
