@@ -80,17 +80,18 @@ def test_type_is_always_a_csl_type_never_document():
 
 
 @needs_model
-def test_low_confidence_fields_are_flagged_and_reported(tmp_path):
-    from polybib.refparse import parse_list
+def test_low_confidence_fields_are_flagged_and_reported(monkeypatch):
+    from polybib.refparse import hybrid, parse_list
     from polybib.refparse.splitter import low_confidence_fields
-    text = "Qwerty zxcvb, 77 uiop asdf. Lkjh, mnbv 12: 4 poiu; yt 9 rewq.\n"
+    text = "Петров А. В. Очерки истории // Вопросы истории.-2007.-№ 3.-С. 5-12.\n"
+    ref = parse_list(text, "refs.txt").references[0]
+    assert low_confidence_fields(ref) == [f for f in sorted(ref.confidence) if ref.confidence[f] < 0.5 and f != "note"]
+    monkeypatch.setattr(hybrid, "LOW_FIELD_CONFIDENCE", 1.01)      # every field below it
     lib = parse_list(text, "refs.txt")
-    ref = lib.references[0]
-    unsure = low_confidence_fields(ref)
-    for field in unsure:
-        assert ref.confidence[field] < 0.5
-    if unsure:
-        assert any(d.code == "low-confidence" and d.line == 1 and d.file == "refs.txt" for d in lib.diagnostics)
+    unsure = low_confidence_fields(lib.references[0])
+    assert "title" in unsure and "page" in unsure
+    assert any(d.code == "low-confidence" and d.line == 1 and d.file == "refs.txt" and "unsure of" in d.message
+               for d in lib.diagnostics)
 
 
 def test_cli_import_does_not_load_crfsuite_at_start_up():

@@ -37,7 +37,8 @@ def test_rich_text_in_a_title_is_markup_and_ampersands_are_text():
                author=[Name(family="Roe", given="A.")])
     html = render.render([ref], "apa", format="html").text()
     assert "Fish &amp; Chips iPhone" not in html
-    assert "<i>Fish &amp; <i>Chips</i> iPhone</i>" in html
+    # italics inside italics flip back to upright (CSL flip-flop, as citeproc-js writes it)
+    assert '<i>Fish &amp; <span style="font-style:normal;">Chips</span> iPhone</i>' in html
     assert "Fish & *Chips* iPhone" in render.render([ref], "apa", format="markdown").text()
 
 

@@ -142,6 +142,7 @@ def _run_files(args: argparse.Namespace) -> int:
         # --keys makes the keys from the records as read, so it needs them kept apart
         result = translit.romanize_library(library, scheme, mode="add" if args.add else "replace",
                                            in_place=not args.keys, fields=fields,
+                                           keep_originals=target == "bibtex",
                                            references=args.references, language=args.lang)
     if args.keys:
         if result is library:

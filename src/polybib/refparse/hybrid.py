@@ -28,6 +28,8 @@ ANCHORS = ("URL", "DOI", "ISBN", "ISSN", "accessed")
 #: 0.8893, 0.5 → 0.8844 micro F1 on wave2-work.jsonl with a model trained without it; never on
 #: held-out data).  Low: where the regularised model is unsure, it is still right more often.
 RULE_FALLBACK = 0.2
+#: The least confidence of a field on which the model and the rules agree (value or tokens).
+AGREED = 0.6
 #: Below this a field is listed in ``polybib.low-confidence-fields`` and warned about.
 LOW_FIELD_CONFIDENCE = 0.5
 
@@ -119,7 +121,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             fields[label] = rule_ref.fields[label]
             if rule_ref.extra.get(f"polybib.etal.{label}"):
                 etal.append(label)
-            confidence[label] = max(span.confidence, 0.5)
+            confidence[label] = max(span.confidence, AGREED)
             continue
         taken.setdefault(label, (span.start, span.end))
         got = value(label, span.text)
@@ -141,6 +143,8 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         else:
             fields[label] = got
         confidence[label] = span.confidence
+        if rule_ref.fields.get(label) == fields[label]:
+            confidence[label] = max(span.confidence, AGREED)   # two readings agree on the value
     if "title" not in fields and "title" in rule_ref.fields and "title" in rule_tokens:
         # a reference has a title: where the model found none, the rules' title stands, and a
         # name list the model stretched over it is the rules' list

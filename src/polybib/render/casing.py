@@ -29,6 +29,7 @@ STOP_WORDS = frozenset(
     "via vis-à-vis with within without worth yet".split())
 
 _WORD = re.compile(r"(\s+)")
+_COMPOUND = re.compile("([-\u2013\u2014])")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 
 
@@ -126,19 +127,29 @@ def apply(text_case: str | None, text, english: bool = True):
     if text_case == "sentence":
         if _all_upper(text):
             text = _rebuild([p if isinstance(p, NoCase) else type(p)(str(p).lower()) for p in _pieces(text)])
-        return _map_words(text, lambda w, i, first, *_: _cap_first(w) if first and w.islower() else w)
+        # words written with a capital only (Title Case) are lowered, as citeproc-js does;
+        # acronyms and mixed case ("NASA", "iPhone") and nocase spans stay as typed
+        def sentence(word, i, first, *_):
+            if first:
+                return _cap_first(word) if word.islower() else word
+            letters = [c for c in word if c.isalpha()]
+            if len(letters) > 1 and letters[0].isupper() and all(c.islower() for c in letters[1:]):
+                return word.lower()
+            return word
+        return _map_words(text, sentence)
     if text_case == "title":
         if not english:
             return text
         def title(word, i, first, after_colon, last):
-            if not _latin_only(word):
-                return word
             if _ENTITY.fullmatch(word):
                 return word
-            parts = word.split("-")
+            # the parts of a compound (hyphen, en dash, em dash) are words of their own,
+            # each cased by its own script: "β-Carotine", "Scientist–Practitioner",
+            # "Traits—Self-Esteem" (CSL 1.0.2 title case, as citeproc-js)
+            parts = _COMPOUND.split(word)
             out = []
             for k, part in enumerate(parts):
-                if not part.islower():
+                if k % 2 or not part.islower() or not _latin_only(part):
                     out.append(part)
                     continue
                 bare = part.strip("\"'“”‘’([{.,;:!?)]}\ue000\ue001\ue002")
@@ -152,6 +163,6 @@ def apply(text_case: str | None, text, english: bool = True):
                     out.append(part)
                 else:
                     out.append(_cap_first(part))
-            return "-".join(out)
+            return "".join(out)
         return _map_words(text, title)
     return text

@@ -215,6 +215,13 @@ def _stripped(text) -> str:
     return " ".join(str(text or "").replace(".", " ").split())
 
 
+def _family_key(family, rest) -> str:
+    """The family name with its non-dropping particle (``rest`` is the probe's parts
+    after the family): "dos Smith" and "Smith" are different names to citeproc-js."""
+    particle = rest[1] if len(rest) > 1 else ""
+    return _stripped(f"{particle or ''} {family or ''}")
+
+
 def _initials_key(given: str) -> str:
     return " ".join(w[0] for w in given.replace("-", " ").split() if w)
 
@@ -231,20 +238,20 @@ class NameRegistry:
     def add(self, probes) -> None:
         primary = self.rule.startswith("primary-")
         for probe in probes:
-            for index, (given, family, *_rest) in enumerate(probe.names):
+            for index, (given, family, *rest) in enumerate(probe.names):
                 if primary and index > 0:
                     break
-                key = _stripped(family)
+                key = _family_key(family, rest)
                 if not key:
                     continue
                 given = _stripped(given)
                 self.families.setdefault(key, {}).setdefault(_initials_key(given), set()).add(given)
 
-    def level(self, family, given, index: int) -> int:
+    def level(self, family, given, index: int, particle: str = "") -> int:
         """The level a name needs (0 when its family name is nobody else's)."""
         if self.rule.startswith("primary-") and index > 0:
             return 0
-        initials = self.families.get(_stripped(family))
+        initials = self.families.get(_family_key(family, (None, particle)))
         if not initials:
             return 0
         given = _stripped(given)
@@ -260,7 +267,7 @@ class NameRegistry:
         for probe in probes:
             while len(out) <= probe.position:
                 out.append([])
-            out[probe.position] = [self.level(n[1], n[0], i) for i, n in enumerate(probe.names)]
+            out[probe.position] = [self.level(n[1], n[0], i, n[3] if len(n) > 3 else "") for i, n in enumerate(probe.names)]
         return out
 
 

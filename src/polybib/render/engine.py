@@ -36,7 +36,8 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fastpaths, fixes, locale_fixes, markup, memo, notefields, quotes
+from . import (citelabel, disambiguation, fastpaths, fixes, locale_fixes, markup, memo, nameparse,
+               notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -280,12 +281,22 @@ _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "
 
 
 def _name(data: dict) -> CiteprocName:
+    data = nameparse.parse(data)        # particles typed in family/given (.nameparse)
     if data.get("literal"):
         return CiteprocName(literal=markup.escape(str(data["literal"])))
     parts = {k: markup.escape(str(data[k])) for k in _NAME_KEYS if data.get(k)}
     if not parts:
         return CiteprocName(literal="")
+    if data.get("comma-suffix") and parts.get("suffix"):
+        return _CommaSuffixName(**parts)
     return CiteprocName(**parts)
+
+
+class _CommaSuffixName(CiteprocName):
+    """A name whose suffix is printed after a comma (CSL-JSON ``comma-suffix``: "John
+    Doe, Jr."); a class of its own, so memoized macros (:mod:`.memo`) tell it apart."""
+
+    comma_suffix = True
 
 
 def _int(value: Any) -> int | None:
@@ -300,6 +311,12 @@ def _single(parts: Sequence) -> dict | None:
     for key, value in zip(("year", "month", "day"), parts):
         number = _int(value)
         if number is None or (key != "year" and number == 0):
+            break
+        if key == "month" and not 1 <= number <= 12:
+            # CSL-JSON months 13–24 are the seasons (13/21 spring … 16/24 winter), as
+            # citeproc-js reads them; another number is no month
+            if 13 <= number <= 24:
+                out["season"] = (number - 13) % 4 + 1
             break
         out[key] = number
     return out if "year" in out else None
@@ -333,7 +350,7 @@ def _date(data: Any):
 def to_citeproc_reference(item: dict) -> _Reference:
     """A CSL-JSON item as citeproc-py's reference object (values escaped, see markup);
     variables in the note's ``key: value`` lines are read as citeproc-js reads them."""
-    item = notefields.apply(item)
+    item = citelabel.apply(notefields.apply(item))
     data: dict[str, Any] = {}
     for key, value in item.items():
         if key in ("id", "type") or value is None:
@@ -660,8 +677,6 @@ class Processor:
         entries = []
         substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
             if self.default.has_bibliography else None
-        rule = (self.default.root.bibliography.get("subsequent-author-substitute-rule", "complete-all")
-                if substitute is not None else None)
         previous = None
         with _lock:
             for number, index in progress.each(enumerate(order, start=1), f"{self._name}: rendering",
@@ -689,9 +704,13 @@ class Processor:
                 finally:
                     fixes._state.disambig = None
                 if substitute is not None and body is not None:
-                    names = layout.first_names()
+                    # the names are compared and replaced without their role label
+                    # ("Doe, John" of "Doe, John, ed."), as CSL 1.0.2 and citeproc-js do;
+                    # a complete match is replaced whole by every rule (the partial rules'
+                    # name-by-name matches are not done)
+                    names = getattr(layout.first_names(), "names_only", None) or layout.first_names()
                     body = str(body)
-                    if names and names == previous and rule in ("complete-all", "complete-each"):
+                    if names and names == previous:
                         # a names list ending in "." shared that period with the delimiter
                         target = names[:-1] if names.endswith(".") and names[:-1] in body else names
                         replacement = markup.escape(substitute) + ("." if target != names else "")
@@ -743,7 +762,8 @@ class Processor:
                         options["locator"] = Locator(cite.get("label", "page"), str(cite["locator"]))
                     for extra in ("prefix", "suffix"):
                         if cite.get(extra):
-                            options[extra] = markup.escape(cite[extra])
+                            # straight quotes in a cite's affix are quotes too (.quotes)
+                            options[extra] = markup.escape(quotes.mark(cite[extra]))
                     cites.append(_Item(key, refs.get(key), numbers.get(key, 0), **options))
                 citation = _Citation(cites, numbers, requests)
                 text = style.root.citation.layout.render_citation(citation, lambda c: None)

@@ -46,7 +46,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
-from . import casing, quotes
+from . import casing, collapse, display, quotes, seams
 from .disambiguation import Probe as _Probe
 from .memo import Macro
 from .sorting import WORD_BREAK, sort_key_for
@@ -141,6 +141,7 @@ _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
 _MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
+_LOCATOR_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\w)")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
@@ -150,12 +151,13 @@ NUMBER_VARIABLES = frozenset({
 def is_numeric(value) -> bool:
     """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
     "399, [1]")."""
-    return bool(_NUMERIC.match(str(value)))
+    return bool(_NUMERIC.match(str(value).replace("&amp;", "&")))     # escaped on the way in
 
 
 def is_plural(value) -> bool:
     """More than one number: a range or a list ("1-3", "2, 5"), not "3(77)" nor "55/56"."""
-    return bool(_MULTIPLE.search(str(value)))
+    # reference values are HTML-escaped on the way in (.markup): "1 &amp; 2" is "1 & 2"
+    return bool(_MULTIPLE.search(str(value).replace("&amp;", "&")))
 
 
 def _expand(first: str, last: str) -> str:
@@ -245,6 +247,9 @@ def _is_english(element, item) -> bool:
 
 
 class Text(_Numbers, m.Text):
+    def render(self, *args, **kwargs):
+        return display.wrap(self, super().render(*args, **kwargs), kwargs)     # CSL display
+
     def process(self, item, context=None, **kwargs):
         if "macro" in self.attrib:
             # citeproc-js treats a macro call like a group: when the macro calls variables
@@ -260,6 +265,8 @@ class Text(_Numbers, m.Text):
             _merge(frame, kept=text is not None)
             return text, _is_english(self, item)
         text, _language = super().process(item, context=context, **kwargs)
+        if text and "term" in self.attrib and _state.__dict__.get("terms") is not None:
+            _state.terms.append(str(text))      # for collapse.capitalize_term
         return text, _is_english(self, item)
 
     def quote(self, string):
@@ -311,9 +318,21 @@ class Text(_Numbers, m.Text):
             text = item.number
         elif variable == "locator":
             en_dash = self.unicode_character("EN DASH")
-            text = str(item.locator.identifier).replace("-", en_dash)
+            # the locator as typed, trimmed, a range's hyphen an en dash without the
+            # spaces around it ("100 - 103" → "100–103", as citeproc-js)
+            text = _LOCATOR_RANGE.sub(en_dash, str(item.locator.identifier).strip()).replace("-", en_dash)
         else:
             text = item.reference[variable.replace("-", "_")]
+        if variable == "citation-label" and text is not None:
+            # the year-suffix follows the label where the style prints none itself
+            # (citeproc-js; the label stands for author and year, .citelabel)
+            suffix = _implicit_year_suffix(self, item, context)
+            if suffix:
+                text = String(str(text) + suffix)
+                try:
+                    _layout(context if context is not None else self).repressed["_ys"] = True
+                except IndexError:
+                    pass
         if text is not None and str(text) != "":
             _record(variable)
         return text
@@ -427,6 +446,9 @@ def _date_value(date, name):
     try:
         return getattr(date, name)
     except (AttributeError, KeyError, VariableError):
+        if name == "month":
+            # a season stands in the month's place (CSL 1.0.2 "Seasons"): "Spring–Summer 1999"
+            return _date_value(date, "season")
         return None
 
 
@@ -570,8 +592,27 @@ def _ensure_name(names) -> None:
         names.insert(0, name)
 
 
+class FirstNames(str):
+    """The first names output of an entry, with ``names_only``: the cs:name text in it
+    (no role label), which subsequent-author-substitute compares and replaces."""
+
+    def __new__(cls, text: str, names_only: str = ""):
+        self = super().__new__(cls, text)
+        self.names_only = names_only if names_only and names_only in text else text
+        return self
+
+
 class Names(m.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        if _state.__dict__.get("suppress_names") and not kwargs.get("sort_options"):
+            # a collapsed cite (:mod:`.collapse`): its first names are left out
+            try:
+                repressed = _layout(context if context is not None else self).repressed
+            except IndexError:
+                repressed = None
+            if repressed is not None and "_first_names" not in repressed:
+                repressed["_first_names"] = ""
+                return None
         if names_context is None:
             names_context = _shorthand_of(self)
         _ensure_name(names_context if names_context is not None else self)
@@ -592,15 +633,20 @@ class Names(m.Names):
         return self._process(item, names_context, context, **kwargs)
 
     def _process(self, item, names_context, context, **kwargs):
-        text = super().process(item, names_context=names_context, context=context, **kwargs)
+        lists = _state.name_lists = []
+        try:
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            _state.name_lists = None
         if text and not kwargs.get("sort_options"):
             try:
                 repressed = _layout(context if context is not None else self).repressed
             except IndexError:
                 repressed = None
             if repressed is not None and "_first_names" not in repressed:
-                # what subsequent-author-substitute compares and replaces
-                repressed["_first_names"] = str(self.markup(text) or "")
+                # what subsequent-author-substitute compares and replaces: the names
+                # (without their label, CSL 1.0.2) where a cs:name rendered them
+                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "")
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -651,7 +697,7 @@ def _particle_join(*parts) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not out.endswith(("’", "'")):
+        if out and not out.endswith(("’", "'", "-")):
             out += " "
         out += str(part)
     return out
@@ -724,7 +770,11 @@ class Name(m.Name):
             if not text:
                 return text
             return String(_SPACE_OUTSIDE_TAGS.sub(NAME_SORT_SEPARATOR, str(text)) + NAME_SORT_SEPARATOR)
-        return self._joined(output, truncated, use_last, option)
+        text = self._joined(output, truncated, use_last, option)
+        lists = _state.__dict__.get("name_lists")
+        if lists is not None and text:
+            lists.append(str(self.markup(text) or ""))
+        return text
 
     def _one(self, name, level, first, order, separator, demote, initialize_with, context):
         """One name with its given name at ``level`` (0 only in the short form)."""
@@ -751,12 +801,23 @@ class Name(m.Name):
             return separator.join(n for n in (family, given, suffix) if n)
         family = _particle_join(dropping, non_dropping, family)
         given, family = self._parts(given, family)
-        return " ".join(n for n in (given, family, suffix) if n)
+        text = " ".join(n for n in (given, family) if n)
+        if suffix:
+            # CSL-JSON "comma-suffix": the suffix after a comma ("John Doe, Jr.")
+            text += (", " if getattr(type(name), "comma_suffix", False) else " ") + suffix
+        return text
 
     def _parts(self, given, family):
         for part in self.findall("cs:name-part", self.nsmap):
             given, family = part.format_part(given, family)
         return given, family
+
+    @staticmethod
+    def _inverted(index: int, option) -> bool:
+        """Whether the name at ``index`` is printed inverted ("Doe, John"): CSL 1.0.2
+        ``after-inverted-name`` puts the delimiter before "and"/"et al." only then."""
+        order = option("name-as-sort-order")
+        return order == "all" or (order == "first" and index == 0)
 
     def _joined(self, output, truncated, use_last, option):
         """The names joined with the delimiter, "and" and "et al." as the options say."""
@@ -767,7 +828,8 @@ class Name(m.Name):
                 output[-1] = self.unicode_character("horizontal ellipsis") + " " + output[-1]
                 return self.join(output, delimiter)
             precedes = option("delimiter-precedes-et-al")
-            if precedes == "always" or (precedes == "contextual" and len(output) >= 2):
+            if precedes == "always" or (precedes == "contextual" and len(output) >= 2) \
+                    or (precedes == "after-inverted-name" and self._inverted(len(output) - 1, option)):
                 return self.join(output + [et_al], delimiter)
             return self.join(output, delimiter) + " " + et_al
         and_ = option("and")
@@ -775,7 +837,8 @@ class Name(m.Name):
             term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
             text = self.join(output[:-1], ", ")
             precedes = option("delimiter-precedes-last")
-            if precedes == "always" or (precedes == "contextual" and len(output) > 2):
+            if precedes == "always" or (precedes == "contextual" and len(output) > 2) \
+                    or (precedes == "after-inverted-name" and self._inverted(len(output) - 2, option)):
                 text = self.join([text, ""], ", ")
             else:
                 text += " "
@@ -793,6 +856,13 @@ class Name(m.Name):
 
 
 class Group(m.Group):
+    def render(self, *args, **kwargs):
+        return display.wrap(self, super().render(*args, **kwargs), kwargs)     # CSL display
+
+    def join(self, strings, default_delimiter=""):
+        """Children joined with the punctuation table of :mod:`.seams` at each seam."""
+        return seams.join(strings, self.get("delimiter", default_delimiter))
+
     def process(self, item, context=None, **kwargs):
         output = []
         delimiter = self.get("delimiter", "")
@@ -921,7 +991,15 @@ class Key(m.Key):
             return out
         if variable in m.DATES:
             return [_date_sort_key(item.reference.get(variable)) for item in items]
-        return super().sort_keys(items, context)
+        keys = super().sort_keys(items, context)
+        if "macro" in self.attrib:
+            # a sort key is compared without the year-suffix a date took (CSL 1.0.2
+            # "Sorting": keys come before disambiguation; "1965a" would sort after "1970")
+            for i, item in enumerate(items):
+                suffix = item.reference.get("year_suffix")
+                if suffix and keys[i] is not None and str(suffix) in str(keys[i]):
+                    keys[i] = re.sub(rf"(?<=\d){re.escape(str(suffix))}(?!\w)", "", str(keys[i]), count=1)
+        return keys
 
     def _format_name(self, item, variable):
         """A name variable as a sort key: each name family first, words kept apart (see
@@ -1030,8 +1108,8 @@ def item_sort_keys(sort_element, items, context):
 class Layout(m.Layout):
     def render_citation(self, citation, callback):
         """A cluster's cites in the order given, sorted only by the style's cs:sort
-        (stable), rendered and, where cs:citation asks ``collapse="year"`` (or a
-        year-suffix collapse), cites of the same names grouped: ``(Smith, 2018, 2020b)``."""
+        (stable), rendered and grouped and collapsed as cs:citation asks
+        (:mod:`.collapse`): ``(Smith, 2018, 2020b)``, ``[1]–[3]``."""
         numbers = citation.numbers
         good = [cite for cite in citation.cites if cite.key in numbers]
         bad = [cite for cite in citation.cites if cite.key not in numbers]
@@ -1042,12 +1120,14 @@ class Layout(m.Layout):
             # the per-cite ``repressed`` reset below)
             good = sort.sort(good, self)
         out = []
-        names = []
+        rendered = []
         requests = dict.get(citation, "requests")
-        for item in good:
+        note = self.get_root().get("class") == "note"
+        for position, item in enumerate(good):
             self.repressed = {}
             prefix = item.get("prefix", "")
             suffix = item.get("suffix", "")
+            _state.terms = [] if note else None
             if requests is not None:
                 # the disambiguation of this cite (:mod:`.disambiguation`)
                 _state.disambig = requests.get(item.key)
@@ -1058,35 +1138,40 @@ class Layout(m.Layout):
             finally:
                 if requests is not None:
                     _state.disambig = None
+                terms, _state.terms = _state.terms, None
+            if output is not None and terms and collapse.starts_sentence(position, prefix):
+                output = collapse.capitalize_term(output, terms)
             if output is not None:
                 out.append(prefix + output + suffix)
-                names.append((self.first_names(), bool(prefix)))
+                rendered.append(collapse.Cite(item, out[-1], self.repressed.get("_first_names", "")))
                 self.getparent().cites.append(item)
+        # cite grouping and collapsing (CSL 1.0.2 "Cite Grouping", "Cite Collapsing")
+        joined = collapse.arrange(self, rendered, lambda item: self._without_names(item, requests))
         for item in bad:
             value = callback(item) if callback else None
             out.append(value or "{}?".format(item.key))
-            names.append(("", True))
-        collapse = self.getparent().get("collapse", "")
-        if collapse in ("year", "year-suffix", "year-suffix-ranged") and len(out) > 1:
-            return self.format(self.wrap(self._collapsed(out, names)))
-        return self.format(self.wrap(self.join(out)))
+            if joined is not None:
+                joined = collapse.join_one(joined, self.get("delimiter", ""), out[-1])
+        return self.format(self.wrap(joined if joined is not None else self.join(out)))
 
-    def _collapsed(self, out, names):
-        """Cites joined, consecutive ones with the same (non-empty) names as one group:
-        the names once, then each cite without them, by the cite-group delimiter."""
-        group_delimiter = self.getparent().get("cite-group-delimiter", ", ")
-        groups: list[list[str]] = []
-        previous = None
-        for text, (name, prefixed) in zip(out, names):
-            text = str(text)
-            if name and name == previous and not prefixed and text.startswith(name):
-                rest = text[len(name):].lstrip()
-                rest = re.sub(r"^[,;:]\s*", "", rest)
-                groups[-1].append(rest)
-            else:
-                groups.append([text])
-            previous = name if name and not prefixed else None
-        return self.join([String(group_delimiter.join(group)) for group in groups])
+    def _without_names(self, item, requests):
+        """``item``'s cite with its first cs:names (or what substitutes for it) left
+        out, as collapsed cites show it; None when nothing is left."""
+        # the flag also stands in ``repressed``, which keys memoized macros (:mod:`.memo`)
+        self.repressed = {"_suppress_names": True}
+        _state.suppress_names = True
+        if requests is not None:
+            _state.disambig = requests.get(item.key)
+        try:
+            output = self.render_children(item)
+        except VariableError:
+            output = None
+        finally:
+            _state.suppress_names = False
+            _state.disambig = None
+        if output is None:
+            return None
+        return output + item.get("suffix", "")
 
     def render_entry(self, item):
         """One bibliography entry as (left margin, body); margin is "" without

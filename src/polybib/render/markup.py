@@ -85,7 +85,8 @@ def rich_text(value: str) -> MixedString | String:
 
 @dataclass
 class Node:
-    """``kind`` is "text" (with ``text``) or a style: i b sup sub sc u root margin body."""
+    """``kind`` is "text" (with ``text``) or a style: i b sup sub sc u root margin body, or
+    a display division: csl-block csl-left-margin csl-right-inline csl-indent."""
 
     kind: str
     text: str = ""
@@ -95,6 +96,9 @@ class Node:
 _OUT_TOKEN = re.compile(r"<(/?)([a-z]+)([^<>]*)>")
 _KINDS = {"i": "i", "em": "i", "b": "b", "strong": "b", "sup": "sup", "sub": "sub", "u": "u",
           "l": "span"}
+
+
+_DISPLAY = re.compile(r'class="(csl-(?:block|left-margin|right-inline|indent))"')
 
 
 def parse(markup: str) -> Node:
@@ -112,7 +116,11 @@ def parse(markup: str) -> Node:
                 stack.pop()
             continue
         kind = _KINDS.get(name, "span")
-        if name == "span" and "small-caps" in attrs:
+        if name == "div":
+            # a CSL display division (.display): "csl-block", "csl-left-margin", …
+            found = _DISPLAY.search(attrs)
+            kind = found.group(1) if found else "span"
+        elif name == "span" and "small-caps" in attrs:
             kind = "sc"
         elif name == "span" and "text-decoration:underline" in attrs:
             kind = "u"

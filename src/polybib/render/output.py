@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Callable, Sequence
 
 from .engine import Entry
@@ -54,16 +55,75 @@ _HTML_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</su
               "sc": ('<span style="font-variant:small-caps;">', "</span>")}
 
 
+def _superscripts() -> dict[str, str]:
+    """Unicode superscript characters (decomposition ``<super>``, in the blocks that have
+    them) and what they are superscripts of: ``ª`` → ``a``, ``²`` → ``2``, ``™`` → ``TM``."""
+    out = {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"}
+    for first, last in ((0xA0, 0xFF), (0x2B0, 0x2FF), (0x1D2C, 0x1DBF), (0x2070, 0x209F),
+                        (0x2100, 0x214F), (0x3190, 0x319F), (0xA69C, 0xA69D), (0xA770, 0xA770),
+                        (0xA7F8, 0xA7F9), (0xAB5C, 0xAB5F)):
+        for code in range(first, last + 1):
+            parts = unicodedata.decomposition(chr(code)).split()
+            if parts and parts[0] == "<super>":
+                out[chr(code)] = "".join(chr(int(p, 16)) for p in parts[1:])
+    return out
+
+
+_SUPERSCRIPT = _superscripts()
+_SUPERSCRIPT_CHARS = re.compile("[" + re.escape("".join(_SUPERSCRIPT)) + "]")
+
+
+def _html_plain(text: str) -> str:
+    """Text for HTML: escaped, and a superscript character written as the character in
+    ``<sup>`` (``2ᵉ`` → ``2<sup>e</sup>``), as citeproc-js writes HTML: fonts without
+    the superscript glyphs still show it."""
+    text = html.escape(text, quote=False)
+    if _SUPERSCRIPT_CHARS.search(text):
+        text = _SUPERSCRIPT_CHARS.sub(lambda m: "<sup>" + html.escape(_SUPERSCRIPT[m.group()]) + "</sup>", text)
+    return text
+
+
 def _html_text(text: str) -> str:
-    return _with_urls(text, lambda t: html.escape(t, quote=False),
+    return _with_urls(text, _html_plain,
                       lambda u: f'<a href="{html.escape(u, quote=True)}">{html.escape(u, quote=False)}</a>')
 
 
+#: CSL 1.0.2 "Formatting", flip-flopping: italics, bold or small caps inside the same
+#: formatting are set back to normal (``<i>My <i>Amazing</i> Title</i>`` prints "Amazing"
+#: upright), and the same formatting inside that is italic again, as citeproc-js writes it.
+_HTML_NORMAL = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
+                "sc": '<span style="font-variant:normal;">'}
+
+
 def to_html(markup: str) -> str:
-    def wrap(kind, inner):
+    def walk(node: Node, active: frozenset) -> str:
+        if node.kind == "text":
+            return _html_text(node.text)
+        kind = node.kind
+        if kind in _HTML_NORMAL:
+            if kind in active:
+                inner = "".join(walk(child, active - {kind}) for child in node.children)
+                return _HTML_NORMAL[kind] + inner + "</span>"
+            inner = "".join(walk(child, active | {kind}) for child in node.children)
+        else:
+            inner = "".join(walk(child, active) for child in node.children)
+        if kind == "root":
+            return inner
+        if kind.startswith("csl-"):
+            return f'<div class="{kind}">{inner}</div>' if inner.strip() else ""
         open_, close = _HTML_TAGS.get(kind, ("", ""))
         return open_ + inner + close
-    return _walk(parse(markup), _html_text, wrap)
+    return walk(_suffix_into_display(parse(markup)), frozenset())
+
+
+def _suffix_into_display(root: Node) -> Node:
+    """Punctuation that follows the last display division (the layout's suffix) goes
+    inside it, as citeproc-js writes it: ``<div class="csl-right-inline">Title.</div>``."""
+    children = root.children
+    if (len(children) >= 2 and children[-1].kind == "text" and children[-2].kind.startswith("csl-")
+            and children[-1].text.strip() and not any(ch.isalnum() for ch in children[-1].text)):
+        children[-2].children.append(children.pop())
+    return root
 
 
 #: The standalone page's style sheet: readable measure, a number beside its entry (not on

@@ -251,7 +251,7 @@ def add_romanized(ref: Reference, scheme: "str | Scheme", **options) -> Referenc
 
 
 def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "replace",
-                     *, in_place: bool = False, **options) -> Library:
+                     *, in_place: bool = False, keep_originals: bool = True, **options) -> Library:
     """A romanized copy of ``library`` (``mode``: ``replace`` or ``add``).
 
     The copy keeps the format's lossless document view, so a ``.bib`` written from it
@@ -259,6 +259,9 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
     another scheme gets a warning in ``diagnostics``.  ``in_place`` romanizes
     ``library`` itself and returns it: for a caller that has no further use for the
     original (the command line, which reads a file only to write it romanized).
+    ``keep_originals``: each changed .bib record keeps its mapping as read, which the
+    .bib writer compares it with (not mapped again); a caller that writes no .bib says
+    False and holds no second copy of the records.
     """
     if mode not in ("replace", "add"):
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
@@ -266,7 +269,7 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
     out = library if in_place else copy_library(library)
     for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
-        _apply(ref, romanizer, mode)
+        _apply(ref, romanizer, mode, keep_originals)
         for note in romanizer.notes:
             out.diagnostics.append(Diagnostic(ref.source.file, ref.source.line,
                                               f"{ref.id or 'record'}: {note}", "warning",
@@ -293,9 +296,9 @@ def copy_library(library: Library) -> Library:
     return Library(references, copy.deepcopy(library.diagnostics), documents)
 
 
-def _apply(ref: Reference, romanizer: Romanizer, mode: str) -> None:
+def _apply(ref: Reference, romanizer: Romanizer, mode: str, keep_original: bool = False) -> None:
     values = romanizer.values(ref)
-    if values and hasattr(ref, "keep_original"):
+    if values and keep_original and hasattr(ref, "keep_original"):
         ref.keep_original()       # a .bib record: its mapping as read, for the writer
     if mode == "replace":
         for variable, value in values.items():
