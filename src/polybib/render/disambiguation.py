@@ -509,7 +509,13 @@ def resolve(count: int, ids: list[str], order: list[int], options: Options,
     outcomes: dict[int, Outcome] = {}
     if not options.active:
         return outcomes
-    base = Request(SCAN, initials_rule=options.initials_rule)
+    # with a rule over the whole list, most cites end up with the given names the rule
+    # gives at most (in a real list nearly every family name has other initials), so
+    # the first rendering already asks for those: only cites that need other levels are
+    # rendered again.  Given-name levels change how names print, never which name lists
+    # a cite meets, so the name lists met are the same either way.
+    guess = _guessed_levels(options) if options.global_names else ()
+    base = Request(SCAN, givens=guess, initials_rule=options.initials_rule)
     texts: list[str] = []
     probes: list[list] = []
     for index in range(count):
@@ -523,13 +529,16 @@ def resolve(count: int, ids: list[str], order: list[int], options: Options,
             registry.add(met)
         for index in range(count):
             levels = registry.levels(probes[index])
-            if any(any(row) for row in levels):
+            needed = any(any(row) for row in levels)
+            if needed:
                 own[index] = levels
-                text, met = render(index, Request(SCAN, givens=tuple(tuple(r) for r in levels),
-                                                  initials_rule=options.initials_rule))
-                texts[index] = text
-                probes[index] = _by_position(met)
                 outcomes[index] = Outcome([], [list(r) for r in levels])
+            if _same_levels(levels, guess):
+                continue                # rendered as it needs already
+            givens = tuple(tuple(r) for r in levels) if needed else ()
+            text, met = render(index, Request(SCAN, givens=givens, initials_rule=options.initials_rule))
+            texts[index] = text
+            probes[index] = _by_position(met)
     groups: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         groups.setdefault(text, []).append(index)
@@ -544,6 +553,28 @@ def resolve(count: int, ids: list[str], order: list[int], options: Options,
                 found = outcomes[i]
                 found.givens = _merged(found.givens, own[i])
     return outcomes
+
+
+_GUESSED_LISTS, _GUESSED_NAMES = 8, 16
+
+
+def _guessed_levels(options: Options) -> tuple:
+    """The given-name levels most cites get under a rule over the whole list: the
+    initials (the full name needs initials shared too, which is rarer), of the first
+    name of each list (``primary-*``) or of every name (``all-*``)."""
+    names = 1 if options.rule.startswith("primary-") else _GUESSED_NAMES
+    return ((1,) * names,) * _GUESSED_LISTS
+
+
+def _same_levels(levels: list, guess: tuple) -> bool:
+    """Whether a rendering asked for ``guess`` shows every name met at ``levels``
+    (a level not given is 0; names and lists not met do not matter)."""
+    for position, row in enumerate(levels):
+        asked = guess[position] if position < len(guess) else ()
+        for index, level in enumerate(row):
+            if level != (asked[index] if index < len(asked) else 0):
+                return False
+    return True
 
 
 def _by_position(met) -> list:
