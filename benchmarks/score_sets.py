@@ -3,12 +3,18 @@
     python benchmarks/score_sets.py                 # all sets, one table each
     python benchmarks/score_sets.py --only heldout  # sets whose name contains "heldout"
     python benchmarks/score_sets.py --anystyle      # also AnyStyle's 1,514 labelled references
+    python benchmarks/score_sets.py --only wave2    # the wave-2 sets, with a table per language
+    python benchmarks/score_sets.py --only wave2 --fields-by-lang   # and F1 per field and language
 
 Labelled sets (JSONL ``{"text", "gold"}``): ``../shared/data/parse-dev.jsonl`` and
 ``tests/refparse/data/*.jsonl``.  Their names say how they were used: ``*-tune`` and the dev
 set were tuned on; ``*heldout*``/``unseen*`` were scored once before any tuning on them (the
 first figures are in tests/refparse/test_labelled_sets_splitting_fuzz.py); sets named
-``*-unseen`` have never been tuned on.  Scoring reuses ../shared/tools/score_parse.py's
+``*-unseen`` have never been tuned on.  ``wave2-work``/``wave2-heldout`` (issue #14, built by
+benchmarks/labelled/build_wave2.py): the work part may be trained and tuned on, the held-out
+part is only measured.  A set with more than one language (``lang`` per record, else the gold
+``language``) also gets a table per language: why — a parser tuned on Russian can look fine
+overall while Kazakh or Ukrainian references fail.  Scoring reuses ../shared/tools/score_parse.py's
 normalisation, so the figures match it; the parser runs in-process (no subprocess).
 
 AnyStyle's set (``../shared/data/anystyle/core.xml``) labels spans, not CSL fields: its gold is
@@ -66,14 +72,79 @@ def count_fields(gold: dict, pred: dict, fields: list[str], scorer, tp: Counter,
     return ok
 
 
-def score_rows(rows: list[dict], scorer, fields: list[str] | None = None) -> tuple[Counter, Counter, Counter, int]:
+def score_rows(rows: list[dict], scorer, fields: list[str] | None = None,
+               per_row: list | None = None) -> tuple[Counter, Counter, Counter, int]:
+    """Counts over all rows; with ``per_row`` given, each row's own (tp, fp, fn, ok) is appended."""
     fields = fields or scorer.FIELDS
     tp, fp, fn = Counter(), Counter(), Counter()
     exact = 0
     for row in rows:
         pred = reference_to_item(parse_reference(row["text"]))
-        exact += count_fields(row["gold"], pred, fields, scorer, tp, fp, fn)
+        t, p, n = Counter(), Counter(), Counter()
+        ok = count_fields(row["gold"], pred, fields, scorer, t, p, n)
+        tp.update(t), fp.update(p), fn.update(n)
+        exact += ok
+        if per_row is not None:
+            per_row.append((t, p, n, ok))
     return tp, fp, fn, exact
+
+
+def row_lang(row: dict) -> str:
+    return row.get("lang") or row.get("gold", {}).get("language") or "?"
+
+
+def language_table(rows: list[dict], per_row: list) -> None:
+    """Micro F1, wholly right and the weakest fields for each language of a set."""
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(row_lang(row), []).append(i)
+    if len(groups) < 2:
+        return
+    print(f"{'language':10} {'refs':>5} {'prec':>6} {'rec':>6} {'F1':>6} {'wholly':>7}  weakest fields (F1)")
+    for lang in sorted(groups, key=lambda g: -len(groups[g])):
+        tp, fp, fn, exact = Counter(), Counter(), Counter(), 0
+        for i in groups[lang]:
+            t, p, n, ok = per_row[i]
+            tp.update(t), fp.update(p), fn.update(n)
+            exact += ok
+        prec, rec, f = _f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        fields = sorted(set(tp) | set(fp) | set(fn), key=lambda k: _f1(tp[k], fp[k], fn[k])[2])
+        weak = ", ".join(f"{k} {_f1(tp[k], fp[k], fn[k])[2]:.2f}" for k in fields[:3]
+                         if _f1(tp[k], fp[k], fn[k])[2] < 1)
+        n_refs = len(groups[lang])
+        print(f"{lang:10} {n_refs:5} {prec:6.3f} {rec:6.3f} {f:6.3f} {100 * exact / n_refs:6.1f}%  {weak}")
+
+
+def field_language_matrix(rows: list[dict], per_row: list) -> None:
+    """F1 of every field in every language (languages with at least 5 references): where a
+    language falls behind, and on which field."""
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(row_lang(row), []).append(i)
+    langs = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len(groups[g]) >= 5]
+    counts = {}
+    for lang in langs:
+        tp, fp, fn = Counter(), Counter(), Counter()
+        for i in groups[lang]:
+            t, p, n, _ = per_row[i]
+            tp.update(t), fp.update(p), fn.update(n)
+        counts[lang] = (tp, fp, fn)
+    fields = sorted({f for c in counts.values() for k in c for f in k},
+                    key=lambda f: -sum(c[0][f] + c[2][f] for c in counts.values()))
+    print(f"{'field':18}" + "".join(f"{lang:>8}" for lang in langs))
+    for field in fields:
+        cells = []
+        for lang in langs:
+            tp, fp, fn = counts[lang]
+            n = tp[field] + fp[field] + fn[field]
+            cells.append(f"{_f1(tp[field], fp[field], fn[field])[2]:8.2f}" if n else f"{'-':>8}")
+        print(f"{field:18}" + "".join(cells))
+
+
+def _f1(t, p, m):
+    prec = t / (t + p) if t + p else 1.0
+    rec = t / (t + m) if t + m else 1.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def table(name: str, n: int, tp: Counter, fp: Counter, fn: Counter, exact: int) -> float:
@@ -175,13 +246,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="", help="score only sets whose file name contains this")
     parser.add_argument("--anystyle", action="store_true", help="also score AnyStyle's held-out half")
+    parser.add_argument("--fields-by-lang", action="store_true",
+                        help="also print a field x language F1 matrix for sets with several languages")
     args = parser.parse_args()
     scorer = _scorer()
     for path in label_sets():
         if args.only and args.only not in path.name:
             continue
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        table(path.name, len(rows), *score_rows(rows, scorer))
+        per_row: list = []
+        table(path.name, len(rows), *score_rows(rows, scorer, per_row=per_row))
+        language_table(rows, per_row)
+        if args.fields_by_lang:
+            field_language_matrix(rows, per_row)
     if args.anystyle:
         rows = anystyle_rows(SHARED / "data" / "anystyle" / "core.xml")
         score_anystyle(rows[1::2], scorer)

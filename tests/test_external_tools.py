@@ -88,28 +88,39 @@ def test_every_test_that_runs_an_external_program_carries_its_marker():
     """A new test that runs xelatex, biber or chromium (or uses the citeproc-js report)
     without the marker would fail on a fresh machine instead of skipping.  Programs run by
     a helper function (of any module under tests/, called by name) count for the test."""
-    functions: dict[str, tuple[set[str], set[str]]] = {}
+    functions: dict[str, dict[Path, tuple[set[str], set[str]]]] = {}   # name -> module -> its body's
+    outside: dict[Path, set[str]] = {}      # names a module imports from outside tests/
     tests: list[tuple[Path, ast.FunctionDef]] = []
     for path in Path(__file__).parent.rglob("*.py"):
         if path.name == "test_external_tools.py":
             continue
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        outside[path] = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                         and not n.level and not (n.module or "").startswith("tests") for a in n.names}
+        for node in tree.body:
             if isinstance(node, ast.FunctionDef):
-                functions[node.name] = _programs_run(node)
+                functions.setdefault(node.name, {})[path] = _programs_run(node)
                 if node.name.startswith("test_") and path.name.startswith("test_"):
                     tests.append((path, node))
 
-    def programs(name: str, seen: set[str]) -> set[str]:
-        if name in seen or name not in functions:
+    def programs(name: str, caller: Path, seen: set[str]) -> set[str]:
+        """What calling ``name`` from module ``caller`` runs: the caller's own function of
+        that name, else a test helper of that name elsewhere (a fixture, an imported
+        helper); never a name the caller imports from outside tests/ (``polybib.cli.main``
+        is not a test module's ``main``)."""
+        if name in seen or name not in functions or name in outside.get(caller, ()):
             return set()
         seen.add(name)
-        own, calls = functions[name]
-        return own.union(*(programs(call, seen) for call in calls))
+        defined = functions[name]
+        found = set()
+        for path, (own, calls) in ([(caller, defined[caller])] if caller in defined else defined.items()):
+            found |= own.union(*(programs(call, path, seen) for call in calls))
+        return found
 
     unmarked = []
     for path, node in tests:
         marks = {n.attr for dec in node.decorator_list for n in ast.walk(dec) if isinstance(n, ast.Attribute)}
-        needed = {PROGRAMS[w] for w in programs(node.name, set())}
+        needed = {PROGRAMS[w] for w in programs(node.name, path, set())}
         if "report" in {a.arg for a in node.args.args} and path.name == "test_differential.py":
             needed.add("citeproc_js")
         unmarked += [f"{path.name}::{node.name} needs @pytest.mark.{m}" for m in sorted(needed - marks)]

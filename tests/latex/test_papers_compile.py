@@ -78,6 +78,7 @@ THEBIB_PAPER = r"""\documentclass{article}
 \usepackage{fontspec}
 \setmainfont{DejaVu Serif}
 \usepackage[russian,english]{babel}
+\usepackage{url}
 \begin{document}
 See %(cites)s.
 \input{refs.tex}

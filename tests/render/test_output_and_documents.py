@@ -66,7 +66,9 @@ def test_document_citations_markdown_numeric_and_latex(shared_data):
 def test_english_record_in_a_gost_list_keeps_english_terms(shared_data):
     lib = formats.read(str(shared_data / "seed-expected.csl.json"))
     lines = render.render(lib, "gost").strings()
-    assert lines[3].endswith("2014. Vol. 7. P. 108–115.")
+    assert lines[2].endswith("2007. No. 1 (43). P. 110–120.")
+    # ...but the host area takes the host document's terms (issue 15.11): a Russian journal
+    assert lines[3].endswith("2014. Т. 7. С. 108–115.")
     assert lines[0].endswith("2011. С. 134–135.")
 
 

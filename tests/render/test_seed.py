@@ -1,10 +1,12 @@
 """The seed's five records in every supported style and every --script mode.
 
 Each expected list was written out from the style's rules and checked entry by entry:
-GOST R 7.0.5-2008 ("Газуль С. М. Бизнес и облака // Сборник … Санкт-Петербург:
-Изд-во СПбГУЭФ, 2011. С. 134–135."; an English record keeps "Vol.", "No.", "P."), GOST R
-7.0.100-2018 (heading "Газуль, С. М.", "/ С. М. Газуль", ". — " areas, "Текст :
-электронный", "URL: … (дата обращения: 11.02.2019)"), the romanized References ("Gazul’
+GOST R 7.0.5-2008 ("Газуль С. М. Бизнес и облака // Сборник … Санкт-Петербург :
+Изд-во СПбГУЭФ, 2011. С. 134–135."; an English record keeps "Vol.", "No.", "P." unless its
+host is Russian: "Т. 7. С. 108–115"; an online one gets "[Электронный ресурс]" and its URL),
+GOST R 7.0.100-2018 (heading "Газуль, С. М.", "/ С. М. Газуль", ". – " areas, "Текст :
+непосредственный" / "Текст : электронный" before "//", "URL: … (дата обращения:
+11.02.2019)"), the romanized References ("Gazul’
 S.M. Biznes i oblaka [Business and clouds]. … St. Petersburg, SPbGUEF Publ., 2011, pp.
 134–135. (In Russ.)"), APA 7 (sentence-case titles as typed, "(2011)", "&"), IEEE
 ("[1] S. M. Gazul’, “Бизнес и облака,” in …"), Chicago author-date 18 (full given
@@ -50,67 +52,67 @@ EXPECTED = {
         'Wang, W., & Cheng, Z. (2015). Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt. European Journal of Law and Political Sciences, (3), 40–44.',
     ],
     ('gost', 'original'): [
-        '1. Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». Санкт-Петербург: Изд-во СПбГУЭФ, 2011. С. 134–135.',
-        '2. Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС // Международный студенческий научный вестник. 2019. № 1.',
+        '1. Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». Санкт-Петербург : Изд-во СПбГУЭФ, 2011. С. 134–135.',
+        '2. Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС [Электронный ресурс] // Международный студенческий научный вестник. 2019. № 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
         '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
-        '4. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. 2014. Vol. 7. P. 108–115.',
+        '4. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. 2014. Т. 7. С. 108–115.',
         '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost', 'translit'): [
-        '1. Gazul’ S. M. Biznes i oblaka // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ., 2011. P. 134–135.',
-        '2. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1.',
+        '1. Gazul’ S. M. Biznes i oblaka // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg : SPbGUEF Publ., 2011. P. 134–135.',
+        '2. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Electronic resource] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
         '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
         '4. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Vol. 7. P. 108–115.',
         '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost', 'translit+translation'): [
-        '1. Gazul’ S. M. Biznes i oblaka [Business and clouds] // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ., 2011. P. 134–135.',
-        '2. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1.',
+        '1. Gazul’ S. M. Biznes i oblaka [Business and clouds] // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg : SPbGUEF Publ., 2011. P. 134–135.',
+        '2. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] [Electronic resource] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
         '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
         '4. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Vol. 7. P. 108–115.',
         '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost-author-date', 'original'): [
-        '1. Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». Санкт-Петербург: Изд-во СПбГУЭФ, 2011. С. 134–135.',
-        '2. Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС // Международный студенческий научный вестник. 2019. № 1.',
-        '3. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. 2014. Т. 7. С. 108–115.',
-        '4. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. № 1 (43). С. 110–120.',
-        '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. № 3. С. 40–44.',
+        'Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». Санкт-Петербург : Изд-во СПбГУЭФ, 2011. С. 134–135.',
+        'Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС [Электронный ресурс] // Международный студенческий научный вестник. 2019. № 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        'Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. 2014. Т. 7. С. 108–115.',
+        'Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
+        'Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost-author-date', 'translit'): [
-        '1. Gazul’ S. M. Biznes i oblaka // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ., 2011. С. 134–135.',
-        '2. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Т. 7. С. 108–115.',
-        '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. № 1 (43). С. 110–120.',
-        '4. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. № 1.',
-        '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. № 3. С. 40–44.',
+        'Gazul’ S. M. Biznes i oblaka // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg : SPbGUEF Publ., 2011. P. 134–135.',
+        'Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Vol. 7. P. 108–115.',
+        'Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
+        'Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Electronic resource] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        'Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost-author-date', 'translit+translation'): [
-        '1. Gazul’ S. M. Biznes i oblaka [Business and clouds] // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg: SPbGUEF Publ., 2011. С. 134–135.',
-        '2. Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Т. 7. С. 108–115.',
-        '3. Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. № 1 (43). С. 110–120.',
-        '4. Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. № 1.',
-        '5. Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. № 3. С. 40–44.',
+        'Gazul’ S. M. Biznes i oblaka [Business and clouds] // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». St. Petersburg : SPbGUEF Publ., 2011. P. 134–135.',
+        'Kizekova A., Ho T. E. B. The future of the shanghai cooperation organization in sino-russian interactions // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. 2014. Vol. 7. P. 108–115.',
+        'Li L. National energy security and sino-russian-kazakh-japan energy cooperation // Central Asia and the Caucasus. 2007. No. 1 (43). P. 110–120.',
+        'Matviyenko Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] [Electronic resource] // Mezhdunarodnyy studencheskiy nauchnyy vestnik. 2019. No. 1. URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        'Wang W., Cheng Z. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt // European Journal of Law and Political Sciences. 2015. No. 3. P. 40–44.',
     ],
     ('gost-2018', 'original'): [
-        '1. Газуль, С. М. Бизнес и облака / С. М. Газуль // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». — Санкт-Петербург : Изд-во СПбГУЭФ, 2011. — С. 134–135.',
-        '2. Матвиенко, Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС / Ю. Е. Матвиенко. — Текст : электронный // Международный студенческий научный вестник. — 2019. — № 1. — URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
-        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li // Central Asia and the Caucasus. — 2007. — No. 1 (43). — P. 110–120.',
-        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. — 2014. — Vol. 7. — P. 108–115.',
-        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng // European Journal of Law and Political Sciences. — 2015. — No. 3. — P. 40–44.',
+        '1. Газуль, С. М. Бизнес и облака / С. М. Газуль. – Текст : непосредственный // Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». – Санкт-Петербург : Изд-во СПбГУЭФ, 2011. – С. 134–135.',
+        '2. Матвиенко, Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС / Ю. Е. Матвиенко. – Текст : электронный // Международный студенческий научный вестник. – 2019. – № 1. – URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li. – Текст : непосредственный // Central Asia and the Caucasus. – 2007. – No. 1 (43). – P. 110–120.',
+        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho. – Текст : непосредственный // Известия Иркутского государственного университета. Серия: Политология. Религиоведение. – 2014. – Т. 7. – С. 108–115.',
+        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng. – Текст : непосредственный // European Journal of Law and Political Sciences. – 2015. – No. 3. – P. 40–44.',
     ],
     ('gost-2018', 'translit'): [
-        '1. Gazul’, S. M. Biznes i oblaka / S. M. Gazul’ // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». — St. Petersburg : SPbGUEF Publ., 2011. — P. 134–135.',
-        '2. Matviyenko, Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES / Yu. Ye. Matviyenko. — Текст : электронный // Mezhdunarodnyy studencheskiy nauchnyy vestnik. — 2019. — No. 1. — URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
-        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li // Central Asia and the Caucasus. — 2007. — No. 1 (43). — P. 110–120.',
-        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. — 2014. — Vol. 7. — P. 108–115.',
-        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng // European Journal of Law and Political Sciences. — 2015. — No. 3. — P. 40–44.',
+        '1. Gazul’, S. M. Biznes i oblaka / S. M. Gazul’. – Текст : непосредственный // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». – St. Petersburg : SPbGUEF Publ., 2011. – P. 134–135.',
+        '2. Matviyenko, Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES / Yu. Ye. Matviyenko. – Текст : электронный // Mezhdunarodnyy studencheskiy nauchnyy vestnik. – 2019. – No. 1. – URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li. – Текст : непосредственный // Central Asia and the Caucasus. – 2007. – No. 1 (43). – P. 110–120.',
+        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho. – Текст : непосредственный // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. – 2014. – Vol. 7. – P. 108–115.',
+        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng. – Текст : непосредственный // European Journal of Law and Political Sciences. – 2015. – No. 3. – P. 40–44.',
     ],
     ('gost-2018', 'translit+translation'): [
-        '1. Gazul’, S. M. Biznes i oblaka [Business and clouds] / S. M. Gazul’ // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». — St. Petersburg : SPbGUEF Publ., 2011. — P. 134–135.',
-        '2. Matviyenko, Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] / Yu. Ye. Matviyenko. — Текст : электронный // Mezhdunarodnyy studencheskiy nauchnyy vestnik. — 2019. — No. 1. — URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
-        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li // Central Asia and the Caucasus. — 2007. — No. 1 (43). — P. 110–120.',
-        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. — 2014. — Vol. 7. — P. 108–115.',
-        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng // European Journal of Law and Political Sciences. — 2015. — No. 3. — P. 40–44.',
+        '1. Gazul’, S. M. Biznes i oblaka [Business and clouds] / S. M. Gazul’. – Текст : непосредственный // Sbornik materialov 7-y mezhdunarodnoy nauchnoy konferentsii «Informatsionnyye tekhnologii v biznese». – St. Petersburg : SPbGUEF Publ., 2011. – P. 134–135.',
+        '2. Matviyenko, Yu. Ye. Analiz razvitiya zheleznodorozhnogo transporta v YEAES [Analysis of the development of railway transport in the EAEU] / Yu. Ye. Matviyenko. – Текст : электронный // Mezhdunarodnyy studencheskiy nauchnyy vestnik. – 2019. – No. 1. – URL: http://www.eduherald.ru/ru/article/view?id=19537 (дата обращения: 11.02.2019).',
+        '3. Li, L. National energy security and sino-russian-kazakh-japan energy cooperation / L. Li. – Текст : непосредственный // Central Asia and the Caucasus. – 2007. – No. 1 (43). – P. 110–120.',
+        '4. Kizekova, A. The future of the shanghai cooperation organization in sino-russian interactions / A. Kizekova, T. E. B. Ho. – Текст : непосредственный // Izvestiya Irkutskogo gosudarstvennogo universiteta. Seriya: Politologiya. Religiovedeniye. – 2014. – Vol. 7. – P. 108–115.',
+        '5. Wang, W. Sino-russian transboundary water cooperation regarding heilongjiang river under the background of silk road economic belt / W. Wang, Z. Cheng. – Текст : непосредственный // European Journal of Law and Political Sciences. – 2015. – No. 3. – P. 40–44.',
     ],
     ('references', 'original'): [
         '1. Газуль С.М. Бизнес и облака. Сборник материалов 7-й международной научной конференции «Информационные технологии в бизнесе». Санкт-Петербург, Изд-во СПбГУЭФ, 2011, pp. 134–135.',

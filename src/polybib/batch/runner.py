@@ -9,9 +9,11 @@ adds up the counts for the summary.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
@@ -156,7 +158,8 @@ def _run(client, partitions: list[Partition], todo: list[Partition], manifest: M
     # since the keys of the run need every record's base key)
     work = settings.work
     waiting = {p.name for p in todo}
-    need = [p for p in partitions if p.name in waiting or not _keys_ready(work, p)]
+    lint = "lint" in settings.stages
+    need = [p for p in partitions if p.name in waiting or not _keys_ready(work, p, lint)]
     for _ in _map(client, import_partition, need, settings, description="reading and parsing"):
         pass
     info: dict[str, dict] = {p.name: json.loads((work / f"{p.name}.keys.json").read_bytes())
@@ -167,13 +170,16 @@ def _run(client, partitions: list[Partition], todo: list[Partition], manifest: M
         names = [p.name for p in todo]
         say(f"checking links in {len(buckets)} host bucket(s)")
         list(_map(client, check_bucket, buckets, names, settings, description="checking links"))
-    for entry in _map(client, _finish, [(p, keys.get(p.name)) for p in todo], settings,
+    earlier = _earlier_duplicates(partitions, keys, info, waiting, work) if lint else {}
+    for entry in _map(client, _finish, [(p, keys.get(p.name), earlier.get(p.name)) for p in todo], settings,
                       description="writing partitions"):
         manifest.mark(entry)
         remove_work(by_name[entry["name"]], settings)
 
 
-def _keys_ready(work: Path, partition: Partition) -> bool:
+def _keys_ready(work: Path, partition: Partition, lint: bool) -> bool:
+    if lint and not (work / f"{partition.name}.dups.sig").exists():
+        return False
     try:
         return json.loads((work / f"{partition.name}.keys.json").read_bytes())["digest"] == partition.digest()
     except (OSError, ValueError, KeyError):
@@ -181,8 +187,37 @@ def _keys_ready(work: Path, partition: Partition) -> bool:
 
 
 def _finish(item, settings: Settings) -> dict:
-    partition, keys = item
-    return finish_partition(partition, keys, settings)
+    partition, keys, earlier = item
+    return finish_partition(partition, keys, settings, earlier)
+
+
+def _earlier_duplicates(partitions: list[Partition], keys: dict[str, list[str]], info: dict[str, dict],
+                        waiting: set[str], work: Path) -> dict[str, dict]:
+    """For each partition still to write, the works (by the duplicate rules' signatures)
+    that an earlier partition lists first, with that first entry's key as lint reports it.
+
+    The driver keeps one small digest per distinct signature, not the signatures: the
+    partitions' signature files are read one at a time.
+    """
+    first: dict[bytes, int] = {}          # signature digest -> number of the partition it came first in
+    keys_of_first: dict[bytes, str] = {}
+    out: dict[str, dict] = {}
+    for number, p in enumerate(partitions):
+        rows = pickle.loads((work / f"{p.name}.dups.sig").read_bytes())
+        ids = keys.get(p.name) or info[p.name]["ids"]
+        for code, signature, at, bib_key in rows:
+            digest = hashlib.blake2b(repr((code, signature)).encode("utf-8"), digest_size=12).digest()
+            came = first.setdefault(digest, number)
+            if came == number:
+                keys_of_first.setdefault(digest, bib_key if bib_key is not None else ids[at])
+            elif p.name in waiting:
+                found = out.setdefault(p.name, {}).setdefault(code, {})
+                if code == "D001":
+                    found.setdefault(signature, keys_of_first[digest])
+                else:
+                    group, title = signature
+                    found.setdefault(group, {}).setdefault(title, keys_of_first[digest])
+    return out
 
 
 def _unique_keys(partitions: list[Partition], info: dict[str, dict]) -> dict[str, list[str]]:

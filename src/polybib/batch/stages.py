@@ -127,7 +127,8 @@ def import_partition(partition: Partition, settings: Settings) -> dict:
     keys_path = work / f"{partition.name}.keys.json"
     digest = partition.digest()
     done = _read_json(keys_path)
-    if done and done.get("digest") == digest and (work / f"{partition.name}.records.pickle").exists():
+    if (done and done.get("digest") == digest and (work / f"{partition.name}.records.pickle").exists()
+            and ("lint" not in settings.stages or (work / f"{partition.name}.dups.sig").exists())):
         return {"name": partition.name, "records": len(done["ids"])}      # a rerun: read already
     with gc_paused():
         pieces = [(piece.path, read_slice(piece)) for piece in partition.slices]
@@ -140,12 +141,39 @@ def import_partition(partition: Partition, settings: Settings) -> dict:
             from ..keys import citation_key
             bases = [citation_key(ref) for ref in library]
         buckets = _link_buckets(library, settings) if "check" in settings.stages else {}
+        if "lint" in settings.stages:
+            # kept beside the keys file (not a .pickle: remove_work leaves it for reruns)
+            _dump(work / f"{partition.name}.dups.sig", _duplicate_signatures(pieces, library))
         for bucket, content in buckets.items():
             _dump(work / f"{partition.name}.links-{bucket:03d}.pickle", content)
         _dump(work / f"{partition.name}.records.pickle", pieces)
     result = {"digest": digest, "ids": ids, "bases": bases, "buckets": sorted(buckets)}
     write_atomic(keys_path, json.dumps(result, ensure_ascii=False).encode("utf-8"))
     return {"name": partition.name, "records": len(ids)}      # the keys stay on disk, not in the worker
+
+
+def _duplicate_signatures(pieces: list[tuple[str, Library]], library: Library) -> list[tuple]:
+    """What the duplicate rules (D001, D002) compare of each entry, as lint sees it, with
+    the record's place in the partition (the driver knows its final key) or, for a .bib
+    entry, the key lint reports: ``(code, signature, record index, bib key)``.
+
+    Why: a batch lints partition by partition; with these the driver finds, for each
+    partition, the works an earlier partition listed first, so the partitions' lint runs
+    report duplicates across the whole run as one ``polybib lint`` of every input would.
+    """
+    from ..lint.engine import lint_contexts
+    from ..lint.rules.duplicates import doi_signature, work_signature
+
+    index = {id(ref): i for i, ref in enumerate(library.references)}
+    rows = []
+    for ctx in lint_contexts(pieces):
+        for entry in ctx.entries:
+            at = index.get(id(entry.ref))
+            bib_key = entry.key if entry.segment is not None else None
+            for code, signature in (("D001", doi_signature(entry)), ("D002", work_signature(entry))):
+                if signature is not None:
+                    rows.append((code, signature, at, bib_key))
+    return rows
 
 
 def _read_json(path: Path):
@@ -218,9 +246,11 @@ def _moved(link, offset: int):
 # ------------------------------------------------------------------------------ step 3
 
 @_collecting
-def finish_partition(partition: Partition, keys: list[str] | None, settings: Settings) -> dict:
+def finish_partition(partition: Partition, keys: list[str] | None, settings: Settings,
+                     earlier: dict | None = None) -> dict:
     """Keys, link results, romanization, lint and rendering for one partition; its files
-    written (each atomically) and its counts returned for the summary."""
+    written (each atomically) and its counts returned for the summary.  ``earlier``: the
+    first entries, in earlier partitions, of works this one lists again (``RunContext.earlier``)."""
     from ..gcpause import gc_paused
 
     work, out = settings.work, Path(settings.outdir)
@@ -247,7 +277,7 @@ def finish_partition(partition: Partition, keys: list[str] | None, settings: Set
             counts["links"] = dict(Counter(r.status for r in link_results))
             diagnostics += [_link_row(r) for r in link_results if r.failed]
         if "lint" in settings.stages:
-            counts["lint"] = _lint(pieces, link_results, settings, diagnostics)
+            counts["lint"] = _lint(pieces, link_results, settings, diagnostics, earlier)
         if "render" in settings.stages:
             written += _render(partition, library, settings)
         diagnostics.sort(key=lambda row: (row["file"], row["line"]))
@@ -289,10 +319,11 @@ def _romanize(partition: Partition, library: Library, settings: Settings, diagno
     return _write_records(Path(settings.outdir) / f"{partition.name}.{settings.scheme}.jsonl", romanized)
 
 
-def _lint(pieces: list[tuple[str, Library]], link_results: list, settings: Settings, diagnostics: list) -> dict:
+def _lint(pieces: list[tuple[str, Library]], link_results: list, settings: Settings, diagnostics: list,
+          earlier: dict | None) -> dict:
     from ..lint import lint_libraries
 
-    result = lint_libraries(pieces, settings.lint_settings, link_results)
+    result = lint_libraries(pieces, settings.lint_settings, link_results, earlier)
     for finding in result.findings:
         diagnostics.append({"file": finding.file, "line": finding.line or 0,
                             "where": _where(finding.file, finding.line), "severity": finding.severity,

@@ -40,6 +40,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("check", "check", "check URLs and DOIs: dead, moved, soft-404, another work"),
     ("render", "render", "reference lists and citations in a CSL style (GOST, APA, …)"),
     ("batch", "batch", "the pipeline over millions of references, on a Dask cluster"),
+    ("review", "review", "review and correct parsed references in the browser"),
+    ("train", "train", "rebuild the free-text parser's model from labelled references"),
 ]
 
 EPILOG = """\

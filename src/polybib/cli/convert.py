@@ -99,6 +99,10 @@ def write_library(output: str, library: Library, target: str, forget: bool = Fal
     if target in STREAMED and unchanged_original(library, target) is None:
         with open_output(output) as handle:
             STREAMED[target](library, handle, forget)
+    elif target == "bibtex":        # entry by entry too (formats.bibtex.writer.stream_library)
+        from ..formats.bibtex.writer import stream_library
+        with open_output(output) as handle:
+            stream_library(library, handle, forget=forget, **options)
     else:
         if target == "bibtex":
             options["forget"] = forget

@@ -16,6 +16,7 @@ examples:
   polybib import refs/seed.txt -o refs/seed.bib          … as BibLaTeX (format by extension)
   polybib import thesis-refs.docx -o refs.ris            a .docx reference list as RIS
   pbpaste | polybib import - --to bibtex                  from standard input
+  polybib import refs.txt --model my.crfsuite            with a model from polybib train
 
 The list may be numbered (1. [1] 1)), bulleted, one reference per line, or paragraphs
 separated by blank lines; wrapped lines are joined and hyphenation undone.  GOST 7.1-2003,
@@ -23,7 +24,8 @@ separated by blank lines; wrapped lines are joined and hyphenation undone.  GOST
 (APA, Vancouver, IEEE, Chicago, Harvard, MLA) are read.  With one reference per input line,
 the output has exactly one record per line, in order.  Text no field claims is kept in the
 record's note and reported; low-confidence records are reported on stderr (FILE:LINE: warning)
-and flagged in the output (custom "polybib.low-confidence" in CSL-JSON).
+and flagged in the output (custom "polybib.low-confidence" in CSL-JSON); fields the model is
+unsure of are listed in custom "polybib.low-confidence-fields" and reported the same way.
 
 exit codes: 0 imported (warnings included); 1 imported, but some reference could not be
 parsed at all (no letters or digits: kept in note, reported as an error); 2 usage or input
@@ -42,6 +44,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "(default: by the output's extension, else [import] to, else csljson)")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.add_argument("-q", "--quiet", action="store_true", help="report errors only")
+    p.add_argument("--model", metavar="MODEL", help="parse with this CRF model (from polybib train) "
+                   "instead of the shipped one")
     p.set_defaults(run=run)
 
 
@@ -65,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if getattr(args, "model", None):
+        from pathlib import Path
+        from ..refparse import labeller
+        if not Path(args.model).is_file():
+            raise UsageError(f"{args.model}: no such model")
+        labeller.use_model(args.model)
     from_format = args.from_format
     if from_format is None and all(p == "-" or formats.format_for_path(p, "text").name == "text"
                                    for p in args.inputs):

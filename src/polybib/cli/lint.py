@@ -8,11 +8,11 @@ import sys
 from .. import progress
 from ..config import load_config
 from ..errors import UsageError
-from ..fileio import write_output
+from ..fileio import open_output
 from ..lint import LintSettings, all_rules, lint_paths
 from ..lint.findings import SEVERITIES, severity_rank
 from ..lint.fixer import fix_files, write_fixes
-from ..lint.reporters import REPORTERS, render
+from ..lint.reporters import REPORTERS, pieces
 from ..lint.reporters.human import summary
 from ..printable import safe_line
 
@@ -108,6 +108,36 @@ def _without_summary(report: str, result) -> str:
     return report[:-len(tail)].rstrip("\n") + "\n" if result.findings else ""
 
 
+def _without_summary_pieces(parts, result):
+    """:func:`_without_summary` of the report given in pieces (only the last two are
+    held back: the summary is the last)."""
+    held: list[str] = []
+    for piece in parts:
+        held.append(piece)
+        if len(held) > 2:
+            yield held.pop(0)
+    text = "".join(held)
+    tail = summary(result) + "\n"
+    if not text.endswith(tail):
+        yield text
+    elif result.findings:
+        yield text[:-len(tail)].rstrip("\n") + "\n"
+
+
+def _write_pieces(handle, parts, batch: int = 1 << 16) -> None:
+    """Pieces of text to a binary handle as UTF-8, some tens of thousands of characters
+    at a time."""
+    held: list[str] = []
+    size = 0
+    for piece in parts:
+        held.append(piece)
+        size += len(piece)
+        if size >= batch:
+            handle.write("".join(held).encode("utf-8"))
+            held, size = [], 0
+    handle.write("".join(held).encode("utf-8"))
+
+
 def run(args: argparse.Namespace) -> int:
     with progress.shown(args.quiet):
         return _run(args)
@@ -138,10 +168,11 @@ def _run(args: argparse.Namespace) -> int:
     fmt = args.output_format or "human"
     color = (fmt == "human" and args.output == "-" and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR") and not args.no_color)
-    report = render(fmt, result, color=color)
+    parts = pieces(fmt, result, color=color)
     if args.quiet:
-        report = _without_summary(report, result)
-    write_output(args.output, report.encode("utf-8"))
+        parts = _without_summary_pieces(parts, result)
+    with open_output(args.output) as handle:    # written as made: never whole (issue 12)
+        _write_pieces(handle, parts)
     if settings.fail_on == "never":
         return 0
     threshold = severity_rank(settings.fail_on)

@@ -43,6 +43,8 @@ class FieldSpan:
 #: :meth:`EntryView.keep_for_run` keeps these and drops the rest of the record.
 RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
 _RUN_INDEX = {name: i for i, name in enumerate(RUN_VARIABLES)}
+_RUN_SLOTS = tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
+_RUN_SLOT = {name: _RUN_SLOTS[i] for name, i in _RUN_INDEX.items()}
 #: And what of the record's ``extra`` they read (S006: the keys an entry links to).
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
@@ -53,21 +55,33 @@ class RunRecord:
     """The few variables of a record that the run-wide rules read, read as a
     :class:`Reference` is (``get``, ``[…]``, ``in``, ``type``, ``language``, ``extra``).
 
-    One tuple, not a dict, per entry; of ``issued`` only the year is kept (D002 compares
-    years).  Asking for a variable that is not kept is an error, not a silent ``None``:
-    a run-wide rule that needs another one adds it to :data:`RUN_VARIABLES`.
+    One slot per variable, not a dict (nor a tuple of them: an object less per entry);
+    of ``issued`` only the year is kept (D002 compares years).  Asking for a variable that
+    is not kept is an error, not a silent ``None``: a run-wide rule that needs another one
+    adds it to :data:`RUN_VARIABLES`.
     """
 
-    __slots__ = ("id", "type", "extra", "source", "_values")
+    __slots__ = ("id", "type", "extra", "_ref") + tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
 
-    def __init__(self, id: str, type: str, values: tuple, extra: dict, source):
-        self.id, self.type, self.extra, self.source, self._values = id, type, extra, source, values
+    def __init__(self, id: str, type: str, values: tuple, extra: dict, ref: Reference):
+        self.id, self.type, self.extra, self._ref = id, type, extra, ref
+        for slot, value in zip(_RUN_SLOTS, values):
+            setattr(self, slot, value)
+
+    @property
+    def _values(self) -> tuple:
+        return tuple(getattr(self, slot) for slot in _RUN_SLOTS)
+
+    @property
+    def source(self):
+        """The record's source (asked of the record: a .bib record makes it when read)."""
+        return self._ref.source
 
     def _at(self, variable: str):
-        i = _RUN_INDEX.get(variable)
-        if i is None:
+        slot = _RUN_SLOT.get(variable)
+        if slot is None:
             raise LookupError(f"{variable!r} is not kept for the run-wide rules (RUN_VARIABLES)")
-        return self._values[i]
+        return getattr(self, slot)
 
     def get(self, variable: str, default=None):
         value = self._at(variable)
@@ -181,7 +195,7 @@ class EntryView:
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
         extra = ref.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
-        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref.source)
+        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref)
         ref.unmap()
 
     def record_values(self, variables) -> list:
@@ -336,7 +350,7 @@ def build_file_context(path: str, library: Library) -> FileContext:
         for seg in doc.entries():
             if seg.ref is None:
                 continue
-            entries.append(EntryView(seg.ref, path, seg.line, seg.key, seg.entry_type.lower(),
+            entries.append(EntryView(seg.ref, path, seg.line, seg.key, _lower(seg.entry_type),
                                      None, seg, lines))
         return FileContext(path, library, doc, entries, lines)
     entries = [EntryView(ref, path, ref.source.line or 1, ref.id) for ref in library]
@@ -350,6 +364,9 @@ class RunContext:
     files: list[FileContext]
     config: "object"
     link_results: list = field(default_factory=list)
+    #: first entries of records linted before this run, by rule (a batch run lints partition
+    #: by partition): D001 ``{doi: key}``, D002 ``{(author, year): {title key: key}}``
+    earlier: dict = field(default_factory=dict)
 
     def entries(self):
         for ctx in self.files:

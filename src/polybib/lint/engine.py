@@ -61,11 +61,10 @@ def read_file(path: str, from_format: str | None = None) -> Library:
 
 
 def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
-                   link_results: list | None = None) -> LintResult:
-    """Lint already-read libraries (one per file)."""
-    files = [build_file_context(path, library) for path, library in libraries]
-    _fill_inherited(files)
-    run = RunContext(files, settings, link_results or [])
+                   link_results: list | None = None, earlier: dict | None = None) -> LintResult:
+    """Lint already-read libraries (one per file); ``earlier``: see ``RunContext.earlier``."""
+    files = lint_contexts(libraries)
+    run = RunContext(files, settings, link_results or [], earlier or {})
     rules = settings.rules()
     raw: list[Finding] = []
     # Entry by entry, every entry rule in turn: what the rules derive from one entry (its
@@ -102,6 +101,13 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
                                     f"'{s.entry}' matches no finding", entry=s.entry))
     kept.sort(key=Finding.sort_key)
     return LintResult(kept, files)
+
+
+def lint_contexts(libraries: list[tuple[str, Library]]) -> list[FileContext]:
+    """The entries lint sees in each library, inherited fields filled in."""
+    files = [build_file_context(path, library) for path, library in libraries]
+    _fill_inherited(files)
+    return files
 
 
 def lint_paths(paths: list[str], settings: LintSettings, from_format: str | None = None,

@@ -10,7 +10,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)     # slotted, as Finding is: one per fix of a large file
 class Edit:
     """Replace ``text[start:end]`` of the file (decoded text offsets) with ``replacement``."""
 
@@ -19,7 +19,7 @@ class Edit:
     replacement: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Fix:
     description: str
     safe: bool
@@ -32,7 +32,7 @@ class Fix:
                           for e in self.edits]}
 
 
-@dataclass
+@dataclass(slots=True)       # a large file has tens of thousands (issue 12)
 class Finding:
     code: str
     name: str

@@ -14,18 +14,25 @@ from ..dates import parse_date
 from ..model import Date
 
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]>?", re.I)
-_URL_LABEL = re.compile(r"(?:URL|Режим доступа|Available(?: at| from)?|Retrieved from|Access mode)\s*:?\s*$", re.I)
+_URL_LABEL = re.compile(r"(?:URL|Режим доступа|Режим доступу|Available(?: at| from)?|Retrieved from|Access mode|"
+                        r"доступно на|доступно по|доступно з|извлечено от|вилучено з)\s*:?\s*$", re.I)
 #: How far before a URL its label (``Режим доступа:``) is looked for: the longest label and
 #: its spaces fit in it many times over.
 _LABEL_WINDOW = 64
 _ACCESS = re.compile(
-    r"[(\[]?\s*(?:дата обращения|дата доступа|accessed(?: on)?|access(?:ed)? date|date of access|"
-    r"retrieved(?: on)?|cited)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}|[^)\]]{4,40}?\d{4})\s*[)\]]?", re.I)
+    r"[(\[]?\s*(?:дата обращения|дата доступа|дата звернення|дата звернення до ресурсу|accessed(?: on)?|"
+    r"access(?:ed)? date|date of access|retrieved(?: on)?|cited|просмотрено|цитируется по|переглянуто|"
+    r"извлечено|вилучено|қаралған күні|қаралды|viewed(?: on)?)\s*:?\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}|[^)\]]{4,40}?\d{4})(?:\s*(?:г|р)\.)?\s*[)\]]?", re.I)
 _MONTHS = {m: i for i, names in enumerate([
     ("jan", "янв"), ("feb", "фев"), ("mar", "мар"), ("apr", "апр"), ("may", "мая", "май"), ("jun", "июн"),
     ("jul", "июл"), ("aug", "авг"), ("sep", "сен"), ("oct", "окт"), ("nov", "ноя"), ("dec", "дек")], 1)
     for m in names}
+# Ukrainian and Kazakh month names (journal sites' exports print them in access dates)
+_MONTHS.update({m: i for i, names in enumerate([
+    ("січ", "қаң"), ("лют", "ақп"), ("бер", "нау"), ("кві", "сәу"), ("тра", "мам"), ("чер", "мау"),
+    ("лип", "шіл"), ("сер", "там"), ("вер", "қыр"), ("жов", "қаз"), ("лис", "қар"), ("гру", "жел")], 1)
+    for m in names})
 _DOI = re.compile(r"(?:\bDOI\s*:?\s*|\bdoi:\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s,;<>\"]+[^\s.,;<>\")\]])", re.I)
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?\d{1,5}[\s-]?\d{1,7}[\s-]?\d{1,7}[\s-]?[\dXx])\b")
 _ISSN = re.compile(r"\bISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b")

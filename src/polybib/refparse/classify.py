@@ -8,16 +8,23 @@ from ..script import guess_language as letters_language
 
 _CONFERENCE = re.compile(r"конференц|симпозиум|семинар|конгресс|форум|материал|сборник|труды|"
                          r"proceedings|conference|symposium|congress|workshop|colloquium|"
-                         r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.|конф\.|"
+                         r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.|конф\.|конференц|"
+                      r"\b(?:SIGIR|EMNLP|ACL|NAACL|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|KDD|WWW|AAAI|IJCAI|CHI|"
+                      r"SIGMOD|VLDB|ICSE|ICASSP|INTERSPEECH|COLING|SIGGRAPH|ISCA|SOSP|OSDI|NSDI)\b|"
                          r"\w['’]\d\d\b", re.I)
 _JOURNAL = re.compile(r"журнал|вестник|известия|journal|transactions|review|letters|bulletin|"
                       r"вопросы|проблемы|magazine|annals|acta|\bJ\.|\bTrans\.", re.I)
-_STANDARD = re.compile(r"^(?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
+_STANDARD = re.compile(r"^(?:ГОСТ|ДСТУ|СТБ|СТП|СТ РК|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
+#: "Система стандартов : ГОСТ 7.22-2003": the standard's number as other title information.
+_STANDARD_INSIDE = re.compile(r"\s:\s*(?:ГОСТ|ДСТУ|СТБ|СТ РК|ISO)\s+[\dA-ZР]")
 _LAW = re.compile(r"(?:федеральный закон|закон\b|кодекс|постановление|указ|приказ)\b", re.I)
 _PATENT = re.compile(r"^(?:Пат\.|Патент|Patent|Авт\.\s*св\.|А\.\s*с\.\s*\d)")
-_REPORT = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report|tech\.\s*rep", re.I)
+_PATENT_INSIDE = re.compile(r"\s:\s*(?:пат\.|патент|а\.\s*с\.|авт\.\s*св\.)\s", re.I)
+_REPORT = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report|tech\.\s*rep|"
+                     r"\(Препринт|препринт /|\bpreprint\b|\bComm\. JINR|звіт про НДР|аналітичний звіт|"
+                     r"аналитический отч[её]т", re.I)
 #: What marks a thesis or its abstract (автореферат) in a reference.
-THESIS_MARKS = re.compile(r"(?:\bдис\.|автореф\.|диссертация на соискание|Ph\.?\s?D\.?\s+thesis|"
+THESIS_MARKS = re.compile(r"(?:\bдис\.|\bдыс\.|\bдисертація|\bдисс\.|автореф\.|диссертация на соискание|Ph\.?\s?D\.?\s+thesis|"
                           r"\bdissertation\b|master'?s thesis)", re.I)
 # Romanized Russian: letter clusters of the usual schemes, and no English function words.
 _ROMANIZED = re.compile(r"(?:zh|kh|ts|shch|ch|yy|iy|aya|oye|nykh|skiy|skii|ogo\b|ykh\b|iia\b|iya\b)", re.I)
@@ -70,11 +77,11 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     f = ref.fields
     title = str(f.get("title", ""))
     container = str(f.get("container-title", ""))
-    if _STANDARD.match(title) or _STANDARD.match(text.strip()):
+    if _STANDARD.match(title) or _STANDARD.match(text.strip()) or _STANDARD_INSIDE.search(text):
         return "standard"
     if thesis or THESIS_MARKS.search(text):
         return "thesis"
-    if _PATENT.match(text.strip()):
+    if _PATENT.match(text.strip()) or _PATENT_INSIDE.search(text):
         return "patent"
     if law or LAW_TITLE.match(title):
         return "legislation"
@@ -82,6 +89,8 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "legislation"
     if report or (_REPORT.search(text) and not container):
         return "report"
+    if container and f.get("number-of-pages") and not f.get("page") and not f.get("issue"):
+        return "book"          # "… — 306 с. — Текст : электронный // Лань : ЭБС": a book on a platform
     if container:
         if chapter:
             return "chapter"

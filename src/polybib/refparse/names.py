@@ -12,8 +12,8 @@ import re
 from ..model import Name
 from ..script import CYR_TO_LAT, script_counts
 
-UPPER = "A-ZА-ЯЁІЇЄҐ"
-LOWER = "a-zа-яёіїєґ'’ßäöüéèáíóúçñšžčćł"
+UPPER = "A-ZА-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ"                          # Ukrainian, Belarusian and Kazakh letters too
+LOWER = "a-zа-яёіїєґўәғқңөұүһ'’ßäöüéèáíóúçñšžčćł"
 INITIAL = rf"(?:Yu|Ya|Ye|Yo|Ju|Ja|Je|Jo|Ch|Sh|Zh|Ts|Kh|Th|Ph|Sch|Дж|[{UPPER}])\."   # "С.", "Yu.", "Ch."
 INITIALS = rf"(?:{INITIAL}\s?-?\s?){{1,4}}"
 # "LeCun", "McCarthy", "O'Brien", "DiCaprio", "Салтыков-Щедрин": a capital may follow a short prefix
@@ -33,9 +33,10 @@ hao kong shao shi mao chang wan gu lai wu kang he yin qian niu hong gong fang ta
 CHINESE_SURNAMES = set(CHINESE_SURNAMES_BY_RANK)
 _RANK = {name: i for i, name in enumerate(CHINESE_SURNAMES_BY_RANK)}
 
-_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
-_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*и\s+др\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие)\s*$", re.I)
-_SPLIT = re.compile(r"\s*[,;]\s*(?:&|and)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и)\s+")
+_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|та\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
+_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін)\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие|"
+                            r"\bта\s+ін\.?|\bі\s+ін\.?|\bжәне\s+т\.\s*б\.?)\s*$", re.I)
+_SPLIT = re.compile(r"\s*[,;]\s*(?:&|and|и|та|і|және)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и|та|және)\s+")
 _SUFFIX = re.compile(r"\s*,?\s*\b(?:(?:Jr|Sr|Jun|Sen)\.?(?=[\s,.;(:]|$)|(?:II|III|IV)(?=\s*[,;(]))")
 
 
@@ -187,7 +188,7 @@ _NAME_AT = [re.compile(p) for p in (
 _FAMILY_INITIALS = 3           # the index of "Family I." in _NAME_AT
 _VANCOUVER = 5                 # … and of "Family IJ"
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]\s*&|[,;]\s*and\b|[,;&]|\band\b|\bи\b)\s*")
-_ETAL_AT = re.compile(r"\s*,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.?|и\s+другие)")
+_ETAL_AT = re.compile(r"\s*,?\s*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін)\.?\s*\]|и\s+др\.|та\s+ін\.|і\s+ін\.|et\s+al\.?|и\s+другие)")
 
 
 #: A family name right after "Allen J." (then the initials were given names, not a family's).

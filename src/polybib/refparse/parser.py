@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from ..model import Date, Name, Reference, Source
-from . import areas
+from . import areas, hybrid, labeller
 from .anchors import take_anchors
 from .classify import THESIS_MARKS, guess_language, guess_type
 from .names import parse_names, leading_names
@@ -175,6 +175,7 @@ class _Record:
         self.author_date = False       # a year right after the names (APA, Harvard, Chicago)
         self.report = False            # "Technical report, …"
         self.law = False               # "… : федер. закон от …", "Гражданский кодекс РФ"
+        self.body = ""                 # the text without its anchors: what the CRF labels
 
     def claim(self, variable: str, value) -> bool:
         if value in (None, "", []) or variable in self.fields:
@@ -192,7 +193,8 @@ class _Record:
 
 
 def parse_reference(text: str, source: Source | None = None) -> Reference:
-    """Parse one reference.  Never raises: a string it cannot read becomes a note."""
+    """Parse one reference: the rules, then the CRF over what they found (``hybrid``) when
+    the model is there.  Never raises: a string it cannot read becomes a note."""
     original = text
     source = source or Source(format="text")
     source.text = original
@@ -201,11 +203,30 @@ def parse_reference(text: str, source: Source | None = None) -> Reference:
         _parse_into(rec, normalize(text))
     except Exception as exc:  # a parser bug must not lose the reference
         rec.unclaimed.append(f"(parser error: {exc}) {original}")
-    return _finish(rec, original, source)
+    ref = _finish(rec, original, source)
+    if rec.body and labeller.tagger() is not None:
+        try:
+            return hybrid.combine(ref, rec, original)
+        except Exception:     # a labeller bug must not lose the reference: the rules' record stands
+            return ref
+    return ref
+
+
+def parse_by_rules(text: str, source: Source | None = None) -> tuple[Reference, "_Record"]:
+    """The rules' record alone, and what they noticed (training uses both)."""
+    source = source or Source(format="text")
+    source.text = text
+    rec = _Record()
+    try:
+        _parse_into(rec, normalize(text))
+    except Exception as exc:
+        rec.unclaimed.append(f"(parser error: {exc}) {text}")
+    return _finish(rec, text, source), rec
 
 
 def _parse_into(rec: _Record, text: str) -> None:
     text, anchors = take_anchors(text)
+    rec.body = text
     if anchors.url:
         rec.claim("URL", anchors.url)
     rec.kept.extend(anchors.urls[1:])       # a second link (a mirror, a PDF) has no variable: kept in note

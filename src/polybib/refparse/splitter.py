@@ -13,6 +13,7 @@ each; a plain list is one reference per line.  Text before the first reference (
 """
 from __future__ import annotations
 
+import json
 import re
 
 from .. import progress
@@ -150,6 +151,17 @@ def _split_marked(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[i
     return [(n, t) for n, t in refs], skipped, notes
 
 
+def low_confidence_fields(ref) -> list[str]:
+    """The fields the labeller flagged (``custom["polybib.low-confidence-fields"]``)."""
+    raw = ref.extra.get("csl.custom")
+    if not raw or "polybib.low-confidence-fields" not in raw:
+        return []
+    try:
+        return list(json.loads(raw).get("polybib.low-confidence-fields", []))
+    except (ValueError, AttributeError):
+        return []
+
+
 def parse_list(text: str, file: str = "<memory>") -> Library:
     library = Library()
     refs, skipped, notes = _split(text)
@@ -180,4 +192,8 @@ def parse_list(text: str, file: str = "<memory>") -> Library:
             library.diagnostics.append(Diagnostic(file, number, f"low confidence ({confidence:.2f}): little "
                                                   f"besides a title was recognised; check this record",
                                                   "warning", code="low-confidence"))
+        elif unsure := low_confidence_fields(ref):
+            library.diagnostics.append(Diagnostic(file, number, "the parser is unsure of "
+                                                  + ", ".join(f"{f} ({ref.confidence.get(f, 0):.2f})" for f in unsure)
+                                                  + "; check these fields", "warning", code="low-confidence"))
     return library

@@ -15,7 +15,7 @@ from .. import progress
 from ..errors import UsageError
 from ..formats.bibtex.inheritance import resolve_references
 from ..model import Diagnostic, Reference
-from . import multilingual, output
+from . import gost, multilingual, output
 from .cslitem import to_csl_item
 from .engine import Entry, Processor
 from .markup import escape, plain
@@ -116,6 +116,8 @@ def render(records: Iterable[Reference], style: str = "apa", *, format: str = "t
     items = [to_csl_item(p.ref) for p in prepared]
     locales = [p.locale for p in prepared]
     entries = processor.bibliography(items, locales, sort="style" if sort == "style" else "none")
+    if info.options.get("gost"):  # GOST R 7.0.100 / 7.0.5 entries written natively (render/gost.py)
+        gost.apply(entries, prepared, info.options["gost"], locale)
     suffixes = {p.ref.id: p.suffix for p in prepared if p.suffix}
     for entry in entries:
         suffix = suffixes.get(entry.id)

@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import disambiguation, fixes, locale_fixes, markup, memo, notefields, quotes
+from . import disambiguation, fastpaths, fixes, locale_fixes, markup, memo, notefields, quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -98,8 +98,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
-        return _CachedLookups
-    return type(cls.__name__, (_CachedLookups, cls), {"__module__": __name__})
+        return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
+    return type(cls.__name__, (_CachedLookups, *fastpaths.mixins_for(cls), cls), {"__module__": __name__})
 
 
 @functools.lru_cache(maxsize=1)

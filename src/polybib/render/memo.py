@@ -58,6 +58,13 @@ _store: dict = {}
 _size = [0]
 _cacheable: dict = {}
 _contexts: dict = {}      # context element → (its layout, what stands for it in keys)
+_useful: dict = {}        # (macro, context, scan, sorting) → [hits, misses, bypassed]
+#: A macro is no longer memoized (for that context and use) once it missed this often
+#: with fewer than one hit in ``_HIT_RATIO`` lookups: on a list of distinct records the
+#: author or title macro of each entry is new, and recording and storing its reads costs
+#: more than rendering it again.  Output is the same either way.
+_TRIAL = 48
+_HIT_RATIO = 6
 
 
 def _frames():
@@ -67,33 +74,23 @@ def _frames():
     return stack
 
 
-class _Reads:
+class _Reads(dict):
     """The fields a macro read, in the order first read (the order is what makes the
-    lookup tree valid: the next field read depends only on the ones read before)."""
+    lookup tree valid: the next field read depends only on the ones read before).  A
+    dict keeps first-insertion order, so noting a read is one store."""
 
-    __slots__ = ("seen", "order")
-
-    def __init__(self):
-        self.seen: set = set()
-        self.order: list = []
-
-    def add(self, key) -> None:
-        if key not in self.seen:
-            self.seen.add(key)
-            self.order.append(key)
+    __slots__ = ()
 
     def extend(self, keys) -> None:
         for key in keys:
-            if key not in self.seen:
-                self.seen.add(key)
-                self.order.append(key)
+            self[key] = None
 
 
 def note_read(key) -> None:
     """Called by the reference object on every field access while a macro is tracked."""
-    stack = getattr(_state, "reads", None)
+    stack = _state.__dict__.get("reads")
     if stack:
-        stack[-1].add(key)
+        stack[-1][key] = None
 
 
 def freeze(value):
@@ -206,6 +203,12 @@ def render(macro, item, context, sort_options, original, frames_module):
     scan = fstate.get("scan")
     if not ok and not scan:
         return original(item, context, sort_options)
+    use = (macro, context, scan, not sort_options)
+    useful = _useful.get(use)
+    if useful is None:
+        useful = _useful[use] = [0, 0, False]
+    elif useful[2]:
+        return original(item, context, sort_options)
     reference = item.reference
     if getattr(type(reference), "frozen", None) is None:
         return original(item, context, sort_options)
@@ -248,7 +251,11 @@ def render(macro, item, context, sort_options, original, frames_module):
         except TypeError:
             node = None
     if node is not None:
+        useful[0] += 1
         return _replay(node, layout, fx)
+    useful[1] += 1
+    if useful[1] >= _TRIAL and useful[0] * _HIT_RATIO < useful[0] + useful[1]:
+        useful[2] = True
     # miss: render, watching reads, frames and repressed
     before = {k: (set(v) if isinstance(v, (set, list)) else v) for k, v in repressed.items()}
     probes = fstate.get("probe")
@@ -261,7 +268,7 @@ def render(macro, item, context, sort_options, original, frames_module):
     finally:
         frame = fx._pop()
         read = stack.pop()
-    reads = tuple(read.order)
+    reads = tuple(read)
     if stack:
         stack[-1].extend(reads)
     outer = getattr(fx._state, "frames", None)
@@ -327,6 +334,7 @@ def clear() -> None:
     """Forget every memoized output (tests; styles edited in place)."""
     _store.clear()
     _size[0] = 0
+    _useful.clear()
 
 
 class Macro(m.Macro):

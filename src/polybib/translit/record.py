@@ -295,6 +295,8 @@ def copy_library(library: Library) -> Library:
 
 def _apply(ref: Reference, romanizer: Romanizer, mode: str) -> None:
     values = romanizer.values(ref)
+    if values and hasattr(ref, "keep_original"):
+        ref.keep_original()       # a .bib record: its mapping as read, for the writer
     if mode == "replace":
         for variable, value in values.items():
             if variable in ref.fields:

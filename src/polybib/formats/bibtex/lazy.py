@@ -35,17 +35,52 @@ class _Lazy:
         return instance.__dict__[self.name]
 
 
+class _LazySource:
+    """The record's :class:`Source` (file, the entry's line, "bibtex"), made on first read.
+
+    Why: most records of a large file never have their source read (lint points at
+    entries through its own views), and a ``Source`` with its list of repairs cost a
+    fifth of a kilobyte per entry (issue 12).  Non-data, like :class:`_Lazy`: once made or
+    assigned it is found in the instance's ``__dict__``.
+    """
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        d = instance.__dict__
+        source = d["source"] = Source(d["_file"], d["_segment"].line, "", "bibtex")
+        return source
+
+
+#: What mapping an entry needs of a source: that it is BibTeX (the mapped record's own
+#: source is never kept: :meth:`EntryReference._map` takes its fields alone).
+_MAPPING_SOURCE = Source(format="bibtex")
+
+
 class EntryReference(Reference):
     type = _Lazy("type")
     fields = _Lazy("fields")
     extra = _Lazy("extra")
     confidence = _Lazy("confidence")
+    source = _LazySource()
 
-    def __init__(self, segment, source: Source):   # the dataclass fields are set lazily
-        self.__dict__["_segment"] = segment
-        self.__dict__["_mapped"] = False
+    def __init__(self, segment, source: Source | str):
+        """``source``: the record's Source, or only the file's name (the Source is then
+        made when first read, from it and the entry's line)."""
+        d = self.__dict__               # the dataclass fields are set lazily
+        d["_segment"] = segment
+        d["_mapped"] = False
         self.id = segment.key
-        self.source = source
+        if isinstance(source, str):
+            d["_file"] = source
+        else:
+            d["source"] = source
+
+    @property
+    def has_repairs(self) -> bool:
+        """Whether the source lists repairs (without making a Source nobody read)."""
+        source = self.__dict__.get("source")
+        return bool(source is not None and source.repairs)
 
     @property
     def mapped(self) -> bool:
@@ -62,7 +97,28 @@ class EntryReference(Reference):
         seg = self.__dict__["_segment"]
         values = self.__dict__.pop("_values", None)
         return mapping.entry_to_reference(seg.entry_type, seg.key,
-                                          seg.values() if values is None else values, self.source)
+                                          seg.values() if values is None else values,
+                                          self.__dict__.get("source") or _MAPPING_SOURCE)
+
+    def keep_original(self) -> None:
+        """Remember the record as its entry maps, before the caller changes it in place.
+
+        For a caller about to change a mapped record (``translit`` romanizes records in
+        place): writing the record back compares it with its entry's mapping, field by
+        field, and that mapping is then taken from here instead of being made again (a
+        second mapping of every entry was a tenth of ``polybib translit``).  The dicts are
+        copied, their values shared: values are replaced, never changed in place.
+        """
+        d = self.__dict__
+        if d["_mapped"] and "_original" not in d and self.id == d["_segment"].key:
+            d["_original"] = Reference(self.id, self.type, dict(self.fields), dict(self.extra),
+                                       d.get("source") or _MAPPING_SOURCE, dict(self.confidence))
+
+    def original(self) -> Reference:
+        """The record its entry maps to, as read (kept by :meth:`keep_original`, else
+        mapped afresh)."""
+        kept = self.__dict__.get("_original")
+        return kept if kept is not None else self._fresh()
 
     def _map(self) -> None:
         fresh = self._fresh()
@@ -93,6 +149,7 @@ class EntryReference(Reference):
         for name in _LAZY:
             self.__dict__.pop(name, None)
         self.__dict__.pop("_values", None)       # values shared with it (share_values)
+        self.__dict__.pop("_original", None)
         self.__dict__["_mapped"] = False
         # a dict of its own size: the one that held the mapped attributes keeps their room
         # (``dict(…)`` would copy that room too), a tenth of a kilobyte a record in a lint run
@@ -102,4 +159,4 @@ class EntryReference(Reference):
         """Whether the record still says what its entry says (cheap while never mapped)."""
         if not self.mapped:
             return self.id == self.__dict__["_segment"].key and not any(n in self.__dict__ for n in _LAZY)
-        return self.content() == self._fresh().content()
+        return self.content() == self.original().content()

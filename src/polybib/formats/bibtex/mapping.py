@@ -146,6 +146,8 @@ OUTPUT_ORDER = [
     "origtitle", "origlocation", "origpublisher", "origdate", "origyear", "medium", "langid",
     "language", "keywords",
     "abstract", "note", "annotation", "annote", "entrysubtype", "titletranslation",
+    "booktitleaddon", "journaltitleaddon", "contenttype", "addendum", "gosthostlangid",
+    "gosteditorterm", "gosttranslatorterm", "gostaccess",
 ]
 
 
@@ -209,7 +211,102 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
             claimed.append((low, next(reversed(variables))))
     if claimed:
         fieldnames.remember(ref.extra, claimed, ref.type)
+    if not _GOST_TRIGGERS.isdisjoint(values):
+        _read_gost(ref, values)
     return ref
+
+
+# ---------------------------------------------------------------- GOST (biblatex-gost names)
+
+#: biblatex field → ``polybib.gost.*`` key, for what GOST prints and CSL has no variable for
+#: (render/gost.py).  ``location``/``publisher`` lists and ``date = {2000/}`` are read below;
+#: ``organization`` is the issuing body when the entry has a publisher too.
+GOST_FIELDS = {
+    "contenttype": "content-type", "booktitleaddon": "host-info", "journaltitleaddon": "host-info",
+    "addendum": "note", "gosthostlangid": "host-language", "gosteditorterm": "editor-term",
+    "gosttranslatorterm": "translator-term", "gostaccess": "access",
+}
+GOST = "polybib.gost."
+_GOST_TRIGGERS = frozenset(GOST_FIELDS) | {"location", "address", "publisher", "organization", "date"}
+_OPEN_RANGE = re.compile(r"^\s*(\d{4})/(\.\.)?\s*$")
+
+
+def _top_level_and(value: str) -> bool:
+    depth = 0
+    for i, c in enumerate(value):
+        depth += (c == "{") - (c == "}")
+        if depth == 0 and value.startswith(" and ", i):
+            return True
+    return False
+
+
+def _and_items(value: str) -> list[str]:
+    items, depth, start, i = [], 0, 0, 0
+    while i < len(value):
+        c = value[i]
+        depth += (c == "{") - (c == "}")
+        if depth == 0 and value.startswith(" and ", i):
+            items.append(value[start:i])
+            start, i = i + 5, i + 5
+            continue
+        i += 1
+    items.append(value[start:])
+    return [latex.decode(x.strip()) for x in items if x.strip()]
+
+
+def _read_gost(ref: Reference, values: dict) -> None:
+    """What biblatex-gost's fields say that CSL cannot hold, into ``polybib.gost.*``."""
+    extra = ref.extra
+    for field, variable, key in (("location", "publisher-place", "location"),
+                                 ("address", "publisher-place", "location"),
+                                 ("publisher", "publisher", "publisher")):
+        value = values.get(field)
+        if value and _top_level_and(value) and GOST + key not in extra:
+            items = _and_items(value)
+            extra[GOST + key] = " and ".join("{%s}" % x if " and " in x else x for x in items)
+            ref.fields[variable] = "; ".join(items)     # other styles print the list joined
+    if "organization" in values and ref.fields.get("publisher") and extra.get(EXTRA + "organization"):
+        extra[GOST + "organization"] = latex.decode(extra.pop(EXTRA + "organization"))
+    date = values.get("date", "")
+    match = _OPEN_RANGE.match(date.replace("{", "").replace("}", ""))
+    if match and "issued" in ref.fields and not ref.fields["issued"].parts:
+        ref.fields["issued"] = Date(parts=[[int(match.group(1))]])
+        extra[GOST + "open-range"] = "true"
+    for field, key in GOST_FIELDS.items():
+        kept = extra.get(EXTRA + field)
+        if kept is not None and GOST + key not in extra:
+            extra[GOST + key] = latex.decode(extra.pop(EXTRA + field))
+
+
+def _write_gost(out: dict, ref: Reference, ascii: bool) -> None:
+    """``polybib.gost.*`` as biblatex-gost's fields (the inverse of :func:`_read_gost`)."""
+    extra, f = ref.extra, ref.fields
+    for key, variable, field in (("location", "publisher-place", "location"),
+                                 ("publisher", "publisher", "publisher")):
+        items = extra.get(GOST + key)
+        if not items:
+            continue
+        from ...render.gost import split_list      # one list syntax for both sides
+        parts = split_list(items)
+        if f.get(variable) in (None, "", "; ".join(parts)) or len(parts) == 1:
+            for name in ("address", "location") if field == "location" else ("publisher",):
+                out.pop(name, None)
+            out[field] = " and ".join("{%s}" % p if " and " in p else p
+                                      for p in (latex.encode(x, ascii) for x in parts))
+    if extra.get(GOST + "organization"):
+        out["organization"] = latex.encode(extra[GOST + "organization"], ascii)
+    issued = f.get("issued")
+    if extra.get(GOST + "open-range") == "true" and type(issued) is Date and len(issued.parts) == 1:
+        out.pop("year", None)
+        out["date"] = f"{issued.parts[0][0]:04d}/"
+    for field, key in GOST_FIELDS.items():
+        value = extra.get(GOST + key)
+        if value and field not in out and not (field == "journaltitleaddon" and "booktitleaddon" in out):
+            if key == "host-info" and field == "booktitleaddon" and ref.type in ISSUE_TYPES:
+                continue
+            if key == "host-info" and field == "journaltitleaddon" and ref.type not in ISSUE_TYPES:
+                continue
+            out[field] = latex.encode(value, ascii)
 
 
 def _claim(ref: Reference, variable: str, value) -> bool:
@@ -410,6 +507,8 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             # a RIS tag with no CSL variable (Scopus's AD, eLIBRARY's BT): text, in a field
             # of its own that the reader takes back to the same tag
             out.setdefault(RIS_FIELD + key[4:].lower(), latex.encode(str(value), ascii, latex=False))
+    if any(k.startswith(GOST) for k in extra):
+        _write_gost(out, ref, ascii)
     order = _OUTPUT_RANK
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
 

@@ -129,7 +129,8 @@ class _Scan:
             elif name.startswith("@string"):
                 end = self._string(m)
             else:
-                end = self._entry(m, name[1:].strip()) - 1
+                entry_type = name[1:].strip()     # one string per type, as for field names
+                end = self._entry(m, self.names.setdefault("@" + entry_type, entry_type)) - 1
             pos = end + 1
 
     def _implicit_comment(self, start: int, end: int) -> None:

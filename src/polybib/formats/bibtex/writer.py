@@ -28,13 +28,70 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
     entries and fields: keys are made safe and unique (:func:`polybib.keys.bibtex_keys`),
     values safe between braces (:mod:`.escape`, :func:`polybib.latex.encode`).
     """
+    pieces = _pieces(library, dialect, ascii, forget)
+    first = next(pieces)
+    if isinstance(first, bytes):            # the unchanged file's own bytes
+        return first
+    out = first + "".join(pieces)
+    docs = [d for d in library.documents if isinstance(d, BibDocument)]
+    if docs:        # the file's own encoding, as the reader announced (decoding.py)
+        return encode_text(out, docs[0].encoding, docs[0].bom)
+    return out.encode("utf-8")
+
+
+#: Characters of output gathered before they are encoded and written (streamed writing).
+_BATCH = 1 << 16
+
+
+def stream_library(library: Library, handle, dialect: str | None = None, ascii: bool = False,
+                   forget: bool = False) -> None:
+    """As :func:`write_library`, written to ``handle`` (binary) piece by piece.
+
+    Why: the whole output as one string, then joined, then encoded, held the output three
+    times over next to the read file (a ``--dialect bibtex`` conversion peaked at 14.6x its
+    input, issue 12).  Written in batches of a few tens of thousands of characters, a
+    conversion holds the read document and one batch.  The bytes are exactly those of
+    :func:`write_library` (tests compare the two).  Only UTF-8 output is streamed: a file
+    in a code page becomes UTF-8 as a whole when one character does not fit, which is not
+    known before the end, so it is encoded whole as before.
+    """
+    docs = [d for d in library.documents if isinstance(d, BibDocument)]
+    if docs and (docs[0].encoding != "utf-8" or docs[0].original is not None):
+        handle.write(write_library(library, dialect, ascii, forget))
+        return
+    pieces = _pieces(library, dialect, ascii, forget)
+    first = next(pieces)
+    if isinstance(first, bytes):            # unchanged: the document's text, slice by slice
+        doc = docs[0]
+        if doc.bom:
+            handle.write(b"\xef\xbb\xbf")
+        text = doc.text
+        for at in range(0, len(text), 1 << 20):
+            handle.write(text[at:at + (1 << 20)].encode("utf-8"))
+        return
+    if docs and docs[0].bom:
+        handle.write(b"\xef\xbb\xbf")
+    batch, size = [first], len(first)
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            handle.write("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    handle.write("".join(batch).encode("utf-8"))
+
+
+def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool):
+    """The output text in pieces, in order; or, first and alone, the bytes of the one
+    unchanged document (written back as read)."""
     docs = [d for d in library.documents if isinstance(d, BibDocument)]
     # each changed entry's record as the entry says it, mapped once: for the change test
     # and again for the rewrite, which keeps the raw text of the fields that did not change
     originals: dict[int, Reference] = {}
     if len(docs) == 1 and len(library.documents) == 1 and dialect is None and not ascii \
             and _unchanged(docs[0], library, originals):
-        return docs[0].data
+        yield docs[0].data
+        return
     present = {id(r) for r in library.references}
     keep_raw = dialect is None and not ascii
     # First the entries written where they stood, so that new keys avoid theirs.
@@ -58,35 +115,37 @@ def write_library(library: Library, dialect: str | None = None, ascii: bool = Fa
     new = [r for r in library.references if id(r) not in written]
     keys = dict(zip(map(id, rekey + new), bibtex_keys(rekey + new, fixed)))
 
-    chunks: list[str] = []
     newline = docs[0].newline if docs else "\n"
     raw_entries = {id(seg): raw for _, seg, raw in plan}
+    del plan
+    # the text so far ends with: (newline * 2, newline, other); "" while nothing is written
+    tail = ""
+    started = False
     for doc in docs:
         for seg in doc.segments:
             if seg.kind != "entry":
-                chunks.append(seg.raw)
+                piece = seg.raw
+            elif id(seg) not in raw_entries:
                 continue
-            if id(seg) not in raw_entries:
-                continue
-            ref = seg.ref
-            if raw_entries[id(seg)]:
-                chunks.append(seg.raw)
+            elif raw_entries[id(seg)]:
+                piece = seg.raw
             else:
-                chunks.append(_rewrite_entry(seg, ref, dialect, ascii, doc.newline,
-                                             keys.get(id(ref), ref.id), originals.pop(id(seg), None)))
+                ref = seg.ref
+                piece = _rewrite_entry(seg, ref, dialect, ascii, doc.newline,
+                                       keys.get(id(ref), ref.id), originals.pop(id(seg), None))
                 if forget and type(ref) is EntryReference:
                     ref.unmap()
+            if piece:
+                tail = (tail + piece)[-2 * len(newline):]
+                started = True
+                yield piece
+    if not started:
+        yield ""
     if new:
-        text = "".join(chunks)
-        if text and not text.endswith(newline * 2):
-            chunks.append(newline if text.endswith(newline) else newline * 2)
-        chunks.append((newline * 2).join(format_entry(r, dialect, ascii, newline, keys[id(r)])
-                                         for r in new))
-        chunks.append(newline)
-    out = "".join(chunks)
-    if docs:        # the file's own encoding, as the reader announced (decoding.py)
-        return encode_text(out, docs[0].encoding, docs[0].bom)
-    return out.encode("utf-8")
+        if started and not tail.endswith(newline * 2):
+            yield newline if tail.endswith(newline) else newline * 2
+        yield (newline * 2).join(format_entry(r, dialect, ascii, newline, keys[id(r)]) for r in new)
+        yield newline
 
 
 def _unchanged(doc: BibDocument, library: Library, originals: dict[int, Reference]) -> bool:
@@ -116,6 +175,8 @@ def _unchanged_entry(seg: Segment, ref: Reference, originals: dict[int, Referenc
 
 def _original(seg: Segment, ref: Reference) -> Reference:
     """The record the entry's fields, as read, make."""
+    if type(ref) is EntryReference and "_original" in ref.__dict__:
+        return ref.original()           # kept when the record was changed in place
     return mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), ref.source)
 
 
@@ -148,11 +209,19 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     The entry keeps its own field names, except that classic BibTeX gets its own names
     (``--dialect bibtex`` turns ``journaltitle`` into ``journal``: .bst styles know no other).
     ``old_ref``: the entry's record as read (:func:`_original`), when the caller has it."""
+    # a record not mapped yet says what its entry says: its fields as read are its fields
+    # now, so they are not mapped and written a second time (``--dialect`` rewrites every
+    # entry of a file nobody changed)
+    as_read = old_ref is None and type(ref) is EntryReference and not ref.mapped \
+        and ref.unchanged() and ref.__dict__.get("_segment") is seg
     new = dict(mapping.reference_to_fields(ref, dialect, ascii))
     fields = seg.fields         # built afresh on each read: read once
-    if old_ref is None:
-        old_ref = _original(seg, ref)
-    old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
+    if as_read:
+        old = dict(new)
+    else:
+        if old_ref is None:
+            old_ref = _original(seg, ref)
+        old = dict(mapping.reference_to_fields(old_ref, dialect, ascii))
     if dialect != "bibtex":
         original_names = {name.lower() for name, _, _ in fields}
         _respell(new, original_names)

@@ -22,9 +22,12 @@ def _escape_property(text: str) -> str:
 
 
 def render(result, color: bool = False) -> str:
-    lines = []
+    return "".join(pieces(result, color))
+
+
+def pieces(result, color: bool = False):
+    """One annotation line per finding, made as written."""
     for f in result.findings:
         props = f"file={_escape_property(f.file)},line={f.line},col={f.column}," \
                 f"title={_escape_property(f'{f.code} {f.name}')}"
-        lines.append(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}\n"

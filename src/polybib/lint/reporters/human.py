@@ -10,16 +10,20 @@ BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def render(result, color: bool = False) -> str:
+    return "".join(pieces(result, color))
+
+
+def pieces(result, color: bool = False):
+    """The report in pieces, one per finding, then the summary line: written as made, a
+    large file's report is never held whole, nor twice as text and bytes (issue 12)."""
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if color else text
 
     lines_by_file = {ctx.path: ctx.lines for ctx in result.files}
-    out: list[str] = []
     for f in result.findings:
         where = safe_line(f"{f.file}:{f.line}:{f.column}")
-        head = f"{paint(where, BOLD)}: " \
-               f"{paint(f.code, COLORS.get(f.severity, ''))} [{f.name}] {f.severity}: {escape_controls(f.message)}"
-        out.append(head)
+        out = [f"{paint(where, BOLD)}: "
+               f"{paint(f.code, COLORS.get(f.severity, ''))} [{f.name}] {f.severity}: {escape_controls(f.message)}"]
         lines = lines_by_file.get(f.file)
         source = escape_controls(lines.source_line(f.line)) if lines else ""
         if source:
@@ -30,9 +34,9 @@ def render(result, color: bool = False) -> str:
         if f.fix:
             kind = "safe fix" if f.fix.safe else "unsafe fix"
             out.append(f"  = {kind}: {escape_controls(f.fix.description)}")
-        out.append("")
-    out.append(summary(result))
-    return "\n".join(out) + "\n"
+        out.append("\n")
+        yield "\n".join(out)
+    yield summary(result) + "\n"
 
 
 def _column_of(source: str, finding) -> int:

@@ -78,17 +78,25 @@ def duplicate_doi(run: RunContext):
     Use instead: keep one entry and point every citation at its key.  polybib never
     merges entries by itself.
     """
-    seen: dict[str, EntryView] = {}
+    seen: dict[str, str] = dict(run.earlier.get("D001", ()))     # DOI -> key of its first entry
     for entry in run.entries():
-        doi = entry.run_ref.get("DOI")
-        if not doi:
+        norm = doi_signature(entry)
+        if norm is None:
             continue
-        norm = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I).lower()
         if norm in seen:
             yield finding(duplicate_doi, entry, f"'{entry.key}' has the same DOI as "
-                          f"'{seen[norm].key}' ({norm})", "doi")
+                          f"'{seen[norm]}' ({norm})", "doi")
         else:
-            seen[norm] = entry
+            seen[norm] = entry.key
+
+
+def doi_signature(entry: EntryView) -> str | None:
+    """The DOI two entries share when D001 calls them the same work (case, resolver
+    prefix and ``doi:`` aside)."""
+    doi = entry.run_ref.get("DOI")
+    if not doi:
+        return None
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I).lower()
 
 
 @rule("D002", "duplicate-work", "warning", scope="run")
@@ -103,7 +111,9 @@ def duplicate_work(run: RunContext):
     Use instead: keep one entry (with the translation or transliteration as data of that
     entry).  polybib never merges entries by itself.
     """
-    # Group by first author and year first (cheap); fold titles only where a group has two.
+    # Group by first author and year first (cheap); fold titles only where a group has two,
+    # or where records linted before this run (earlier batch partitions) share the group.
+    earlier = run.earlier.get("D002", {})
     groups: dict[tuple, list[EntryView]] = {}
     for entry in run.entries():
         if entry.entry_type in ("xdata", "set"):
@@ -111,19 +121,32 @@ def duplicate_work(run: RunContext):
         key = _year_and_author(entry)
         if key is not None:
             groups.setdefault(key, []).append(entry)
-    for entries in groups.values():
-        if len(entries) < 2:
+    for group, entries in groups.items():
+        before = earlier.get(group, {})
+        if len(entries) < 2 and not before:
             continue
-        seen: dict = {}
+        seen: dict = dict(before)               # title key -> key of its first entry
         for entry in entries:
-            title = _fold_title(entry.run_ref["title"])
-            if len(title) < 8:
-                title = _short_title_key(entry)
-            if title in seen and seen[title].key != entry.key:
+            title = _title_key(entry)
+            if title in seen and seen[title] != entry.key:
                 yield finding(duplicate_work, entry, f"'{entry.key}' looks like the same work as "
-                              f"'{seen[title].key}' (title, first author and year agree)", "title")
+                              f"'{seen[title]}' (title, first author and year agree)", "title")
             else:
-                seen.setdefault(title, entry)
+                seen.setdefault(title, entry.key)
+
+
+def work_signature(entry: EntryView) -> tuple | None:
+    """(first author and year, title key): what two entries share when D002 calls them
+    the same work; None for entries D002 does not compare."""
+    if entry.entry_type in ("xdata", "set"):
+        return None
+    group = _year_and_author(entry)
+    return None if group is None else (group, _title_key(entry))
+
+
+def _title_key(entry: EntryView):
+    title = _fold_title(entry.run_ref["title"])
+    return _short_title_key(entry) if len(title) < 8 else title
 
 
 _SHORT_TITLE_DETAILS = ("container-title", "volume", "issue", "page", "publisher", "edition")

@@ -140,24 +140,32 @@ def inconsistent_name(run: RunContext):
     Example: ``Матвиенко, Ю. Е.`` in one entry and ``Матвиенко, Юрий`` in another.
     Use instead: one spelling everywhere.
     """
-    # family name → first letter of the given name → each distinct written form, once
-    people: dict[tuple[str, str], dict[str, tuple[list[str], EntryView]]] = defaultdict(dict)
-    keys: dict[tuple[str, str], tuple] = {}     # the same name recurs: fold it once
+    # (folded family name, first letter of the given name) → each distinct (family, given)
+    # in the order first met, with the entry that first has it.  Only the few groups with
+    # two names or more are then turned into written forms: making the forms of every
+    # name of a large file at once was the peak of lint's memory (issue 12).
+    groups: dict[tuple[str, str], dict[tuple[str, str], EntryView]] = defaultdict(dict)
+    group_of: dict[tuple[str, str], tuple[str, str] | None] = {}   # the same name recurs
     for entry in run.entries():
         for variable in ("author", "editor"):
             for n in entry.run_ref.get(variable, []) or []:
                 if n.literal or not n.family or not n.given:
                     continue
-                known = keys.get((n.family, n.given))
-                if known is None:
-                    words = _given_words(n.given)
-                    shown = " ".join(f"{n.family}, {n.given}".split())
-                    known = keys[(n.family, n.given)] = ((_fold(n.family), words[0][:1]) if words else None,
-                                                         shown, words)
-                group, shown, words = known
+                name = (n.family, n.given)
+                group = group_of.get(name, _ABSENT)
+                if group is _ABSENT:
+                    first = _first_given_word(n.given)
+                    group = group_of[name] = (_fold(n.family), first[:1]) if first else None
                 if group is not None:
-                    people[group].setdefault(shown, (words, entry))
-    for forms in people.values():
+                    groups[group].setdefault(name, entry)
+    del group_of
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        # each distinct written form, once, with the entry that first has it
+        forms: dict[str, tuple[list[str], EntryView]] = {}
+        for (family, given), entry in names.items():
+            forms.setdefault(" ".join(f"{family}, {given}".split()), (_given_words(given), entry))
         if len(forms) < 2:
             continue
         items = list(forms.items())
@@ -186,6 +194,17 @@ def inconsistent_name(run: RunContext):
 
 _SPACES_DOTS = re.compile(r"[\s.]")
 _GIVEN_SPLIT = re.compile(r"[\s\-]+")
+
+
+_ABSENT = object()
+
+
+def _first_given_word(given: str) -> str:
+    """``_given_words(given)[0]`` ('' when there is none), without folding the others."""
+    for w in _GIVEN_SPLIT.split(given.replace(".", ". ")):
+        if w:
+            return _fold(w)
+    return ""
 
 
 def _given_words(given: str) -> list[str]:

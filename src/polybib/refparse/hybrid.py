@@ -1,0 +1,212 @@
+"""Rules and the CRF together: one record from both.
+
+The rule parser runs first.  Its anchors (URL, DOI, ISBN, ISSN, access date) are exact and
+stay; its other fields become the ``rl=`` feature of the tokens that spell them, and the CRF
+labels every token of what the anchors left.  Each labelled span becomes a field: where the CRF
+took exactly the tokens the rules took, the rules' value is kept (their normalisation knows
+more, e.g. ``под ред. Соколова`` → ``Соколов``); elsewhere the span's value comes from
+``spans.value``.  A rule field the CRF did not label is dropped when the rules' tokens were
+found in the text (the CRF read them otherwise) and kept when they were not (a value the rules
+computed).  Type comes from the fields and the markers (``classify.guess_type``) and is always
+a CSL type; per-field confidence is the smallest marginal over the field's tokens.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Date, Name, Reference
+from . import labeller
+from .align import LABELS, NAME_LABELS, align
+from .classify import guess_language, guess_type
+from .spans import spans, value
+from .tokens import MARKERS, fold, token_features, tokenize
+
+ANCHORS = ("URL", "DOI", "ISBN", "ISSN", "accessed")
+#: Where the model's own label is less likely than this, the rules' label is taken (chosen on
+#: the work split by benchmarks/tune_crf.py with c1/c2 = 0.2/0.3: 0 and 0.2 → 0.8929, 0.35 →
+#: 0.8893, 0.5 → 0.8844 micro F1 on wave2-work.jsonl with a model trained without it; never on
+#: held-out data).  Low: where the regularised model is unsure, it is still right more often.
+RULE_FALLBACK = 0.2
+#: Below this a field is listed in ``polybib.low-confidence-fields`` and warned about.
+LOW_FIELD_CONFIDENCE = 0.5
+
+
+def item_of(fields: dict) -> dict:
+    """A Reference's fields the way ``align`` reads a CSL-JSON item."""
+    out = {}
+    for key, v in fields.items():
+        if isinstance(v, list) and v and isinstance(v[0], Name):
+            out[key] = [{"family": n.family or n.literal, "given": n.given} for n in v]
+        elif isinstance(v, Date):
+            out[key] = {"date-parts": v.parts} if v.parts else {}
+        else:
+            out[key] = v
+    return out
+
+
+def features_for(text: str, rule_fields: dict):
+    tokens = tokenize(text)
+    rule_labels = align(tokens, item_of(rule_fields))
+    return tokens, rule_labels, token_features(tokens, rule_labels)
+
+
+#: Longer texts are not one reference (a list pasted on one line): the rules' record stands.
+MAX_CHARS = 3000
+#: Words that may stay unlabelled without being "text no field claims".
+_EXPLAINED = {"in", "of", "from", "the", "at", "by", "on", "pages", "page", "retrieved", "available", "and",
+              "accessed", "url", "режим", "доступа", "дата", "обращения", "звернення", "ed", "eds", "edited",
+              "под", "за", "ред", "редакцией", "редакцією", "общ", "науч", "пер", "англ", "с", "со", "сост",
+              "уклад", "упоряд", "отв", "гл", "вып", "серия", "сер", "ser", "series", "изд", "вид", "publ",
+              "текст", "электронный", "непосредственный", "ресурс", "online", "internet", "print", "электрон",
+              "дан", "гг", "г", "р", "pp", "vol", "no", "др", "al", "et", "ін", "та", "und", "hrsg", "hg",
+              "trans", "translated", "by", "press", "cited", "thesis", "diss", "дис", "автореф", "канд", "наук"}
+
+
+_PUNCTUATION = set(".,;:()[]/-–—«»\"'“”„‘’!?&№+*=<>_#%@…") | {"//", "..."}
+
+
+def _unclaimed(text, tokens, labels, fields) -> list[str]:
+    """Runs of unlabelled words that are neither markers nor the names already read."""
+    known = set(_EXPLAINED) | set(MARKERS)
+    for label in NAME_LABELS:
+        for name in fields.get(label) or []:
+            known.update(fold(w) for w in re.findall(r"[^\W_]+", f"{name.family} {name.given} {name.literal}"))
+    out, run, odd = [], [], False
+    for token, label in zip(tokens + [None], labels + ["END"]):
+        if label == "O" and token is not None:
+            run.append(token)
+            w = fold(token.text)
+            if (token.text[0].isalpha() and len(w) > 2 and w not in known) or \
+                    (not token.text[0].isalnum() and token.text not in _PUNCTUATION):
+                odd = True
+            continue
+        if run and odd:
+            out.append(text[run[0].start:run[-1].end].strip(" .,;:—–-/"))
+        run, odd = [], False
+    return [o for o in out if o]
+
+
+def combine(rule_ref: Reference, rec, original: str) -> Reference:
+    from .parser import LOW_CONFIDENCE, record_confidence     # parser imports this module
+    text = rec.body
+    if len(text) > MAX_CHARS:
+        return rule_ref
+    tokens, rule_labels, feats = features_for(text, rule_ref.fields)
+    if not tokens:
+        return rule_ref
+    labels, marginals = labeller.tag(feats, rule_labels)
+    for i, m in enumerate(marginals):
+        if m < RULE_FALLBACK and rule_labels[i] != labels[i]:
+            labels[i] = rule_labels[i]          # the model is unsure here: the rules decide
+    found = spans(text, tokens, labels, marginals)
+    rule_tokens: dict[str, tuple[int, int]] = {}
+    for i, label in enumerate(rule_labels):
+        if label != "O":
+            a, b = rule_tokens.get(label, (i, i))
+            rule_tokens[label] = (min(a, i), max(b, i + 1))
+    fields: dict = {}
+    confidence: dict[str, float] = {}
+    etal: list[str] = []
+    unused = list(labels)          # tokens no field took: O, and later spans of a label taken already
+    taken: dict[str, tuple[int, int]] = {}
+    for span in found:
+        label = span.label
+        if label in fields:
+            unused[span.start:span.end] = ["O"] * (span.end - span.start)
+            continue
+        if rule_tokens.get(label) == (span.start, span.end) and label in rule_ref.fields:
+            fields[label] = rule_ref.fields[label]
+            if rule_ref.extra.get(f"polybib.etal.{label}"):
+                etal.append(label)
+            confidence[label] = max(span.confidence, 0.5)
+            continue
+        taken.setdefault(label, (span.start, span.end))
+        got = value(label, span.text)
+        if got is None:
+            unused[span.start:span.end] = ["O"] * (span.end - span.start)
+            continue
+        if label in NAME_LABELS:
+            names, is_etal = got
+            ruled = rule_ref.fields.get(label)
+            at = rule_tokens.get(label)
+            bare = any(n.literal and not n.family and len(n.literal.split()) == 1 for n in names)
+            overlaps = at is not None and at[0] < span.end and span.start < at[1]
+            if ruled and (_misread(names) or (bare and overlaps)) and not _misread(ruled):
+                names = ruled                     # the span's names would not parse; the rules' did
+                is_etal = bool(rule_ref.extra.get(f"polybib.etal.{label}"))
+            fields[label] = names
+            if is_etal:
+                etal.append(label)
+        else:
+            fields[label] = got
+        confidence[label] = span.confidence
+    if "title" not in fields and "title" in rule_ref.fields and "title" in rule_tokens:
+        # a reference has a title: where the model found none, the rules' title stands, and a
+        # name list the model stretched over it is the rules' list
+        a, b = rule_tokens["title"]
+        fields["title"] = rule_ref.fields["title"]
+        confidence["title"] = 0.5
+        for label in NAME_LABELS:
+            span = taken.get(label)
+            if span and span[0] < b and a < span[1]:
+                if label in rule_ref.fields:
+                    fields[label] = rule_ref.fields[label]
+                else:
+                    fields.pop(label, None)
+    for label, v in rule_ref.fields.items():
+        if label in fields or label == "note":
+            continue
+        if label in ANCHORS or label not in LABELS or label not in rule_tokens:
+            fields[label] = v                     # anchors, and values the rules computed
+            confidence[label] = rule_ref.confidence.get(label, 0.9)
+            if label in NAME_LABELS and rule_ref.extra.get(f"polybib.etal.{label}"):
+                etal.append(label)
+    title = fields.get("title")
+    if rec.translation and isinstance(title, str) and "[" + rec.translation[:10] in title:
+        fields["title"] = title[:title.rfind("[")].rstrip(" .:")     # "Oblaka i biznes [Clouds and business]"
+    unclaimed = _unclaimed(text, tokens, unused, fields)
+    notes = list(rec.kept) + unclaimed
+    if notes:
+        fields["note"] = "; ".join(notes)
+    ref = Reference(source=rule_ref.source)
+    ref.fields = fields
+    ref.extra = {k: v for k, v in rule_ref.extra.items()
+                 if not k.startswith(("polybib.etal.", "polybib.low-confidence", "polybib.issued-guessed"))}
+    if "issued" not in fields and "issued" in rule_ref.fields:
+        fields["issued"] = rule_ref.fields["issued"]
+        confidence["issued"] = rule_ref.confidence.get("issued", 0.5)
+        if rule_ref.extra.get("polybib.issued-guessed"):
+            ref.extra["polybib.issued-guessed"] = "true"
+    for label in etal:
+        ref.extra[f"polybib.etal.{label}"] = "true"
+    language = rec.in_language or guess_language(ref, original)
+    if language == "en" and (rec.translation or re.search(r"\bPubl\.", str(fields.get("publisher", "")))):
+        language = "ru"
+    fields["language"] = language
+    ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter, electronic=rec.electronic,
+                          text=original, law=rec.law, report=rec.report)
+    if ref.type == "document":
+        ref.type = "article"
+    for anchor in ANCHORS:
+        if anchor in fields:
+            confidence[anchor] = 0.99
+    ceiling = 0.85 if unclaimed else 1.0          # text no field claims: the record is less sure
+    ref.confidence = {k: round(min(ceiling, confidence.get(k, 0.9)), 2) for k in fields}
+    record = record_confidence(ref) - (0.2 if unclaimed else 0.0)
+    if record < LOW_CONFIDENCE:
+        ref.extra["polybib.low-confidence"] = f"{max(record, 0.05):.2f}"
+    low = sorted(k for k, c in ref.confidence.items() if c < LOW_FIELD_CONFIDENCE and k != "note")
+    if low:
+        ref.extra["csl.custom"] = json.dumps({"polybib.low-confidence-fields": low}, ensure_ascii=False)
+    return ref
+
+
+def _misread(names: list) -> bool:
+    """A name list with a name that did not parse (a literal of several words, not an
+    organisation's)."""
+    return any(n.literal and len(n.literal.split()) > 1 and not re.search(
+        r"(?i)\b(?:group|institute|university|association|council|organi[sz]ation|ministry|agency|society|"
+        r"foundation|center|centre|committee|department|office|corporation|inc|ltd|gmbh|министерство|институт|"
+        r"университет|ассоциация|комитет|центр|служба|агентство|міністерство|інститут|університет)\b", n.literal)
+        for n in names)

@@ -1,0 +1,124 @@
+"""Token labels → field spans → field values, through the parser's own normalisers.
+
+A span is a run of tokens with one label; its text is cut from the reference exactly as
+written (offsets), then made a value the way the rules make theirs: names through
+``names.parse_names``, years and page ranges through ``areas``, places through
+``parser.expand_city``, markers (``Т.``, ``№``, ``С.``, ``vol.``, ``pp.``) stripped from numbers.
+Only the first span of a label is a field; later ones are returned as leftovers (kept in
+``note`` by the caller, nothing is dropped).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Date
+from .areas import YEAR, normalize_pages
+from .names import parse_names
+from .tokens import Token
+
+
+@dataclass(slots=True)
+class Span:
+    label: str
+    start: int          # first token
+    end: int            # last token + 1
+    text: str
+    confidence: float
+
+
+def spans(text: str, tokens: list[Token], labels: list[str], marginals: list[float] | None = None) -> list[Span]:
+    out: list[Span] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        label = labels[i]
+        j = i + 1
+        while j < n and labels[j] == label:
+            j += 1
+        if label != "O":
+            conf = min(marginals[i:j]) if marginals else 1.0
+            end = tokens[j - 1].end
+            if j < n and _opened(text[tokens[i].start:end], tokens[j].text):
+                end = tokens[j].end            # «Вестник НАН РК» keeps its closing mark
+            elif (j < n and tokens[j].text == "." and label in ("author", "editor", "translator")
+                  and len(tokens[j - 1].text) <= 2 and tokens[j - 1].text[0].isupper()):
+                end = tokens[j].end            # "Robinson T. E." keeps its last initial's dot
+            out.append(Span(label, i, j, text[tokens[i].start:end], conf))
+        i = j
+    return out
+
+
+_PAIRS = {"»": "«", ")": "(", "]": "[", "”": "“", '"': '"', "“": "„"}
+
+
+def _opened(span: str, closer: str) -> bool:
+    """Whether ``span`` opened a bracket or quote that ``closer`` (the next token) closes."""
+    opener = _PAIRS.get(closer)
+    if opener is None:
+        return False
+    if opener == closer:
+        return span.count(opener) % 2 == 1
+    return span.count(opener) > span.count(closer)
+
+
+_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+_NUMBER_MARKER = re.compile(r"^(?:[Pp]ages?\b|[ТTтt]\.|Том|[Vv]olume|Vol\.?|vol\.?|[Vv]\.|Bd\.|№|[Nn]o\.?|Nr\.?|Iss\.?|Issue|Вып\.|вып\.|"
+                            r"[Сс]\.|[Сс]с\.|pp?\.|[PpSs]\.|стр\.)\s*")
+_STRIP = " ,;:/.([)]"
+
+
+def _number(text: str) -> str:
+    t = text.strip(" ,;:/")
+    t = _NUMBER_MARKER.sub("", t)
+    t = re.sub(r"(?<=\d)\s*(?:pp?|S|с|стр|pages)\.?$", "", t)
+    t = t.strip(" ,;:/()[]")
+    return t.rstrip(".") if not t.endswith("..") else t
+
+
+def _clean(text: str) -> str:
+    t = re.sub(r"\s+", " ", text).strip(" ,;:/")
+    if t.endswith(".") and not t.endswith(".."):
+        t = t[:-1]
+    # a bracket opened inside the span but closed outside it (or the other way) is not kept
+    if t.startswith(("(", "[")) and not any(c in t for c in ")]"):
+        t = t[1:]
+    if t.endswith((")", "]")) and not any(c in t for c in "(["):
+        t = t[:-1]
+    if t.startswith(("«", "“", '"')) and t.count(t[0]) + t.count("»") + t.count("”") == 1:
+        t = t[1:]
+    if t.endswith(("»", "”", '"')) and sum(t.count(c) for c in "«“\"") == 0:
+        t = t[:-1]
+    return t.strip(" ,;:/")
+
+
+def value(label: str, text: str):
+    """The field value of one span's text, or None when the span holds none."""
+    from .parser import expand_city
+    if label in ("author", "editor", "translator"):
+        t = re.sub(r"^(?:(?:под|за)\s+(?:общ\.\s*|науч\.\s*)?ред\.|[Ee]d(?:ited)?\s+by|In:?)\s*", "", text.strip())
+        t = re.sub(r"[\s,]*\((?:eds?|Eds?|ред|Hrsg)\.?\)[\s.,]*$", "", t)
+        t = t.strip(" ,;:/")
+        while t.endswith(("[", "(")):          # "А. П. Горкин [и др.]": the bracket is the et al.'s
+            t = t[:-1].rstrip(" ,;:/")
+        names, etal, _ = parse_names(t)
+        return (names, etal) if names else None
+    if label == "issued":
+        m = _YEAR.search(text)
+        return Date(parts=[[int(m.group(0))]]) if m else None
+    if label == "page":
+        t = _number(text)
+        return normalize_pages(t) if re.search(r"\d|[IVXLC]", t) else None
+    if label == "number-of-pages":
+        m = re.search(r"\d+", text)
+        return m.group(0) if m else None
+    if label in ("volume", "issue"):
+        t = _number(text)
+        return t or None
+    if label == "number":
+        t = re.sub(r"^(?:№|[Nn]o\.?)\s*", "", text.strip(" ,;:/")).rstrip(".")
+        return t or None
+    if label == "publisher-place":
+        t = _clean(text)
+        return expand_city(t) if t else None
+    t = _clean(text)
+    return t or None

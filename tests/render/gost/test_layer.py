@@ -1,0 +1,86 @@
+"""The native GOST layer inside a whole render: languages, scripts, formats, failures."""
+from __future__ import annotations
+
+import pytest
+
+from polybib.errors import PolybibWarning
+from polybib.formats.csljson import item_to_reference
+from polybib.render import api, gost
+from polybib.render.markup import plain
+
+
+def _ref(**item):
+    item.setdefault("id", "x")
+    return item_to_reference(item)
+
+
+def _one(ref, style="gost-r-7-0-100-2018", **options) -> str:
+    return plain(api.render([ref], style, sort="input", **options).entries[0].body)
+
+
+UKRAINIAN = dict(type="book", author=[{"family": "Шевченко", "given": "Тарас"}], title="Кобзар",
+                 edition="3", **{"publisher-place": "Київ", "publisher": "Дніпро", "number-of-pages": "736"},
+                 issued={"date-parts": [[1985]]}, language="uk")
+
+
+def test_ukrainian_record_gets_gost_terms_not_citeproc_uk_locale_ones():
+    for style in ("gost-r-7-0-100-2018", "gost-r-7-0-5-2008-numeric", "gost-r-7-0-5-2008"):
+        text = _one(_ref(**UKRAINIAN), style)
+        assert "736 с." in text and "3-е изд." in text and "зе ред." not in text and "736 С." not in text
+    article = _ref(type="article-journal", title="Стаття", author=[{"family": "Іваненко", "given": "І."}],
+                   **{"container-title": "Український історичний журнал"}, page="44-78",
+                   issued={"date-parts": [[2001]]}, language="uk")
+    assert _one(article, "gost").endswith("2001. С. 44–78.")
+
+
+def test_four_authors_heading_rule_both_editions():
+    four = _ref(type="book", title="Заглавие", issued={"date-parts": [[2020]]}, language="ru",
+                author=[{"family": f"Автор{i}", "given": "А. А."} for i in range(4)])
+    assert _one(four).startswith("Заглавие / А. А. Автор0, А. А. Автор1, А. А. Автор2, А. А. Автор3.")
+    assert _one(four, "gost").startswith("Заглавие / А. А. Автор0 [и др.].")
+    three = _ref(type="book", title="Заглавие", issued={"date-parts": [[2020]]}, language="ru",
+                 author=[{"family": f"Автор{i}", "given": "А. А."} for i in range(3)])
+    assert _one(three).startswith("Автор0, А. А. Заглавие / А. А. Автор0, А. А. Автор1, А. А. Автор2.")
+    assert _one(three, "gost").startswith("Автор0 А. А., Автор1 А. А., Автор2 А. А. Заглавие.")
+
+
+def test_explicit_locale_gives_every_part_its_terms():
+    article = _ref(type="article-journal", title="Статья", **{"container-title": "Журнал"},
+                   page="1-2", issued={"date-parts": [[2001]]}, language="ru")
+    assert _one(article, "gost", locale="en-US").endswith("2001. P. 1–2.")
+    assert _one(article, "gost").endswith("2001. С. 1–2.")
+
+
+def test_html_output_is_escaped():
+    book = _ref(type="book", title="Steve Jobs", author=[{"family": "Isaacson", "given": "W."}],
+                **{"publisher-place": "New York", "publisher": "Simon & Schuster"},
+                issued={"date-parts": [[2011]]}, language="en")
+    html = api.render([book], "gost-r-7-0-100-2018", format="html").text()
+    assert "Simon &amp; Schuster" in html and "Simon & Schuster" not in html
+
+
+def test_styles_without_the_option_are_untouched():
+    book = _ref(**UKRAINIAN)
+    assert "Текст : непосредственный" not in _one(book, "apa")
+
+
+def test_a_failing_record_keeps_its_csl_entry_and_warns(monkeypatch):
+    good = _ref(type="book", title="Хорошая", issued={"date-parts": [[2000]]}, language="ru", id="good")
+    bad = _ref(type="book", title="Плохая", issued={"date-parts": [[2000]]}, language="ru", id="bad")
+    real = gost.Describer.describe
+
+    def describe(self, ref, locale=None):
+        if ref.id == "bad":
+            raise ValueError("boom")
+        return real(self, ref, locale)
+
+    monkeypatch.setattr(gost.Describer, "describe", describe)
+    with pytest.warns(PolybibWarning, match="bad: the GOST description failed"):
+        out = api.render([good, bad], "gost-r-7-0-100-2018", sort="input")
+    texts = [plain(e.body) for e in out.entries]
+    assert texts[0].endswith("Текст : непосредственный.") and "Плохая" in texts[1]
+
+
+def test_unknown_edition_is_refused():
+    with pytest.raises(ValueError):
+        gost.Describer("7.1")
