@@ -14,7 +14,7 @@ import pytest
 
 from . import differential
 
-#: agreement measured when this test was written (work 99.7 %, held-out 98.1 %), less a margin
+#: agreement measured when this test was written (work 99.7 %, held-out 97.1 %), less a margin
 FLOORS = {"second-work": 0.99, "second-held": 0.97}
 #: no style below this on either part (held-out: Chicago 91.7 %, MLA 90.7 % when written; the
 #: issue's goal of 95 % per style is not reached there yet)
