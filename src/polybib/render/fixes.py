@@ -289,7 +289,8 @@ class Text(_Numbers, m.Text):
             case = self.get("text-case")
             text = self.strip_periods(text)
             if case == "capitalize-first" and self.get("variable") in NUMBER_VARIABLES \
-                    and type(text) is String and ", " in str(text):
+                    and type(text) is String and ", " in str(text) \
+                    and all(re.match(r"[A-Za-z]", piece) for piece in str(text).split(", ")):
                 # a number variable is a list to citeproc-js: each item capitalized
                 # ("Ninth Dover printing, Tenth GPO printing")
                 text = String(", ".join(str(casing.apply(case, String(piece), english))
