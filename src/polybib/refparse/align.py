@@ -9,6 +9,8 @@ initials nearby; a short number is placed after the marker its field expects (``
 """
 from __future__ import annotations
 
+import re
+
 from .tokens import MARKERS, Token, fold
 
 #: Labels in the order they are placed: names first, long strings, then the short numbers
@@ -22,6 +24,11 @@ _WANT_MARKER = {"volume": ("volume",), "issue": ("issue",), "number": ("issue",)
 _ABBREVIATIONS = {"москва": ["м"], "санкт-петербург": ["спб", "с.-пб"], "ленинград": ["л"], "киев": ["к"],
                   "минск": ["мн"], "moscow": ["m"], "saint petersburg": ["spb", "st. petersburg"],
                   "ростов-на-дону": ["ростов н/д"], "нижний новгород": ["н. новгород"], "харьков": ["х"]}
+
+#: The same, keyed by the city's words as ``_words`` splits them ("санкт петербург"): a
+#: hyphenated name is two words, so looking up "санкт-петербург" itself never matched.
+_ABBREVIATED = {" ".join(fold(w) for w in re.findall(r"[^\W_]+", city)): abbrs
+                for city, abbrs in _ABBREVIATIONS.items()}
 
 
 _CONNECTORS = {"and", "und", "et", "al", "von", "van", "der", "den", "del", "della", "les"}
@@ -68,7 +75,7 @@ class Aligner:
             return False
         occ = self._occurrences(seq)
         if not occ and label == "publisher-place":
-            for abbr in _ABBREVIATIONS.get(" ".join(seq), []):
+            for abbr in _ABBREVIATED.get(" ".join(seq), []):
                 occ = self._occurrences(_words(abbr))
                 if occ:
                     seq = _words(abbr)
