@@ -22,6 +22,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def _answer(self, body: bool) -> None:
+        """Answer after 50 ms.  The request counts as in flight until just before the
+        answer is sent: once the client has it, it may send its next request at once,
+        before this thread would get to count the request as done (a false overlap)."""
         server = self.server
         with server.lock:
             server.inflight += 1
@@ -30,19 +33,18 @@ class Handler(BaseHTTPRequestHandler):
         try:
             time.sleep(0.05)
             if self.path.startswith("/paper/"):
-                data = PAGE.format(t=f"Paper number {self.path.rsplit('/', 1)[1]}").encode()
-                self.send_response(200)
+                status, data = 200, PAGE.format(t=f"Paper number {self.path.rsplit('/', 1)[1]}").encode()
             else:
-                data = b"<html><head><title>Not found</title></head><body>no such page</body></html>"
-                self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if body:
-                self.wfile.write(data)
+                status, data = 404, b"<html><head><title>Not found</title></head><body>no such page</body></html>"
         finally:
             with server.lock:
                 server.inflight -= 1
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
 
     def do_GET(self) -> None:
         self._answer(True)
