@@ -67,21 +67,13 @@ def extra(ref: Reference, key: str) -> str:
 
 
 def split_list(value: str) -> list[str]:
-    """A biblatex ``and`` list (``Москва and {Ростов and Дон}``) as its items."""
-    items, depth, start, i = [], 0, 0, 0
-    while i < len(value):
-        c = value[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif depth == 0 and value.startswith(" and ", i):
-            items.append(value[start:i])
-            start = i + 5
-            i += 4
-        i += 1
-    items.append(value[start:])
-    return [_unbrace(x.strip()) for x in items if x.strip()]
+    """A biblatex ``and`` list (``Москва and {Ростов and Дон}``) as its items, split as
+    BibTeX splits a name list (:func:`~polybib.formats.bibtex.names.split_names`)."""
+    if not value:
+        return []
+    from ..formats.bibtex.names import split_names   # bibtexparser only when a list is there
+
+    return [_unbrace(x) for x in split_names(value)]
 
 
 def _unbrace(text: str) -> str:
