@@ -25,7 +25,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .errors import InputError, OutputError
 
@@ -106,6 +106,20 @@ def write_output(path: str, data: bytes) -> None:
         sys.stdout.buffer.flush()
     else:
         write_atomic(path, data)
+
+
+def write_pieces(handle: BinaryIO, pieces: Iterable[str], batch: int = 1 << 16) -> None:
+    """Pieces of text to a binary handle as UTF-8, some tens of thousands of characters at
+    a time: a streamed output is neither held whole nor written in thousands of tiny calls."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= batch:
+            handle.write("".join(held).encode("utf-8"))
+            held, size = [], 0
+    handle.write("".join(held).encode("utf-8"))
 
 
 @contextmanager

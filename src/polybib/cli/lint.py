@@ -8,7 +8,7 @@ import sys
 from .. import progress
 from ..config import load_config
 from ..errors import UsageError
-from ..fileio import open_output
+from ..fileio import open_output, write_pieces
 from ..lint import LintSettings, all_rules, lint_paths
 from ..lint.findings import SEVERITIES, severity_rank
 from ..lint.fixer import fix_files, write_fixes
@@ -124,20 +124,6 @@ def _without_summary_pieces(parts, result):
         yield text[:-len(tail)].rstrip("\n") + "\n"
 
 
-def _write_pieces(handle, parts, batch: int = 1 << 16) -> None:
-    """Pieces of text to a binary handle as UTF-8, some tens of thousands of characters
-    at a time."""
-    held: list[str] = []
-    size = 0
-    for piece in parts:
-        held.append(piece)
-        size += len(piece)
-        if size >= batch:
-            handle.write("".join(held).encode("utf-8"))
-            held, size = [], 0
-    handle.write("".join(held).encode("utf-8"))
-
-
 def run(args: argparse.Namespace) -> int:
     with progress.shown(args.quiet):
         return _run(args)
@@ -172,7 +158,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.quiet:
         parts = _without_summary_pieces(parts, result)
     with open_output(args.output) as handle:    # written as made: never whole (issue 12)
-        _write_pieces(handle, parts)
+        write_pieces(handle, parts)
     if settings.fail_on == "never":
         return 0
     threshold = severity_rank(settings.fail_on)

@@ -7,8 +7,10 @@ entries in the requested dialect.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
+from ...fileio import write_pieces
 from ...keys import bibtex_keys, is_safe_key
 from ...model import Library, Reference
 from . import mapping
@@ -71,14 +73,7 @@ def stream_library(library: Library, handle, dialect: str | None = None, ascii: 
         return
     if docs and docs[0].bom:
         handle.write(b"\xef\xbb\xbf")
-    batch, size = [first], len(first)
-    for piece in pieces:
-        batch.append(piece)
-        size += len(piece)
-        if size >= _BATCH:
-            handle.write("".join(batch).encode("utf-8"))
-            batch, size = [], 0
-    handle.write("".join(batch).encode("utf-8"))
+    write_pieces(handle, itertools.chain([first], pieces), _BATCH)
 
 
 def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool):
