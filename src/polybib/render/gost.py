@@ -26,6 +26,10 @@ What CSL-JSON cannot carry travels in ``Reference.extra`` under ``polybib.gost.*
 ``note``                       notes, one a line (``Библиогр.: с. 38–44``)
 ``application``                a patent's application number (``№ 2000131736/09``)
 
+A name list that BibTeX ended in ``and others`` (``polybib.etal.author``) names only some
+of the authors; GOST writes ``[и др.]`` only for four or more (7.0.5) / five or more (7.0.100),
+so such a work is described under its title, the named authors (up to three) and ``[и др.]``.
+
 Patents: ``number`` is the patent's number, ``authority`` the country (``Рос. Федерация``),
 ``submitted`` the filing date and ``issued`` the publication date, ``issue`` the bulletin.
 """
@@ -258,9 +262,10 @@ class Describer:
         authors = [n for n in _names(ref, "author")]
         persons = [n for n in authors if not n.literal]
         bodies = [n.literal for n in authors if n.literal]
-        heading = self._heading(persons, bodies)
+        truncated = bool(persons) and str(ref.extra.get("polybib.etal.author", "")).lower() == "true"
+        heading = "" if truncated else self._heading(persons, bodies)
         body = self._title_and_responsibility(ref, lang, persons, bodies, heading,
-                                              component=component)
+                                              component=component, truncated=truncated)
         main = _Areas(self.sep)
         if heading and not heading.endswith("."):
             heading += "."      # a heading without initials: "Аристотель. Политика"
@@ -282,7 +287,8 @@ class Describer:
         return ", ".join(inverted(p, False) for p in persons) if 1 <= len(persons) <= 3 else ""
 
     def _title_and_responsibility(self, ref: Reference, lang: str, persons: list[Name],
-                                  bodies: list[str], heading: str, *, component: bool) -> str:
+                                  bodies: list[str], heading: str, *, component: bool,
+                                  truncated: bool = False) -> str:
         terms = _TERMS[lang]
         title = text(ref, "title") or text(ref, "title-short")
         info = extra(ref, "title-info") or text(ref, "title-addon")
@@ -300,7 +306,11 @@ class Describer:
             out += " [Electronic resource]" if lang == "en" else " [Электронный ресурс]"
         statements: list[str] = []
         first: list[str] = []
-        if ref.type == "thesis" and self.new:
+        if truncated:
+            # "and others": more authors than are named, so GOST's "[и др.]" form
+            first = [direct(p) for p in persons[:3 if self.new else 1]]
+            first[-1] += f" [{terms['etal']}]"
+        elif ref.type == "thesis" and self.new:
             first = [full(p) for p in persons[:3]]
         elif self.new:
             if len(persons) <= 4:

@@ -121,3 +121,17 @@ def test_patent_application_number_travels_through_biblatex():
     assert ref.extra["polybib.gost.application"] == "2000131736/09"
     text = formats.write(lib, "bibtex", dialect="biblatex").decode("utf-8")
     assert "gostapplication = {2000131736/09}" in text
+
+
+def test_author_list_ending_in_and_others_is_described_under_its_title():
+    from polybib import formats
+    lib = formats.read("@book{g, author = {Дружинин, А. Г. and Иванов, И. И. and others}, "
+                       "title = {Моделирование}, location = {Шахты}, date = {2006}, langid = {russian}}"
+                       .encode("utf-8"), "bibtex")
+    (ref,) = list(lib)
+    assert _one(ref, "gost") == "Моделирование / А. Г. Дружинин [и др.]. Шахты, 2006."
+    assert _one(ref).startswith("Моделирование / А. Г. Дружинин, И. И. Иванов [и др.]. – Шахты, 2006.")
+    # without "others" the same two authors head the entry
+    (plain_ref,) = list(formats.read("@book{g, author = {Дружинин, А. Г. and Иванов, И. И.}, title = {Моделирование}, "
+                                     "location = {Шахты}, date = {2006}, langid = {russian}}".encode("utf-8"), "bibtex"))
+    assert _one(plain_ref, "gost").startswith("Дружинин А. Г., Иванов И. И. Моделирование.")
