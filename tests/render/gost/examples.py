@@ -6,7 +6,7 @@ text the standard prints for them, split into a ``work`` part (developed against
 (a library guide or reference service reproducing the standard, or the standard's page) and
 copied; the others were written after the standard's printed examples (see README.md).  An example counts when polybib's entry is the
 expected text exactly, with one allowance the issue grants: the area dash may be ``—`` or
-``–`` (and so may the dash of an open date range).  Exit status 0 always; the figures are
+``–`` (and so may the dash of an open date range and of a number range).  Exit status 0 always; the figures are
 the output.
 """
 from __future__ import annotations
@@ -21,11 +21,16 @@ HERE = Path(__file__).resolve().parent
 FILES = {"7.0.100": (HERE / "examples-7-0-100.json", "gost-r-7-0-100-2018"),
          "7.0.5": (HERE / "examples-7-0-5.json", "gost-r-7-0-5-2008-numeric")}
 _AREA_DASH = re.compile(r" [—–] ")
+_RANGE_DASH = re.compile(r"(?<=\d)—(?=\d)")
 
 
 def normalize(text: str) -> str:
-    """The comparison form: area dashes made one, spaces collapsed (NBSP is a space)."""
+    """The comparison form: area dashes made one, spaces collapsed (NBSP is a space).  The
+    same glyph allowance holds for the dash of a number range (``С. 144—251`` as the
+    standard's typesetting has it, ``С. 144–251`` as polybib writes it); a hyphen typed
+    for that dash stays a difference."""
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    text = _RANGE_DASH.sub("–", text)
     return _AREA_DASH.sub(" – ", text).replace(" —.", " –.")
 
 

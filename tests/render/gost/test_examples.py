@@ -50,3 +50,10 @@ def test_hash_split_examples_are_in_the_part_their_id_gives(edition):
         assert e["verbatim"] and e["published"]
         if examples.normalize(e["published"]) != examples.normalize(e["expected"]):
             assert "`expected`" in e["source"] or e.get("known_difference"), e["id"]
+
+
+def test_the_dash_allowance_covers_range_dashes_but_not_a_typed_hyphen():
+    norm = examples.normalize
+    assert norm("М., 2006. – С. 144—251.") == norm("М., 2006. — С. 144–251.")
+    assert norm("С. 132-136.") != norm("С. 132–136.")
+    assert norm("2004-2023") != norm("2004–2023")
