@@ -162,7 +162,7 @@ OUTPUT_ORDER = [
     "language", "keywords",
     "abstract", "note", "annotation", "annote", "entrysubtype", "titletranslation",
     "booktitleaddon", "journaltitleaddon", "contenttype", "addendum", "gosthostlangid",
-    "gosteditorterm", "gosttranslatorterm", "gostaccess",
+    "gosteditorterm", "gosttranslatorterm", "gostaccess", "gostapplication",
 ]
 
 
@@ -297,6 +297,7 @@ GOST_FIELDS = {
     "contenttype": "content-type", "booktitleaddon": "host-info", "journaltitleaddon": "host-info",
     "addendum": "note", "gosthostlangid": "host-language", "gosteditorterm": "editor-term",
     "gosttranslatorterm": "translator-term", "gostaccess": "access",
+    "gostapplication": "application",      # a patent's application number (no biblatex field)
 }
 GOST = "polybib.gost."
 _GOST_TRIGGERS = frozenset(GOST_FIELDS) | {"location", "address", "publisher", "organization", "date"}
