@@ -164,3 +164,20 @@ def test_the_benchmarks_records_give_the_same_bytes_both_ways(plain):
             assert len(rewrites) == entries             # every plain record is plain
         else:       # theses and two-place lists go the record way; the rest is plain
             assert 0.8 * entries < len(rewrites) < entries
+
+
+def test_a_code_page_file_and_the_streamed_writer_give_the_same_bytes_both_ways():
+    """A cp1251 .bib is written whole (not streamed), with the rewrites too; a UTF-8 one
+    streamed gives the bytes ``write_library`` gives."""
+    import io
+
+    text = ("@book{a, author = {Щукин, А.}, title = {Щука}, year = {2000}}\n\n"
+            "@article{b, author = {Юрьев, Б.}, title = {Съезд}, journal = {Вестник}}\n")
+    slow, fast, rewrites, _, _ = both_ways(text.encode("cp1251"), "iso9")
+    assert fast == slow and len(rewrites) == 2
+    rewrites = {}
+    library = romanize_library(bibtex.read(BIB.encode("utf-8"), "refs.bib"), "iso9",
+                               in_place=True, bib_rewrites=rewrites)
+    streamed = io.BytesIO()
+    writer.stream_library(library, streamed, rewrites=rewrites)
+    assert streamed.getvalue() == writer.write_library(library, rewrites=rewrites)
