@@ -39,6 +39,24 @@ class FieldSpan:
         return Edit(self.start, self.end, "{" + body + "}")
 
 
+#: The fields of a .bib entry whose mapping gives every record variable a rule reads while
+#: the entry is linted (``entry.ref``: title, container-title, author, editor, DOI, URL,
+#: ISBN, ISSN, accessed, volume, issue, issued, language, the type) and what
+#: :meth:`EntryView.keep_for_run` keeps (:data:`RUN_VARIABLES`, :data:`RUN_EXTRA`).
+#: During the entry pass a record is mapped from these fields alone, and forgotten after
+#: it: mapping publisher, places, pages, notes and the GOST lists of every entry was
+#: a sixth of lint's time for variables no rule reads.  A rule that reads another variable
+#: of ``entry.ref`` must add its fields here (tests/lint/test_record_fields.py compares
+#: each variable with the whole record's on the corpus).  ``month`` and ``day`` make
+#: ``issued`` with ``year``; ``entrysubtype`` decides a ``@misc``'s type.
+RECORD_FIELDS = frozenset({
+    "title", "journaltitle", "journal", "booktitle", "author", "editor", "doi", "url", "isbn",
+    "issn", "urldate", "volume", "number", "issue", "date", "year", "month", "day", "langid",
+    "language", "entrysubtype", "crossref", "xref", "xdata", "related"})
+#: The record variables those fields give that the rules read (the test's list).
+RECORD_VARIABLES = ("title", "container-title", "author", "editor", "DOI", "URL", "ISBN", "ISSN",
+                    "accessed", "volume", "issue", "issued", "language")
+
 #: The record variables the run-wide rules read (D001, D002, N004, L004):
 #: :meth:`EntryView.keep_for_run` keeps these and drops the rest of the record.
 RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
@@ -49,6 +67,9 @@ _RUN_SLOT = {name: _RUN_SLOTS[i] for name, i in _RUN_INDEX.items()}
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
 _ABSENT = object()
+#: A kept title that is its entry's ``title`` field as it stands (see keep_for_run).
+_IN_ENTRY = object()
+_TITLE = _RUN_INDEX["title"]
 
 
 class RunRecord:
@@ -70,7 +91,7 @@ class RunRecord:
 
     @property
     def _values(self) -> tuple:
-        return tuple(getattr(self, slot) for slot in _RUN_SLOTS)
+        return tuple(self._at(name) for name in RUN_VARIABLES)
 
     @property
     def source(self):
@@ -81,7 +102,11 @@ class RunRecord:
         slot = _RUN_SLOT.get(variable)
         if slot is None:
             raise LookupError(f"{variable!r} is not kept for the run-wide rules (RUN_VARIABLES)")
-        return getattr(self, slot)
+        value = getattr(self, slot)
+        if value is _IN_ENTRY:
+            seg = self._ref.__dict__["_segment"]
+            return seg.field(_lower_all(seg.names).index(variable))[2]
+        return value
 
     def get(self, variable: str, default=None):
         value = self._at(variable)
@@ -156,7 +181,13 @@ class EntryView:
                 # by lower-cased name, the first occurrence wins (reversed: built at C speed)
                 values = {_lower(name): resolved for name, resolved in reversed(pairs)}
                 if not self._kept and isinstance(self.ref, EntryReference):
-                    self.ref.share_values(pairs)      # the record is mapped from the same strings
+                    # the record, if a rule reads it, is mapped from the same strings and
+                    # from the fields the rules read through it only (see RECORD_FIELDS)
+                    if RECORD_FIELDS.issuperset(values):
+                        self.ref.share_values(pairs)
+                    else:
+                        self.ref.share_values([pair for pair in pairs if _lower(pair[0]) in RECORD_FIELDS],
+                                              partial=True)
             if not self._kept:
                 self._values = values
         return values
@@ -183,6 +214,7 @@ class EntryView:
         again from its entry when read later), and only one the entry rules mapped.
         ``shared`` holds, for the whole run, one object per distinct name list and date.
         """
+        values = self._values
         if self.segment is not None:
             self._kept, self._values, self._spans = True, None, None
         ref = self.ref
@@ -193,6 +225,11 @@ class EntryView:
             return
         fields = ref.fields
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
+        if values is not None and kept[_TITLE] is values.get("title") and type(kept[_TITLE]) is str:
+            # the title is the entry's own text (no LaTeX to decode): read again from the
+            # entry when asked, not held for the run (a large file's titles were a
+            # tenth of lint's peak, issue 12)
+            kept = kept[:_TITLE] + (_IN_ENTRY,) + kept[_TITLE + 1:]
         extra = ref.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
         self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref)

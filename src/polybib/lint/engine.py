@@ -77,6 +77,9 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
             for func in entry_rules:
                 extend(func(entry, settings))
             entry.keep_for_run(shared)     # the run-wide rules need a few variables, not the record
+    # the index of shared values is not needed any more (what it shares stays in the kept
+    # records): its keys, a tuple per distinct name, freed for the run-wide rules to reuse
+    del shared
     for r in rules:
         if r.scope != "entry" and r.code != "P001":
             extend(r.func(run))
