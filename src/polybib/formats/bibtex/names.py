@@ -1,10 +1,8 @@
 """Name lists in BibTeX (``Газуль, С. М. and van der Berg, J. and others``) ⇄ model Names.
 
-Splitting follows BibTeX's own rules (``and`` at brace depth 0; ``von Last, Jr, First``)
-through bibtexparser's name functions, imported on the first name that needs them (the
-usual ``Family, Given`` does not: importing bibtexparser, its middlewares and pylatexenc
-was a third of a one-entry lint's start-up); a name wholly in braces is an organisation and
-becomes a literal.  ``and others`` is recorded as "et al.", never invented as a person.
+Splitting follows BibTeX's own rules (``and`` at brace depth 0; ``von Last, Jr, First``
+by :mod:`.nameparts`, bibtexparser's parts without importing bibtexparser); a name wholly
+in braces is an organisation and becomes a literal.  ``and others`` is recorded as "et al.", never invented as a person.
 """
 from __future__ import annotations
 
@@ -12,6 +10,7 @@ import re
 
 from ... import latex
 from ...model import Name
+from .nameparts import split_name
 
 
 def _text(parts: list[str]) -> str:
@@ -33,11 +32,7 @@ def parse_bibtex_name(raw: str) -> Name:
         return Name(family=_plain(simple.group(1)), given=_plain(simple.group(2)))
     if raw.startswith("{") and raw.endswith("}") and latex.braces_balanced(raw[1:-1]):
         return Name(literal=latex.decode(raw[1:-1], markup=False).strip())
-    from bibtexparser.middlewares.names import parse_single_name_into_parts
-    try:
-        parts = parse_single_name_into_parts(raw, strict=False)
-    except Exception:  # bibtexparser raises on some malformed names: keep the text whole
-        return Name(literal=latex.decode(raw, markup=False).strip())
+    parts = split_name(raw)
     name = Name(family=_text(parts.last), given=_text(parts.first),
                 non_dropping_particle=_text(parts.von), suffix=_text(parts.jr))
     if not name.family and not name.given:
