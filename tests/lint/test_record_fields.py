@@ -1,9 +1,10 @@
-"""Lint maps a record from the fields its rules read (context.RECORD_FIELDS) while an
-entry is linted: every variable the rules read must come out as the whole record's.
+"""Lint maps a record of its own from the fields its rules read (context.RECORD_FIELDS)
+while an entry is linted: every variable the rules read must come out as the whole
+record's, and the file's own record must stay unmapped.
 
-Checked on every entry of the corpus and of a generated file: the record mapped from the
-fields in ``RECORD_FIELDS`` alone against the record mapped from all of them, variable by
-variable (``RECORD_VARIABLES``), with its type and the extras the run-wide rules keep.
+Checked on every entry of the corpus and of a generated file: ``EntryView.record``
+against the record mapped from all the fields, variable by variable
+(``RECORD_VARIABLES``), with its type and the extras the run-wide rules keep.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from polybib.formats import bibtex
 from polybib.formats.bibtex import mapping
-from polybib.lint.context import RECORD_FIELDS, RECORD_VARIABLES, RUN_EXTRA
+from polybib.lint.context import RECORD_VARIABLES, RUN_EXTRA, build_file_context
 from polybib.model import Source
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "bib-corpus"
@@ -26,20 +27,22 @@ def _files():
 
 
 def _check(library, where: str) -> int:
+    """Each entry's lint record (``EntryView.record``) against the whole mapping."""
     source = Source(format="bibtex")
     checked = 0
-    for doc in library.documents:
-        for seg in doc.entries():
-            pairs = seg.values()
-            whole = mapping.entry_to_reference(seg.entry_type, seg.key, pairs, source)
-            part = mapping.entry_to_reference(seg.entry_type, seg.key,
-                                              [p for p in pairs if p[0].lower() in RECORD_FIELDS], source)
-            assert part.type == whole.type, (where, seg.key)
-            for variable in RECORD_VARIABLES:
-                assert part.fields.get(variable) == whole.fields.get(variable), (where, seg.key, variable)
-            for name in RUN_EXTRA:
-                assert part.extra.get(name) == whole.extra.get(name), (where, seg.key, name)
-            checked += 1
+    for view in build_file_context(where, library).entries:
+        seg = view.segment
+        whole = mapping.entry_to_reference(seg.entry_type, seg.key, seg.values(), source)
+        part = view.record
+        assert part is not view.ref, (where, seg.key)          # lint's own, not the file's
+        assert part.type == whole.type, (where, seg.key)
+        for variable in RECORD_VARIABLES:
+            assert part.fields.get(variable) == whole.fields.get(variable), (where, seg.key, variable)
+        for name in RUN_EXTRA:
+            assert part.extra.get(name) == whole.extra.get(name), (where, seg.key, name)
+        view.keep_for_run({})
+        assert not view.ref.mapped                 # the file's record was never mapped
+        checked += 1
     return checked
 
 

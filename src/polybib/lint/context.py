@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..formats.bibtex.lazy import EntryReference
-from ..model import Date, Library, Name, Reference
+from ..formats.bibtex.mapping import entry_to_reference
+from ..model import Date, Library, Name, Reference, Source
 from .findings import Edit, Finding
 
 
@@ -40,19 +41,21 @@ class FieldSpan:
 
 
 #: The fields of a .bib entry whose mapping gives every record variable a rule reads while
-#: the entry is linted (``entry.ref``: title, container-title, author, editor, DOI, URL,
+#: the entry is linted (``entry.record``: title, container-title, author, editor, DOI, URL,
 #: ISBN, ISSN, accessed, volume, issue, issued, language, the type) and what
 #: :meth:`EntryView.keep_for_run` keeps (:data:`RUN_VARIABLES`, :data:`RUN_EXTRA`).
 #: During the entry pass a record is mapped from these fields alone, and forgotten after
 #: it: mapping publisher, places, pages, notes and the GOST lists of every entry was
 #: a sixth of lint's time for variables no rule reads.  A rule that reads another variable
-#: of ``entry.ref`` must add its fields here (tests/lint/test_record_fields.py compares
+#: of ``entry.record`` must add its fields here (tests/lint/test_record_fields.py compares
 #: each variable with the whole record's on the corpus).  ``month`` and ``day`` make
 #: ``issued`` with ``year``; ``entrysubtype`` decides a ``@misc``'s type.
 RECORD_FIELDS = frozenset({
     "title", "journaltitle", "journal", "booktitle", "author", "editor", "doi", "url", "isbn",
     "issn", "urldate", "volume", "number", "issue", "date", "year", "month", "day", "langid",
     "language", "entrysubtype", "crossref", "xref", "xdata", "related"})
+#: The source of lint's own records (the rules never read it: findings point at entries).
+_RECORD_SOURCE = Source(format="bibtex")
 #: The record variables those fields give that the rules read (the test's list).
 RECORD_VARIABLES = ("title", "container-title", "author", "editor", "DOI", "URL", "ISBN", "ISSN",
                     "accessed", "volume", "issue", "issued", "language")
@@ -105,7 +108,7 @@ class RunRecord:
         value = getattr(self, slot)
         if value is _IN_ENTRY:
             seg = self._ref.__dict__["_segment"]
-            return seg.field(_lower_all(seg.names).index(variable))[2]
+            return seg.field(lower_all(seg.names).index(variable))[2]
         return value
 
     def get(self, variable: str, default=None):
@@ -162,6 +165,10 @@ class EntryView:
     #: record itself (:meth:`keep_for_run`); None while the whole record is at hand.
     _run_ref: RunRecord | None = None
     _kept: bool = False
+    #: The record the entry rules read (:attr:`record`) while the entry is linted:
+    #: mapped from the entry's fields apart from the .bib file's own record (None until
+    #: a rule reads it; dropped by :meth:`keep_for_run`).
+    _record: Reference | None = None
 
     @property
     def values(self) -> dict[str, str]:
@@ -177,27 +184,46 @@ class EntryView:
             if seg is None:
                 values = {}
             else:
-                pairs = seg.values()
                 # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-                values = {_lower(name): resolved for name, resolved in reversed(pairs)}
-                if not self._kept and isinstance(self.ref, EntryReference):
-                    # the record, if a rule reads it, is mapped from the same strings and
-                    # from the fields the rules read through it only (see RECORD_FIELDS)
-                    if RECORD_FIELDS.issuperset(values):
-                        self.ref.share_values(pairs)
-                    else:
-                        self.ref.share_values([pair for pair in pairs if _lower(pair[0]) in RECORD_FIELDS],
-                                              partial=True)
+                values = {_lower(name): resolved for name, resolved in reversed(seg.values())}
             if not self._kept:
                 self._values = values
         return values
+
+    @property
+    def record(self) -> Reference:
+        """The record as the entry rules read it.
+
+        For an entry of a .bib file whose record nobody has mapped or changed yet (a file
+        just read), a record of lint's own, mapped on first use from the entry's values
+        and only from the fields whose variables the rules read (:data:`RECORD_FIELDS`),
+        and dropped after the entry's rules (:meth:`keep_for_run`).  Why not the file's
+        record: mapping it in place and forgetting it again left every record of a large
+        file a larger dict than it had (issue 12), and mapping publisher, places, pages and
+        notes of every entry was time spent on variables no rule reads (issue 18.6).
+        Otherwise (other formats, records already mapped or changed): :attr:`ref` itself.
+        """
+        record = self._record
+        if record is not None:
+            return record
+        ref, seg = self.ref, self.segment
+        if self._kept or seg is None or type(ref) is not EntryReference or ref.mapped \
+                or not ref.unchanged():
+            return ref
+        values = self.values
+        # in file order, the same strings as ``values`` (a kept title is then known to be
+        # the entry's own text, see keep_for_run); a repeated field's later copies are
+        # skipped by the mapping, as BibTeX skips them
+        pairs = [(name, values[name]) for name in lower_all(seg.names) if name in RECORD_FIELDS]
+        record = self._record = entry_to_reference(seg.entry_type, seg.key, pairs, _RECORD_SOURCE)
+        return record
 
     def has(self, field_name: str) -> bool:
         """Whether the entry has field ``field_name`` (lower-case) itself; unless its values
         are at hand, answered from the field names alone, without making the values."""
         if self._values is not None or self.segment is None:
             return field_name in self.values
-        return field_name in _lower_all(self.segment.names)
+        return field_name in lower_all(self.segment.names)
 
     @property
     def run_ref(self) -> Reference | RunRecord:
@@ -214,26 +240,27 @@ class EntryView:
         again from its entry when read later), and only one the entry rules mapped.
         ``shared`` holds, for the whole run, one object per distinct name list and date.
         """
-        values = self._values
+        values, record = self._values, self._record
         if self.segment is not None:
             self._kept, self._values, self._spans = True, None, None
+        self._record = None
         ref = self.ref
-        if not isinstance(ref, EntryReference):
-            return
-        if not ref.mapped:
-            ref.unmap()                      # forgets the values shared with it, if any
-            return
-        fields = ref.fields
+        if record is None:          # the rules read the file's own record, if any
+            if not isinstance(ref, EntryReference) or not ref.mapped:
+                return
+            record = ref            # mapped before lint: kept the same way, then forgotten
+        fields = record.fields
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
         if values is not None and kept[_TITLE] is values.get("title") and type(kept[_TITLE]) is str:
             # the title is the entry's own text (no LaTeX to decode): read again from the
             # entry when asked, not held for the run (a large file's titles were a
             # tenth of lint's peak, issue 12)
             kept = kept[:_TITLE] + (_IN_ENTRY,) + kept[_TITLE + 1:]
-        extra = ref.extra
+        extra = record.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
-        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref)
-        ref.unmap()
+        self._run_ref = RunRecord(ref.id, record.type, kept, links or _NO_EXTRA, ref)
+        if record is ref:
+            ref.unmap()
 
     def record_values(self, variables) -> list:
         """The values of ``variables`` in the whole record, for the rare run-wide check
@@ -279,7 +306,7 @@ class EntryView:
         if self._values is not None or not self._kept or self.segment is None:
             return self.values.get(field_name)   # (in the entry pass: made once, at hand)
         seg = self.segment          # after the pass: the one field, not all of them
-        names = _lower_all(seg.names)
+        names = lower_all(seg.names)
         return seg.field(names.index(field_name))[2] if field_name in names else None
 
 
@@ -371,7 +398,7 @@ def _lower(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
+def lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
     """An entry's field names lower-cased, in order: one tuple for every entry with the
     same names (a file has few layouts), so that asking for one field after the entry pass
     is a lookup in it rather than a lower-casing of each name."""

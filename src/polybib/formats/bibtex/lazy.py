@@ -86,32 +86,12 @@ class EntryReference(Reference):
     def mapped(self) -> bool:
         return self.__dict__["_mapped"]
 
-    def share_values(self, values: list[tuple[str, str]], partial: bool = False) -> None:
+    def share_values(self, values: list[tuple[str, str]]) -> None:
         """The entry's (name, resolved value) pairs, as a caller already made them
         (``Segment.values()``): the record is mapped from these very strings, once, so that
-        the caller and the record hold one copy of each value, not two (lint keeps both).
-
-        ``partial``: ``values`` are only some of the entry's fields, those whose variables
-        the caller reads (lint's rules); the record mapped from them lacks the others, so
-        the caller must :meth:`unmap` it once done reading.  Until then :attr:`partial` is
-        true, and :meth:`original`, :meth:`keep_original` and :meth:`unchanged` forget the
-        partial mapping first (they always see the whole entry)."""
+        the caller and the record hold one copy of each value, not two (lint keeps both)."""
         if not self.mapped:
             self.__dict__["_values"] = values
-            if partial:
-                self.__dict__["_partial"] = True
-            else:
-                self.__dict__.pop("_partial", None)
-
-    @property
-    def partial(self) -> bool:
-        """Whether the record is (or will be) mapped from some of its fields only."""
-        return self.__dict__.get("_partial", False)
-
-    def _whole(self) -> None:
-        """Forget a partial mapping (and partial shared values): the next read maps the whole entry."""
-        if self.__dict__.get("_partial"):
-            self.unmap()
 
     def _fresh(self) -> Reference:
         seg = self.__dict__["_segment"]
@@ -129,7 +109,6 @@ class EntryReference(Reference):
         second mapping of every entry was a tenth of ``polybib translit``).  The dicts are
         copied, their values shared: values are replaced, never changed in place.
         """
-        self._whole()
         d = self.__dict__
         if d["_mapped"] and "_original" not in d and self.id == d["_segment"].key:
             d["_original"] = Reference(self.id, self.type, dict(self.fields), dict(self.extra),
@@ -138,7 +117,6 @@ class EntryReference(Reference):
     def original(self) -> Reference:
         """The record its entry maps to, as read (kept by :meth:`keep_original`, else
         mapped afresh)."""
-        self._whole()
         kept = self.__dict__.get("_original")
         return kept if kept is not None else self._fresh()
 
@@ -151,7 +129,6 @@ class EntryReference(Reference):
     def copy_for(self, segment) -> "EntryReference":
         """An independent copy of this record, standing for ``segment`` (a copy of its
         entry).  What was mapped or assigned is deep-copied; what was not stays lazy."""
-        self._whole()
         source = copy.copy(self.source)            # its one mutable part is the list of repairs
         source.repairs = list(source.repairs)
         twin = EntryReference(segment, source)
@@ -172,7 +149,6 @@ class EntryReference(Reference):
         for name in _LAZY:
             self.__dict__.pop(name, None)
         self.__dict__.pop("_values", None)       # values shared with it (share_values)
-        self.__dict__.pop("_partial", None)
         self.__dict__.pop("_original", None)
         self.__dict__["_mapped"] = False
         # a dict of its own size: the one that held the mapped attributes keeps their room
@@ -181,7 +157,6 @@ class EntryReference(Reference):
 
     def unchanged(self) -> bool:
         """Whether the record still says what its entry says (cheap while never mapped)."""
-        self._whole()
         if not self.mapped:
             return self.id == self.__dict__["_segment"].key and not any(n in self.__dict__ for n in _LAZY)
         return self.content() == self.original().content()
