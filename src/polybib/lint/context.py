@@ -64,33 +64,51 @@ RECORD_VARIABLES = ("title", "container-title", "author", "editor", "DOI", "URL"
 #: :meth:`EntryView.keep_for_run` keeps these and drops the rest of the record.
 RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
 _RUN_INDEX = {name: i for i, name in enumerate(RUN_VARIABLES)}
-_RUN_SLOTS = tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
+_RUN_SLOTS = tuple(f"_run_v{i}" for i in range(len(RUN_VARIABLES)))
 _RUN_SLOT = {name: _RUN_SLOTS[i] for name, i in _RUN_INDEX.items()}
 #: And what of the record's ``extra`` they read (S006: the keys an entry links to).
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
 _ABSENT = object()
-#: A kept title that is its entry's ``title`` field as it stands (see keep_for_run).
+#: A kept variable that is its entry's field as it stands (see keep_for_run): the title
+#: (no LaTeX to decode) and the DOI (nothing to unescape), by the field that holds them.
 _IN_ENTRY = object()
-_TITLE = _RUN_INDEX["title"]
+_ENTRY_FIELD = {"title": "title", "DOI": "doi"}
+_FROM_ENTRY = tuple((_RUN_INDEX[variable], field_name) for variable, field_name in _ENTRY_FIELD.items())
 
 
 class RunRecord:
     """The few variables of a record that the run-wide rules read, read as a
     :class:`Reference` is (``get``, ``[…]``, ``in``, ``type``, ``language``, ``extra``).
 
-    One slot per variable, not a dict (nor a tuple of them: an object less per entry);
-    of ``issued`` only the year is kept (D002 compares years).  Asking for a variable that
-    is not kept is an error, not a silent ``None``: a run-wide rule that needs another one
+    A view, made when asked for, of what :meth:`EntryView.keep_for_run` kept in the
+    entry's own slots: one slot per variable there, not an object per entry (nor a dict
+    or a tuple of them), a tenth of lint's memory per entry less (issue 12).  Of
+    ``issued`` only the year is kept (D002 compares years).  Asking for a variable that is
+    not kept is an error, not a silent ``None``: a run-wide rule that needs another one
     adds it to :data:`RUN_VARIABLES`.
     """
 
-    __slots__ = ("id", "type", "extra", "_ref") + tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
+    __slots__ = ("_entry",)
 
-    def __init__(self, id: str, type: str, values: tuple, extra: dict, ref: Reference):
-        self.id, self.type, self.extra, self._ref = id, type, extra, ref
-        for slot, value in zip(_RUN_SLOTS, values):
-            setattr(self, slot, value)
+    def __init__(self, entry: "EntryView"):
+        self._entry = entry
+
+    @property
+    def id(self) -> str:
+        return self._entry.ref.id
+
+    @property
+    def type(self) -> str:
+        return self._entry._run_type
+
+    @property
+    def extra(self) -> dict:
+        return self._entry._run_extra
+
+    @property
+    def _ref(self) -> Reference:
+        return self._entry.ref
 
     @property
     def _values(self) -> tuple:
@@ -99,16 +117,16 @@ class RunRecord:
     @property
     def source(self):
         """The record's source (asked of the record: a .bib record makes it when read)."""
-        return self._ref.source
+        return self._entry.ref.source
 
     def _at(self, variable: str):
         slot = _RUN_SLOT.get(variable)
         if slot is None:
             raise LookupError(f"{variable!r} is not kept for the run-wide rules (RUN_VARIABLES)")
-        value = getattr(self, slot)
+        value = getattr(self._entry, slot)
         if value is _IN_ENTRY:
-            seg = self._ref.__dict__["_segment"]
-            return seg.field(lower_all(seg.names).index(variable))[2]
+            seg = self._entry.ref.__dict__["_segment"]
+            return seg.field(lower_all(seg.names).index(_ENTRY_FIELD[variable]))[2]
         return value
 
     def get(self, variable: str, default=None):
@@ -161,9 +179,17 @@ class EntryView:
     #: and empty for the many entries that inherit nothing).
     inherited: set[str] | frozenset = frozenset()
     _spans: dict[str, FieldSpan] | None = None
-    #: What the run-wide rules read of the record, once the entry pass has dropped the
-    #: record itself (:meth:`keep_for_run`); None while the whole record is at hand.
-    _run_ref: RunRecord | None = None
+    #: What the run-wide rules read of the record (:meth:`keep_for_run`, read through
+    #: :class:`RunRecord`): its type (None: nothing kept), its links and the variables of
+    #: RUN_VARIABLES, a slot each.
+    _run_type: str | None = None
+    _run_extra: dict | None = None
+    _run_v0: object = None
+    _run_v1: object = None
+    _run_v2: object = None
+    _run_v3: object = None
+    _run_v4: object = None
+    _run_v5: object = None
     _kept: bool = False
     #: The record the entry rules read (:attr:`record`) while the entry is linted:
     #: mapped from the entry's fields apart from the .bib file's own record (None until
@@ -229,7 +255,7 @@ class EntryView:
     def run_ref(self) -> Reference | RunRecord:
         """The record as the run-wide rules (duplicates, name forms, schemes) see it: only
         the variables they read, so that a run does not hold every mapped record at once."""
-        return self.ref if self._run_ref is None else self._run_ref
+        return self.ref if self._run_type is None else RunRecord(self)
 
     def keep_for_run(self, shared: dict) -> None:
         """Keep of the mapped record only what the run-wide rules read, and forget the rest.
@@ -251,14 +277,19 @@ class EntryView:
             record = ref            # mapped before lint: kept the same way, then forgotten
         fields = record.fields
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
-        if values is not None and kept[_TITLE] is values.get("title") and type(kept[_TITLE]) is str:
-            # the title is the entry's own text (no LaTeX to decode): read again from the
-            # entry when asked, not held for the run (a large file's titles were a
-            # tenth of lint's peak, issue 12)
-            kept = kept[:_TITLE] + (_IN_ENTRY,) + kept[_TITLE + 1:]
+        if values is not None:
+            # a title or DOI that is the entry's own text (no LaTeX to decode, nothing to
+            # unescape) is read again from the entry when asked, not held for the run (a
+            # large file's titles were a tenth of lint's peak, issue 12)
+            for i, field_name in _FROM_ENTRY:
+                value = kept[i]
+                if type(value) is str and value is values.get(field_name):
+                    kept = kept[:i] + (_IN_ENTRY,) + kept[i + 1:]
         extra = record.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
-        self._run_ref = RunRecord(ref.id, record.type, kept, links or _NO_EXTRA, ref)
+        self._run_type, self._run_extra = record.type, links or _NO_EXTRA
+        for slot, value in zip(_RUN_SLOTS, kept):
+            setattr(self, slot, value)
         if record is ref:
             ref.unmap()
 
@@ -267,7 +298,7 @@ class EntryView:
         that needs more than :data:`RUN_VARIABLES`; a record already dropped is mapped
         again and dropped once more."""
         ref = self.ref
-        dropped = self._run_ref is not None and isinstance(ref, EntryReference) and not ref.mapped
+        dropped = self._run_type is not None and isinstance(ref, EntryReference) and not ref.mapped
         values = [ref.get(v) for v in variables]
         if dropped:
             ref.unmap()
@@ -308,6 +339,10 @@ class EntryView:
         seg = self.segment          # after the pass: the one field, not all of them
         names = lower_all(seg.names)
         return seg.field(names.index(field_name))[2] if field_name in names else None
+
+
+# (a variable added to RUN_VARIABLES needs its slot in EntryView)
+assert all(hasattr(EntryView, slot) for slot in _RUN_SLOTS), "EntryView lacks a _run_v slot"
 
 
 @dataclass

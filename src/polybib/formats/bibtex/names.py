@@ -6,6 +6,7 @@ in braces is an organisation and becomes a literal.  ``and others`` is recorded 
 """
 from __future__ import annotations
 
+import contextlib
 import re
 
 from ... import latex
@@ -24,27 +25,41 @@ def _plain(text: str) -> str:
 _SIMPLE = re.compile(r"^([^\s,{}\\][^,{}\\]*),\s*([^,{}\\]*)$")
 
 
-#: The parts of names already read, by their text: a file names the same people again
-#: and again (20,000 generated entries have 48,000 names, 7,000 distinct), and reading a
-#: name (LaTeX decoding, BibTeX's rules) costs more than building it from its parts.  A
-#: new Name is made every time (records may change theirs); bounded, emptied when full.
-_READ: dict[str, tuple[str, str, str, str, str, str]] = {}
+#: The parts of names already read, by their text, while a caller asks for it
+#: (:func:`names_remembered`): a file names the same people again and again (20,000
+#: generated entries have 48,000 names, 7,000 distinct), and reading a name (LaTeX
+#: decoding, BibTeX's rules) costs more than building it from its parts.  A new Name is
+#: made every time (records may change theirs).  Off by default: a conversion reads each
+#: record once and would only hold the cache; bounded, emptied when full.
+_READ: dict[str, tuple[str, str, str, str, str, str]] | None = None
 _READ_LIMIT = 1 << 16
 
 
-def forget_read_names() -> None:
-    """Empty the cache of names read (a caller done reading a file's names: lint, after its
-    entry pass, frees it for the run-wide rules to reuse)."""
-    _READ.clear()
+@contextlib.contextmanager
+def names_remembered():
+    """Within the block, each distinct name text is read once (lint's entry pass); the
+    cache is dropped at its end.  Nested blocks share the outermost one's cache."""
+    global _READ
+    outer = _READ
+    if outer is None:
+        _READ = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _READ = None
 
 
 def parse_bibtex_name(raw: str) -> Name:
-    parts = _READ.get(raw)
+    cache = _READ
+    if cache is None:
+        return _parse_bibtex_name(raw)
+    parts = cache.get(raw)
     if parts is None:
         name = _parse_bibtex_name(raw)
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        _READ[raw] = (name.family, name.given, name.non_dropping_particle, name.dropping_particle,
+        if len(cache) >= _READ_LIMIT:
+            cache.clear()
+        cache[raw] = (name.family, name.given, name.non_dropping_particle, name.dropping_particle,
                       name.suffix, name.literal)
         return name
     return Name(*parts)
