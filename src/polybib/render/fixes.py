@@ -595,11 +595,25 @@ def _ensure_name(names) -> None:
 
 class FirstNames(str):
     """The first names output of an entry, with ``names_only``: the cs:name text in it
-    (no role label), which subsequent-author-substitute compares and replaces."""
+    (no role label), which subsequent-author-substitute replaces, and ``key``: what it
+    compares — the names printed, without "and" or "et al." (citeproc-js: "Doe, J., et
+    al." repeats "Doe, J." when the list is cut to that name), or None when a role label
+    follows them: citeproc-js neither replaces nor compares with "Doe, J., editor"."""
 
     def __new__(cls, text: str, names_only: str = ""):
         self = super().__new__(cls, text)
         self.names_only = names_only if names_only and names_only in text else text
+        key = getattr(names_only, "key", None) if self.names_only is names_only else None
+        self.key = None if self.names_only != text else (key or (self.names_only,))
+        return self
+
+
+class _NameList(str):
+    """A name list's text with ``key``: each name as printed (:class:`FirstNames`)."""
+
+    def __new__(cls, text: str, key: tuple):
+        self = super().__new__(cls, text)
+        self.key = key
         return self
 
 
@@ -774,7 +788,7 @@ class Name(m.Name):
         text = self._joined(output, truncated, use_last, option)
         lists = _state.__dict__.get("name_lists")
         if lists is not None and text:
-            lists.append(str(self.markup(text) or ""))
+            lists.append(_NameList(str(self.markup(text) or ""), tuple(str(n) for n in output)))
         return text
 
     def _one(self, name, level, first, order, separator, demote, initialize_with, context):

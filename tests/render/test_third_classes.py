@@ -1,0 +1,79 @@
+"""One test per bug class found on the third differential set's work part (issue #15),
+each expectation taken from citeproc-js.
+
+Every case is (style, CSL-JSON items, expected texts of the whole bibliography in order).
+``test_polybib_renders`` checks polybib without node; ``test_expectation_is_citeproc_js``
+checks that the expectation is what citeproc-js prints, so the table cannot drift from
+the processor it stands for.
+"""
+from __future__ import annotations
+
+import pytest
+
+from polybib.render import output, render_items
+
+from . import differential
+
+
+def _book(id_, title, **fields):
+    item = {"id": id_, "type": "book", "title": title, "publisher": "G", "issued": {"date-parts": [[2000]]}}
+    item.update(fields)
+    return item
+
+
+def _n(family, given):
+    return {"family": family, "given": given}
+
+
+_W = [_n("Westfahl", "Gary")]
+
+CASES = {
+    # MLA ———: the names printed are compared, not the list's text: "Xu, A., et al." repeats
+    # "Xu, A." of a list cut to the same first name; a list with a role label ("editor") is
+    # neither replaced nor compared with, so the next author entry is compared with the one before
+    "mla lists cut to different names": (
+        "modern-language-association",
+        [_book("a", "A1", author=[_n("Xu", "A"), _n("Yu", "B"), _n("Zu", "C")]),
+         _book("b", "A2", author=[_n("Xu", "A"), _n("Wu", "B"), _n("Zu", "C"), _n("Vu", "D")]),
+         _book("c", "A3", author=[_n("Xu", "A")])],
+        ["Xu, A., B. Yu, et al. A1. G, 2000.", "Xu, A., B. Wu, et al. A2. G, 2000.", "Xu, A. A3. G, 2000."]),
+    "mla repeat after et al., lists cut to the same names": (
+        "modern-language-association",
+        [_book("a", "A1", author=[_n("Xu", "A"), _n("Yu", "B"), _n("Zu", "C")]),
+         _book("b", "A2", author=[_n("Xu", "A"), _n("Yu", "B"), _n("Zu", "C"), _n("Vu", "D")]),
+         _book("c", "A3", author=[_n("Xu", "A"), _n("Yu", "B")])],
+        ["Xu, A., B. Yu, and C. Zu. A1. G, 2000.", "———. A2. G, 2000.", "Xu, A., and B. Yu. A3. G, 2000."]),
+    "mla editors are neither replaced nor compared with": (
+        "modern-language-association",
+        [_book("a", "A1", author=_W), _book("b", "A2", editor=_W), _book("c", "A3", author=_W),
+         _book("d", "A4", editor=_W), _book("e", "A5", editor=_W)],
+        ["Westfahl, Gary. A1. G, 2000.", "Westfahl, Gary, editor. A2. G, 2000.", "———. A3. G, 2000.",
+         "Westfahl, Gary, editor. A4. G, 2000.", "Westfahl, Gary, editor. A5. G, 2000."]),
+    "mla names without a label repeat (guest, corporate)": (
+        "modern-language-association",
+        [_book("c", "B1", type="song", guest=[_n("Todd", "T")]),
+         _book("d", "B2", type="song", guest=[_n("Todd", "T")]),
+         _book("i", "C1", author=[{"literal": "World Bank"}]), _book("j", "C2", author=[{"literal": "World Bank"}])],
+        ["Todd, T. B1. G, 2000.", "———. B2. G, 2000.", "World Bank. C1. G, 2000.", "———. C2. G, 2000."]),
+}
+
+
+def _texts(entries):
+    return [differential.normalize(output.entry_text(e, "text")) for e in entries]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_polybib_renders(name):
+    style, items, expected = CASES[name]
+    assert _texts(render_items(items, style)) == expected
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_expectation_is_citeproc_js(name):
+    style, items, expected = CASES[name]
+    from polybib.render import styles
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": None,
+                                        "items": items}])[0]
+    assert result["error"] is None
+    assert [differential.normalize(e["text"]) for e in result["entries"]] == expected
