@@ -55,6 +55,22 @@ CASES = {
          _book("d", "B2", type="song", guest=[_n("Todd", "T")]),
          _book("i", "C1", author=[{"literal": "World Bank"}]), _book("j", "C2", author=[{"literal": "World Bank"}])],
         ["Todd, T. B1. G, 2000.", "———. B2. G, 2000.", "World Bank. C1. G, 2000.", "———. C2. G, 2000."]),
+    # given names with hyphens: initials keep their hyphen where names are initialized
+    # (APA) and lose it where they are only normalized (Chicago, MLA: initialize="false");
+    # a hyphen before a lower-case letter makes one word, initialized whole
+    "hyphenated given names, chicago": (
+        "chicago-author-date",
+        [_book("a", "T1", author=[_n("Aa", "J.-D.")]), _book("b", "T2", author=[_n("Bb", "Joon-ho")]),
+         _book("c", "T3", author=[_n("Cc", "Jean-Daniel")]), _book("d", "T4", author=[_n("Dd", "F.-W.")]),
+         _book("e", "T5", author=[_n("Ee", "S.-J.")])],
+        ["Aa, J. D. 2000. T1. G.", "Bb, Joon-ho. 2000. T2. G.", "Cc, Jean-Daniel. 2000. T3. G.",
+         "Dd, F. W. 2000. T4. G.", "Ee, S. J. 2000. T5. G."]),
+    "hyphenated given names, apa": (
+        "apa",
+        [_book("a", "T1", author=[_n("Aa", "J.-D.")]), _book("b", "T2", author=[_n("Bb", "Joon-ho")]),
+         _book("c", "T3", author=[_n("Cc", "Jean-Daniel")]), _book("d", "T4", author=[_n("Dd", "Kim-Lee Ann")])],
+        ["Aa, J.-D. (2000). T1. G.", "Bb, J. (2000). T2. G.", "Cc, J.-D. (2000). T3. G.",
+         "Dd, K.-L. A. (2000). T4. G."]),
 }
 
 

@@ -699,6 +699,11 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
         else "".join(out).strip()
 
 
+#: a hyphen after an initial ("J.-D.", "J-D") and a word's hyphen before a lower-case
+#: ASCII letter ("Joon-ho"), which citeproc-js treats apart (:meth:`Name.initialize`)
+_HYPHEN_AFTER_INITIAL = re.compile(r"((?:^|(?<=[\s.\-]))[^\W\d_]\.|(?:^|(?<=[\s.\-]))[^\W\d_](?=\s*-))\s*-\s*(?![a-z])", re.U)
+_HYPHEN_LOWER = re.compile(r"(?<=[^\W\d_]{2})-(?=[a-z][^\W\d_]*(?:\s|$))", re.U)
+
 #: Word boundary in the sort key of a name list (for ``Quine`` before ``Quinet``):
 #: :func:`.sorting.collation_key` weighs it below every letter and digit.
 NAME_SORT_SEPARATOR = WORD_BREAK
@@ -862,6 +867,14 @@ class Name(m.Name):
 
     def initialize(self, given, mark, context):
         keep_words = self.get("initialize", "true").lower() == "false"
+        if keep_words:
+            # only existing initials are punctuated; a hyphen after one is dropped
+            # ("J.-D." → "J. D."), as citeproc-js's normalizing does
+            given = _HYPHEN_AFTER_INITIAL.sub(r"\1 ", given)
+        else:
+            # a hyphen before a lower-case letter joins one word, initialized whole
+            # ("Joon-ho" → "J."), as citeproc-js does
+            given = _HYPHEN_LOWER.sub("", given)
         if self.get_option("initialize-with-hyphen", context):
             parts = given.split("-")
             joiner = "-"
