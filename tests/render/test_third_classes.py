@@ -71,6 +71,10 @@ CASES = {
          _book("c", "T3", author=[_n("Cc", "Jean-Daniel")]), _book("d", "T4", author=[_n("Dd", "Kim-Lee Ann")])],
         ["Aa, J.-D. (2000). T1. G.", "Bb, J. (2000). T2. G.", "Cc, J.-D. (2000). T3. G.",
          "Dd, K.-L. A. (2000). T4. G."]),
+    # a given-name word led by punctuation is kept whole, apart from the initials before it
+    "given-name word led by punctuation": (
+        "apa", [_book("a", "T", editor=[_n("Malik", "J./Rüpke"), _n("J./Wobbe", "T.")])],
+        ["Malik, J. /Rüpke, & J./Wobbe, T. (Eds.). (2000). T. G."]),
 }
 
 

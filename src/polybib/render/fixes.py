@@ -670,8 +670,9 @@ class Names(m.Names):
 
 
 #: a word of a given name: from a letter or digit to the next space, period or hyphen, as
-#: citeproc-js splits them ("L[eslie]" is one word, initial "L.")
-_TOKEN = re.compile(r"([^\W_][^\s.\-]*)(\.?)", re.U)
+#: citeproc-js splits them ("L[eslie]" is one word, initial "L."); a word led by other
+#: punctuation ("J./Rüpke") is kept whole, as citeproc-js keeps it
+_TOKEN = re.compile(r"([^\W_][^\s.\-]*|[^\w\s.\-][^\s.\-]*)(\.?)", re.U)
 
 
 def _initials(part: str, mark: str, keep_words: bool) -> str:
