@@ -75,6 +75,17 @@ CASES = {
     "given-name word led by punctuation": (
         "apa", [_book("a", "T", editor=[_n("Malik", "J./Rüpke"), _n("J./Wobbe", "T.")])],
         ["Malik, J. /Rüpke, & J./Wobbe, T. (Eds.). (2000). T. G."]),
+    # title case: a slash or an inner period splits words; superscripts are not cased
+    "title case splits at slash and inner period, leaves superscripts": (
+        "chicago-author-date",
+        [{"id": f"t{i}", "type": "article-journal", "title": t, "container-title": "J",
+          "author": [_n(f"Z{i}", "A")], "issued": {"date-parts": [[2000]]}}
+         for i, t in enumerate(["Encoding/decoding", "pandas-dev/pandas: Pandas", "Studies in logic ; v.98",
+                                "Actes du 4<sup>ème</sup> congrès", "input/output and/or stuff",
+                                "the ph.d. thesis"])],
+        ["Z0, A. 2000. “Encoding/Decoding.” J.", "Z1, A. 2000. “Pandas-Dev/Pandas: Pandas.” J.",
+         "Z2, A. 2000. “Studies in Logic ; v.98.” J.", "Z3, A. 2000. “Actes Du 4ème Congrès.” J.",
+         "Z4, A. 2000. “Input/Output and/or Stuff.” J.", "Z5, A. 2000. “The Ph.d. Thesis.” J."]),
 }
 
 
