@@ -86,6 +86,15 @@ CASES = {
         ["Z0, A. 2000. “Encoding/Decoding.” J.", "Z1, A. 2000. “Pandas-Dev/Pandas: Pandas.” J.",
          "Z2, A. 2000. “Studies in Logic ; v.98.” J.", "Z3, A. 2000. “Actes Du 4ème Congrès.” J.",
          "Z4, A. 2000. “Input/Output and/or Stuff.” J.", "Z5, A. 2000. “The Ph.d. Thesis.” J."]),
+    # an edition typed as a number joined to a word ("4-е", Russian style) is a number and
+    # more than one to citeproc-js; a number with a Cyrillic letter glued on ("4е") is text
+    "edition number joined to a word": (
+        "apa",
+        [_book(f"e{i}", "T", author=[_n(f"Z{i}", "A")], edition=e)
+         for i, e in enumerate(["4-е", "2-е изд.", "3-е, перераб.", "2nd", "2-3", "4е"])],
+        ["Z0, A. (2000). T (4th-е eds.). G.", "Z1, A. (2000). T (2nd-е изд. eds.). G.",
+         "Z2, A. (2000). T (3rd-е, перераб. eds.). G.", "Z3, A. (2000). T (2nd ed.). G.",
+         "Z4, A. (2000). T (2nd–3rd eds.). G.", "Z5, A. (2000). T (4е). G."]),
 }
 
 

@@ -136,7 +136,12 @@ _NUM = rf"(?:{_ARABIC}|{_ROMAN})"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
 # catalogues write it)
-_BRACKETED = rf"(?:{_ARABIC}|\[{_ARABIC}\])"
+# is-numeric takes Latin affixes only ("2nd"; "4е" with a Cyrillic "е" is text to citeproc-js)
+_ARABIC_LATIN = r"[A-Za-z]*\d+[A-Za-z]*"
+_BRACKETED = rf"(?:{_ARABIC_LATIN}|\[{_ARABIC_LATIN}\])"
+#: a number joined by a hyphen to a word ("4-е", "2-е изд."): a number to citeproc-js, and
+#: more than one ("4th-е eds."); only the number takes the ordinal form
+_NUMBER_HYPHEN_WORD = re.compile(r"^\s*(\d+)(-[^\W\d_].*)$", re.S)
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
@@ -151,13 +156,15 @@ NUMBER_VARIABLES = frozenset({
 def is_numeric(value) -> bool:
     """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
     "399, [1]")."""
-    return bool(_NUMERIC.match(str(value).replace("&amp;", "&")))     # escaped on the way in
+    value = str(value).replace("&amp;", "&")      # escaped on the way in
+    return bool(_NUMERIC.match(value) or _NUMBER_HYPHEN_WORD.match(value))
 
 
 def is_plural(value) -> bool:
     """More than one number: a range or a list ("1-3", "2, 5"), not "3(77)" nor "55/56"."""
     # reference values are HTML-escaped on the way in (.markup): "1 &amp; 2" is "1 & 2"
-    return bool(_MULTIPLE.search(str(value).replace("&amp;", "&")))
+    value = str(value).replace("&amp;", "&")
+    return bool(_MULTIPLE.search(value) or _NUMBER_HYPHEN_WORD.match(value))
 
 
 def _expand(first: str, last: str) -> str:
@@ -211,6 +218,9 @@ class _Numbers:
 
         def one(part: str) -> str:
             found = _RANGE.match(part)
+            joined = None if found or is_page else _NUMBER_HYPHEN_WORD.match(part)
+            if joined:
+                return f"{self.format_number(joined.group(1))}{joined.group(2).rstrip()}"
             if not found:
                 if is_page and not fmt and "-" in part:
                     # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
