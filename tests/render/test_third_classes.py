@@ -95,6 +95,26 @@ CASES = {
         ["Z0, A. (2000). T (4th-е eds.). G.", "Z1, A. (2000). T (2nd-е изд. eds.). G.",
          "Z2, A. (2000). T (3rd-е, перераб. eds.). G.", "Z3, A. (2000). T (2nd ed.). G.",
          "Z4, A. (2000). T (2nd–3rd eds.). G.", "Z5, A. (2000). T (4е). G."]),
+    # typed guillemets nested in typed guillemets take the locale's inner quotes (Russian)
+    "nested typed guillemets, russian": (
+        "gost-r-7-0-5-2008",
+        [{"id": "q0", "type": "article-journal", "author": [_n("Y", "A")], "container-title": "J",
+          "title": "Материалы «Станкин» и «Центра «Станкин» – ИММ» конференции",
+          "issued": {"date-parts": [[2000]]}, "language": "ru"},
+         {"id": "q1", "type": "article-journal", "author": [_n("Z", "A")], "container-title": "J",
+          "title": "Plain «word» here", "issued": {"date-parts": [[2000]]}, "language": "ru"}],
+        ["1. Y A. Материалы «Станкин» и «Центра „Станкин“ – ИММ» конференции // J. 2000.",
+         "2. Z A. Plain «word» here // J. 2000."]),
+    # capitalize-first: the value's first word only, even when it is a number
+    "capitalize-first leaves a value led by a number": (
+        "chicago-author-date",
+        [_book("e0", "T", author=[_n("Z0", "A")], edition="3. durchges. A."),
+         _book("e1", "T", author=[_n("Z1", "A")], edition="ninth Dover printing")],
+        ["Z0, A. 2000. T. 3. durchges. A. G.", "Z1, A. 2000. T. Ninth Dover printing. G."]),
+    # without initialize-with-hyphen a hyphen is a space before initializing ("S jin")
+    "hyphen before lower case, nlm": (
+        "nlm-citation-sequence", [_book("s", "T", author=[_n("Kim", "Soo-jin")])],
+        ["1. Kim S jin. T. G; 2000."]),
 }
 
 

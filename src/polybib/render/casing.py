@@ -131,7 +131,8 @@ def apply(text_case: str | None, text, english: bool = True):
         done = [False]
 
         def first(word, i, *_):
-            if not done[0] and _LETTERS.search(word):
+            # the value's first word only: "3. durchges. A." stays (citeproc-js)
+            if not done[0] and re.search(r"[^\W_]", word):
                 done[0] = True
                 return _cap_first(word) if word.islower() or not any(c.isupper() for c in word) else word
             return word

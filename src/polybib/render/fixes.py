@@ -882,11 +882,13 @@ class Name(m.Name):
             # only existing initials are punctuated; a hyphen after one is dropped
             # ("J.-D." → "J. D."), as citeproc-js's normalizing does
             given = _HYPHEN_AFTER_INITIAL.sub(r"\1 ", given)
-        else:
+        hyphen = self.get_option("initialize-with-hyphen", context)
+        if not keep_words and hyphen:
             # a hyphen before a lower-case letter joins one word, initialized whole
-            # ("Joon-ho" → "J."), as citeproc-js does
+            # ("Joon-ho" → "J."), as citeproc-js does (without initialize-with-hyphen
+            # the hyphen is a space first: "S jin")
             given = _HYPHEN_LOWER.sub("", given)
-        if self.get_option("initialize-with-hyphen", context):
+        if hyphen:
             parts = given.split("-")
             joiner = "-"
         else:
