@@ -115,6 +115,15 @@ CASES = {
     "hyphen before lower case, nlm": (
         "nlm-citation-sequence", [_book("s", "T", author=[_n("Kim", "Soo-jin")])],
         ["1. Kim S jin. T. G; 2000."]),
+    # a literal cs:text value="." keeps apart: not moved into quotes, not dropped as doubled
+    "literal period after a quoted title, ieee": (
+        "ieee",
+        [{"id": f"t{i}", "type": "article-journal", "title": t, "author": [_n(f"Z{i}", "A")]}
+         for i, t in enumerate(["Ends with period.", "Ends with question?", "Plain"])]
+        + [{"id": "u", "type": "article-journal", "title": "Plain", "container-title": "J",
+            "author": [_n("Z9", "A")]}],
+        ["[1] A. Z0, “Ends with period.”.", "[2] A. Z1, “Ends with question?”.", "[3] A. Z2, “Plain”.",
+         "[4] A. Z9, “Plain,” J."]),
 }
 
 

@@ -83,15 +83,19 @@ def _map_words(text, func, skip_tagged: bool = False):
     tokenized = []
     words = []
     tagged = set()
-    depth = 0
+    open_tags: list[bool] = []      # per open tag: does it keep its text uncased
     for pi, piece in enumerate(pieces):
         if isinstance(piece, Tag):
             tokenized.append(None)
-            match = _UNCASED_TAG.match(str(piece)) if skip_tagged else None
-            if match:
-                depth = max(0, depth - 1) if (match.group(1) or match.group(3)) else depth + 1
+            if skip_tagged:
+                tag = str(piece)
+                if tag.startswith("</"):
+                    if open_tags:
+                        open_tags.pop()
+                elif not tag.endswith("/>"):
+                    open_tags.append(bool(_UNCASED_TAG.match(tag)))
             continue
-        if depth:
+        if any(open_tags):
             tagged.add(pi)
         tokens = _WORD.split(str(piece))
         tokenized.append(tokens)

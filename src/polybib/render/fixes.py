@@ -275,6 +275,8 @@ class Text(_Numbers, m.Text):
             _merge(frame, kept=text is not None)
             return text, _is_english(self, item)
         text, _language = super().process(item, context=context, **kwargs)
+        if text is not None and self.get("value") in (".", ",") and not self.get("prefix"):
+            text = String(quotes.LITERAL + str(text))      # kept apart from quotes (.quotes)
         if text and "term" in self.attrib and _state.__dict__.get("terms") is not None:
             _state.terms.append(str(text))      # for collapse.capitalize_term
         return text, _is_english(self, item)
