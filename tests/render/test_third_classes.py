@@ -124,6 +124,13 @@ CASES = {
             "author": [_n("Z9", "A")]}],
         ["[1] A. Z0, “Ends with period.”.", "[2] A. Z1, “Ends with question?”.", "[3] A. Z2, “Plain”.",
          "[4] A. Z9, “Plain,” J."]),
+    # initials without periods (NLM) take the suffix's periods off too
+    "suffix without periods where initials have none": (
+        "nlm-citation-sequence",
+        [_book("a", "T", author=[{"family": "Gates", "given": "Henry Louis", "suffix": "Jr."},
+                                 {"family": "Brown", "given": "E.", "suffix": "III"}]),
+         _book("b", "T2", author=[{"family": "King", "given": "M. L.", "suffix": "Jr."}])],
+        ["1. Gates HL Jr, Brown E III. T. G; 2000.", "2. King ML Jr. T2. G; 2000."]),
 }
 
 

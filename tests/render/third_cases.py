@@ -32,7 +32,8 @@ def _item(id_, type_, lang="en", **fields):
     for key, value in fields.items():
         if value is None:
             continue
-        key = key.replace("_", "-")
+        if key != "archive_location":       # CSL-JSON spells this one with an underscore
+            key = key.replace("_", "-")
         if key in ("issued", "accessed", "original-date", "event-date") and not isinstance(value, dict):
             value = _d(value)
         item[key] = value

@@ -824,6 +824,9 @@ class Name(m.Name):
             return self._parts(given, family)[1]
         if level == 1 and given is not None and initialize_with is not None:
             given = self.initialize(given, initialize_with, context)
+        if suffix and initialize_with is not None and "." not in initialize_with and level == 1:
+            # initials without periods take the suffix's off too ("Gates HL Jr"), as citeproc-js
+            suffix = suffix.replace(".", "")
         if order == "all" or (order == "first" and first):
             if demote in ("never", "sort-only"):
                 family = _particle_join(non_dropping, family)
