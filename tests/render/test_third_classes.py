@@ -131,6 +131,13 @@ CASES = {
                                  {"family": "Brown", "given": "E.", "suffix": "III"}]),
          _book("b", "T2", author=[{"family": "King", "given": "M. L.", "suffix": "Jr."}])],
         ["1. Gates HL Jr, Brown E III. T. G; 2000.", "2. King ML Jr. T2. G; 2000."]),
+    # a number variable with markup is no number to is-numeric (no "vol." label)
+    "number with markup is text": (
+        "modern-language-association",
+        [{"id": "a", "type": "article-journal", "title": "T", "container-title": "J",
+          "volume": '<span class="nocase">143</span>', "author": [_n("F", "D")],
+          "issued": {"date-parts": [[2018]]}}],
+        ["F, D. “T.” J, 143, 2018."]),
 }
 
 

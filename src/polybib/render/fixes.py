@@ -42,7 +42,7 @@ import threading
 
 from citeproc import model as m
 from citeproc.source import DateRange, LiteralDate, VariableError
-from citeproc.string import String
+from citeproc.string import MixedString, NoCase, String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
@@ -156,6 +156,9 @@ NUMBER_VARIABLES = frozenset({
 def is_numeric(value) -> bool:
     """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
     "399, [1]")."""
+    if isinstance(value, NoCase) or (isinstance(value, MixedString)
+                                     and any(isinstance(piece, NoCase) for piece in value)):
+        return False        # a value with markup ("<span class="nocase">143</span>") is text
     value = str(value).replace("&amp;", "&")      # escaped on the way in
     return bool(_NUMERIC.match(value) or _NUMBER_HYPHEN_WORD.match(value))
 
