@@ -29,8 +29,9 @@ _W = [_n("Westfahl", "Gary")]
 
 CASES = {
     # MLA ———: the names printed are compared, not the list's text: "Xu, A., et al." repeats
-    # "Xu, A." of a list cut to the same first name; a list with a role label ("editor") is
-    # neither replaced nor compared with, so the next author entry is compared with the one before
+    # "Xu, A." of a list cut to the same first name; MLA's editors (cs:substitute children
+    # after its "guest" names, which have a cs:name of their own) are neither replaced nor
+    # compared with, so the next author entry is compared with the one before
     "mla lists cut to different names": (
         "modern-language-association",
         [_book("a", "A1", author=[_n("Xu", "A"), _n("Yu", "B"), _n("Zu", "C")]),

@@ -612,14 +612,15 @@ class FirstNames(str):
     """The first names output of an entry, with ``names_only``: the cs:name text in it
     (no role label), which subsequent-author-substitute replaces, and ``key``: what it
     compares — the names printed, without "and" or "et al." (citeproc-js: "Doe, J., et
-    al." repeats "Doe, J." when the list is cut to that name), or None when a role label
-    follows them: citeproc-js neither replaces nor compares with "Doe, J., editor"."""
+    al." repeats "Doe, J." when the list is cut to that name), or None for names that
+    citeproc-js neither replaces nor compares with: those of a cs:substitute child after
+    one with a cs:name of its own (MLA's editors, after its ``guest``)."""
 
-    def __new__(cls, text: str, names_only: str = ""):
+    def __new__(cls, text: str, names_only: str = "", silent: bool = False):
         self = super().__new__(cls, text)
         self.names_only = names_only if names_only and names_only in text else text
         key = getattr(names_only, "key", None) if self.names_only is names_only else None
-        self.key = None if self.names_only != text else (key or (self.names_only,))
+        self.key = None if silent else (key or (self.names_only,))
         return self
 
 
@@ -676,7 +677,8 @@ class Names(m.Names):
             if repressed is not None and "_first_names" not in repressed:
                 # what subsequent-author-substitute compares and replaces: the names
                 # (without their label, CSL 1.0.2) where a cs:name rendered them
-                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "")
+                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "",
+                                                       bool(_state.__dict__.get("silent_names")))
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -987,17 +989,24 @@ class Else_If(If):
 
 class Substitute(m.Substitute):
     def render(self, item, context=None, **kwargs):
+        own_name_seen = False
         for child in self.getchildren():
             _push()
+            silent = _state.__dict__.get("silent_names", False)
+            _state.silent_names = silent or own_name_seen
             try:
                 if isinstance(child, m.Names) and child.name is None:
                     names = self.xpath_search("./parent::cs:names[1]")[0]
                     text = child.render(item, names_context=names, context=context, **kwargs)
                 else:
+                    if isinstance(child, m.Names):
+                        # later children's names take no part in subsequent-author-substitute
+                        own_name_seen = True
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
                 text = None
             finally:
+                _state.silent_names = silent
                 frame = _pop()
             if text:
                 _merge(frame, kept=False)
