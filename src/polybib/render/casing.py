@@ -31,6 +31,8 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"(\s+)")
 _COMPOUND = re.compile("([-\u2013\u2014])")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
+#: a slash, or a period followed by a letter or digit, inside a word (title case)
+_SUBWORD = re.compile(r"(/|\.(?=\w))", re.U)
 
 
 def _pieces(text) -> list:
@@ -69,16 +71,32 @@ def _cap_first(word: str) -> str:
     return word
 
 
-def _map_words(text, func):
-    """Apply ``func(word, index, first_in_value, after_colon, is_last)`` to caseable words."""
+#: markup whose text title case leaves alone, as citeproc-js (``4<sup>ème</sup>``)
+_UNCASED_TAG = re.compile(r"<(/?)(sup|sub|sc)>|<(/?)span\b[^>]*small-caps[^>]*>", re.I)
+
+
+def _map_words(text, func, skip_tagged: bool = False):
+    """Apply ``func(word, index, first_in_value, after_colon, is_last)`` to caseable words
+    (``skip_tagged``: not to those inside superscript, subscript or small caps)."""
     pieces = _pieces(text)
     # collect (piece index, token index, token) of caseable words, to know first/last
     tokenized = []
     words = []
+    tagged = set()
+    open_tags: list[bool] = []      # per open tag: does it keep its text uncased
     for pi, piece in enumerate(pieces):
         if isinstance(piece, Tag):
             tokenized.append(None)
+            if skip_tagged:
+                tag = str(piece)
+                if tag.startswith("</"):
+                    if open_tags:
+                        open_tags.pop()
+                elif not tag.endswith("/>"):
+                    open_tags.append(bool(_UNCASED_TAG.match(tag)))
             continue
+        if any(open_tags):
+            tagged.add(pi)
         tokens = _WORD.split(str(piece))
         tokenized.append(tokens)
         for ti, tok in enumerate(tokens):
@@ -87,7 +105,7 @@ def _map_words(text, func):
     prev_text = ""
     for wi, (pi, ti, tok) in enumerate(words):
         piece = pieces[pi]
-        if not isinstance(piece, NoCase):
+        if not isinstance(piece, NoCase) and pi not in tagged:
             after_colon = prev_text.rstrip().endswith((":", "?", "!")) if wi else False
             tokenized[pi][ti] = func(tok, wi, wi == 0, after_colon, wi == len(words) - 1)
         prev_text = tok
@@ -117,7 +135,8 @@ def apply(text_case: str | None, text, english: bool = True):
         done = [False]
 
         def first(word, i, *_):
-            if not done[0] and _LETTERS.search(word):
+            # the value's first word only: "3. durchges. A." stays (citeproc-js)
+            if not done[0] and re.search(r"[^\W_]", word):
                 done[0] = True
                 return _cap_first(word) if word.islower() or not any(c.isupper() for c in word) else word
             return word
@@ -143,6 +162,19 @@ def apply(text_case: str | None, text, english: bool = True):
         def title(word, i, first, after_colon, last):
             if _ENTITY.fullmatch(word):
                 return word
+            split = _SUBWORD.split(word)
+            if len(split) > 1:
+                # "Encoding/decoding", "v.98": each part a word of its own, as
+                # citeproc-js splits words at a slash or a period inside them
+                n = len(split) - 1
+                return "".join(part if k % 2 else title_word(part, first and k == 0, after_colon and k == 0,
+                                                            last and k == n)
+                               for k, part in enumerate(split))
+            return title_word(word, first, after_colon, last)
+
+        def title_word(word, first, after_colon, last):
+            if not word:
+                return word
             # the parts of a compound (hyphen, en dash, em dash) are words of their own,
             # each cased by its own script: "β-Carotine", "Scientist–Practitioner",
             # "Traits—Self-Esteem" (CSL 1.0.2 title case, as citeproc-js)
@@ -164,5 +196,5 @@ def apply(text_case: str | None, text, english: bool = True):
                 else:
                     out.append(_cap_first(part))
             return "".join(out)
-        return _map_words(text, title)
+        return _map_words(text, title, skip_tagged=True)
     return text

@@ -708,14 +708,19 @@ class Processor:
                     # ("Doe, John" of "Doe, John, ed."), as CSL 1.0.2 and citeproc-js do;
                     # a complete match is replaced whole by every rule (the partial rules'
                     # name-by-name matches are not done)
-                    names = getattr(layout.first_names(), "names_only", None) or layout.first_names()
+                    first = layout.first_names()
+                    names = getattr(first, "names_only", None) or first
+                    # compared: the names printed (without "and", "et al."); names from
+                    # cs:substitute (key None) are neither replaced nor compared with
+                    key = getattr(first, "key", (names,)) if names else None
                     body = str(body)
-                    if names and names == previous:
+                    if key is not None and key == previous:
                         # a names list ending in "." shared that period with the delimiter
                         target = names[:-1] if names.endswith(".") and names[:-1] in body else names
                         replacement = markup.escape(substitute) + ("." if target != names else "")
                         body = body.replace(target, replacement, 1)
-                    previous = names or None
+                    if key is not None or not names:
+                        previous = key
                 entries.append(Entry(str(items[index].get("id", "")), style.finish(str(body or "")),
                                      str(margin or "")))
         return entries

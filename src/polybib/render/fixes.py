@@ -42,7 +42,7 @@ import threading
 
 from citeproc import model as m
 from citeproc.source import DateRange, LiteralDate, VariableError
-from citeproc.string import String
+from citeproc.string import MixedString, NoCase, String
 from lxml import etree
 
 from ..model import NAME_VARIABLES
@@ -136,7 +136,12 @@ _NUM = rf"(?:{_ARABIC}|{_ROMAN})"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*[-–—]\s*({_NUM})\s*$")
 # a number may stand in brackets: "399, [1]" (399 pages and one unnumbered, as Russian
 # catalogues write it)
-_BRACKETED = rf"(?:{_ARABIC}|\[{_ARABIC}\])"
+# is-numeric takes Latin affixes only ("2nd"; "4е" with a Cyrillic "е" is text to citeproc-js)
+_ARABIC_LATIN = r"[A-Za-z]*\d+[A-Za-z]*"
+_BRACKETED = rf"(?:{_ARABIC_LATIN}|\[{_ARABIC_LATIN}\])"
+#: a number joined by a hyphen to a word ("4-е", "2-е изд."): a number to citeproc-js, and
+#: more than one ("4th-е eds."); only the number takes the ordinal form
+_NUMBER_HYPHEN_WORD = re.compile(r"^\s*(\d+)(-[^\W\d_].*)$", re.S)
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
@@ -151,13 +156,18 @@ NUMBER_VARIABLES = frozenset({
 def is_numeric(value) -> bool:
     """CSL is-numeric: numbers with affixes, and lists or ranges of them ("2-4", "1, 3",
     "399, [1]")."""
-    return bool(_NUMERIC.match(str(value).replace("&amp;", "&")))     # escaped on the way in
+    if isinstance(value, NoCase) or (isinstance(value, MixedString)
+                                     and any(isinstance(piece, NoCase) for piece in value)):
+        return False        # a value with markup ("<span class="nocase">143</span>") is text
+    value = str(value).replace("&amp;", "&")      # escaped on the way in
+    return bool(_NUMERIC.match(value) or _NUMBER_HYPHEN_WORD.match(value))
 
 
 def is_plural(value) -> bool:
     """More than one number: a range or a list ("1-3", "2, 5"), not "3(77)" nor "55/56"."""
     # reference values are HTML-escaped on the way in (.markup): "1 &amp; 2" is "1 & 2"
-    return bool(_MULTIPLE.search(str(value).replace("&amp;", "&")))
+    value = str(value).replace("&amp;", "&")
+    return bool(_MULTIPLE.search(value) or _NUMBER_HYPHEN_WORD.match(value))
 
 
 def _expand(first: str, last: str) -> str:
@@ -211,6 +221,9 @@ class _Numbers:
 
         def one(part: str) -> str:
             found = _RANGE.match(part)
+            joined = None if found or is_page else _NUMBER_HYPHEN_WORD.match(part)
+            if joined:
+                return f"{self.format_number(joined.group(1))}{joined.group(2).rstrip()}"
             if not found:
                 if is_page and not fmt and "-" in part:
                     # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
@@ -265,6 +278,8 @@ class Text(_Numbers, m.Text):
             _merge(frame, kept=text is not None)
             return text, _is_english(self, item)
         text, _language = super().process(item, context=context, **kwargs)
+        if text is not None and self.get("value") in (".", ",") and not self.get("prefix"):
+            text = String(quotes.LITERAL + str(text))      # kept apart from quotes (.quotes)
         if text and "term" in self.attrib and _state.__dict__.get("terms") is not None:
             _state.terms.append(str(text))      # for collapse.capitalize_term
         return text, _is_english(self, item)
@@ -595,11 +610,26 @@ def _ensure_name(names) -> None:
 
 class FirstNames(str):
     """The first names output of an entry, with ``names_only``: the cs:name text in it
-    (no role label), which subsequent-author-substitute compares and replaces."""
+    (no role label), which subsequent-author-substitute replaces, and ``key``: what it
+    compares — the names printed, without "and" or "et al." (citeproc-js: "Doe, J., et
+    al." repeats "Doe, J." when the list is cut to that name), or None for names that
+    citeproc-js neither replaces nor compares with: those of a cs:substitute child after
+    one with a cs:name of its own (MLA's editors, after its ``guest``)."""
 
-    def __new__(cls, text: str, names_only: str = ""):
+    def __new__(cls, text: str, names_only: str = "", silent: bool = False):
         self = super().__new__(cls, text)
         self.names_only = names_only if names_only and names_only in text else text
+        key = getattr(names_only, "key", None) if self.names_only is names_only else None
+        self.key = None if silent else (key or (self.names_only,))
+        return self
+
+
+class _NameList(str):
+    """A name list's text with ``key``: each name as printed (:class:`FirstNames`)."""
+
+    def __new__(cls, text: str, key: tuple):
+        self = super().__new__(cls, text)
+        self.key = key
         return self
 
 
@@ -647,7 +677,8 @@ class Names(m.Names):
             if repressed is not None and "_first_names" not in repressed:
                 # what subsequent-author-substitute compares and replaces: the names
                 # (without their label, CSL 1.0.2) where a cs:name rendered them
-                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "")
+                repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "",
+                                                       bool(_state.__dict__.get("silent_names")))
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -656,8 +687,9 @@ class Names(m.Names):
 
 
 #: a word of a given name: from a letter or digit to the next space, period or hyphen, as
-#: citeproc-js splits them ("L[eslie]" is one word, initial "L.")
-_TOKEN = re.compile(r"([^\W_][^\s.\-]*)(\.?)", re.U)
+#: citeproc-js splits them ("L[eslie]" is one word, initial "L."); a word led by other
+#: punctuation ("J./Rüpke") is kept whole, as citeproc-js keeps it
+_TOKEN = re.compile(r"([^\W_][^\s.\-]*|[^\w\s.\-][^\s.\-]*)(\.?)", re.U)
 
 
 def _initials(part: str, mark: str, keep_words: bool) -> str:
@@ -684,6 +716,11 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip() if mark.endswith(" ") or keep_words \
         else "".join(out).strip()
 
+
+#: a hyphen after an initial ("J.-D.", "J-D") and a word's hyphen before a lower-case
+#: ASCII letter ("Joon-ho"), which citeproc-js treats apart (:meth:`Name.initialize`)
+_HYPHEN_AFTER_INITIAL = re.compile(r"((?:^|(?<=[\s.\-]))[^\W\d_]\.|(?:^|(?<=[\s.\-]))[^\W\d_](?=\s*-))\s*-\s*(?![a-z])", re.U)
+_HYPHEN_LOWER = re.compile(r"(?<=[^\W\d_]{2})-(?=[a-z][^\W\d_]*(?:\s|$))", re.U)
 
 #: Word boundary in the sort key of a name list (for ``Quine`` before ``Quinet``):
 #: :func:`.sorting.collation_key` weighs it below every letter and digit.
@@ -774,7 +811,7 @@ class Name(m.Name):
         text = self._joined(output, truncated, use_last, option)
         lists = _state.__dict__.get("name_lists")
         if lists is not None and text:
-            lists.append(str(self.markup(text) or ""))
+            lists.append(_NameList(str(self.markup(text) or ""), tuple(str(n) for n in output)))
         return text
 
     def _one(self, name, level, first, order, separator, demote, initialize_with, context):
@@ -792,6 +829,9 @@ class Name(m.Name):
             return self._parts(given, family)[1]
         if level == 1 and given is not None and initialize_with is not None:
             given = self.initialize(given, initialize_with, context)
+        if suffix and initialize_with is not None and "." not in initialize_with and level == 1:
+            # initials without periods take the suffix's off too ("Gates HL Jr"), as citeproc-js
+            suffix = suffix.replace(".", "")
         if order == "all" or (order == "first" and first):
             if demote in ("never", "sort-only"):
                 family = _particle_join(non_dropping, family)
@@ -848,7 +888,17 @@ class Name(m.Name):
 
     def initialize(self, given, mark, context):
         keep_words = self.get("initialize", "true").lower() == "false"
-        if self.get_option("initialize-with-hyphen", context):
+        if keep_words:
+            # only existing initials are punctuated; a hyphen after one is dropped
+            # ("J.-D." → "J. D."), as citeproc-js's normalizing does
+            given = _HYPHEN_AFTER_INITIAL.sub(r"\1 ", given)
+        hyphen = self.get_option("initialize-with-hyphen", context)
+        if not keep_words and hyphen:
+            # a hyphen before a lower-case letter joins one word, initialized whole
+            # ("Joon-ho" → "J."), as citeproc-js does (without initialize-with-hyphen
+            # the hyphen is a space first: "S jin")
+            given = _HYPHEN_LOWER.sub("", given)
+        if hyphen:
             parts = given.split("-")
             joiner = "-"
         else:
@@ -939,17 +989,24 @@ class Else_If(If):
 
 class Substitute(m.Substitute):
     def render(self, item, context=None, **kwargs):
+        own_name_seen = False
         for child in self.getchildren():
             _push()
+            silent = _state.__dict__.get("silent_names", False)
+            _state.silent_names = silent or own_name_seen
             try:
                 if isinstance(child, m.Names) and child.name is None:
                     names = self.xpath_search("./parent::cs:names[1]")[0]
                     text = child.render(item, names_context=names, context=context, **kwargs)
                 else:
+                    if isinstance(child, m.Names):
+                        # later children's names take no part in subsequent-author-substitute
+                        own_name_seen = True
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
                 text = None
             finally:
+                _state.silent_names = silent
                 frame = _pop()
             if text:
                 _merge(frame, kept=False)

@@ -22,6 +22,9 @@ CLOSE = "\ue001"
 #: a closing quote the value itself follows with punctuation: never moved past
 CLOSE_FIXED = "\ue002"
 MARKERS = OPEN + CLOSE + CLOSE_FIXED
+#: before a literal ``cs:text value="."`` (or ","): citeproc-js moves no punctuation of a
+#: literal into quotes nor drops it as doubled (IEEE: ``“Why?”.``); removed by :func:`resolve`
+LITERAL = "\ue003"
 
 _OPENERS = " \t\n([{/–—-" + OPEN + "“‘«"
 
@@ -84,12 +87,23 @@ def mark(text: str) -> str:
 
 
 def resolve(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
-    """Markers printed as quotation marks by depth: outer pair, inner pair, outer …"""
-    if not any(m in text for m in MARKERS):
+    """Markers printed as quotation marks by depth: outer pair, inner pair, outer …
+
+    Where the locale's outer quotes are guillemets, typed ``«…»`` count as quotes too, so
+    one nested in another is printed with the inner pair (``«Центра „Станкин“»``), as
+    citeproc-js reads the locale's quotation marks typed in a value; only when they pair."""
+    if LITERAL in text:
+        text = text.replace(LITERAL, "")
+    typed = outer == ("«", "»") and "«" in text and text.count("«") == text.count("»")
+    if not typed and not any(m in text for m in MARKERS):
         return text
     out = []
     depth = 0
     for ch in text:
+        if typed and ch == "«":
+            ch = OPEN
+        elif typed and ch == "»":
+            ch = CLOSE
         if ch == OPEN:
             out.append(outer[0] if depth % 2 == 0 else inner[0])
             depth += 1

@@ -46,7 +46,10 @@ function main() {
       const entries = [];
       if (result) {
         const [params, strings] = result;
-        params.entry_ids.forEach((ids, i) => {
+        // an entry citeproc-js renders empty (APA's personal communications) is listed in
+        // entry_ids and bibliography_errors but has no string: it is no entry
+        const dropped = new Set((params.bibliography_errors || []).map((e) => String(e.itemID)));
+        params.entry_ids.filter((ids) => !dropped.has(String(ids[0]))).forEach((ids, i) => {
           entries.push({ id: String(ids[0]), text: strings[i].replace(/\n+$/, "") });
         });
       }
