@@ -36,8 +36,8 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import (citelabel, disambiguation, fastpaths, fixes, locale_fixes, markup, memo, nameparse,
-               notefields, quotes)
+from . import (citelabel, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup, memo,
+               nameparse, notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -100,7 +100,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
         return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
-    return type(cls.__name__, (_CachedLookups, *fastpaths.mixins_for(cls), cls), {"__module__": __name__})
+    return type(cls.__name__, (_CachedLookups, *hotpaths.mixins_for(cls), *fastpaths.mixins_for(cls), cls),
+                {"__module__": __name__})
 
 
 @functools.lru_cache(maxsize=1)
@@ -381,11 +382,11 @@ class _Item(CitationItem):
         dict.__init__(self)
         self.update(options)
         dict.__setitem__(self, "key", key)
-        dict.__setitem__(self, "_reference", reference)
-        dict.__setitem__(self, "_number", number)
+        # plain instance attributes (read ~150 times per entry; a property costs 3x)
+        object.__setattr__(self, "reference", reference)
+        object.__setattr__(self, "number", number)
 
-    reference = property(lambda self: dict.__getitem__(self, "_reference"))
-    number = property(lambda self: dict.__getitem__(self, "_number"))
+    reference = number = None       # non-data: the instance's own values win
 
     def get_field(self, field):
         value = self.reference.get(field)
