@@ -28,6 +28,7 @@ _AFFIXES: dict = {}     # element → (prefix, suffix)
 _OPTIONS: dict = {}     # (name element, option, context) → resolved value
 _MACROS: dict = {}      # (element, macro name) → cs:macro
 _CHILDREN: dict = {}    # (element, name) → its first cs:<name> child
+_ABSENT: dict = {}      # (element, name) → its number of children when it had no cs:<name>
 _KIDS: dict = {}        # element → its children (render_children, cs:choose)
 _TESTED: dict = {}      # cs:if → the variables its ``variable`` test names
 
@@ -105,14 +106,22 @@ class FastLookups:
 
     def __getattr__(self, name):
         # citeproc-py's ``style.bibliography``, ``names.name`` …: the first child of
-        # that name, searched for on every access (kept only when found: a missing
-        # child may be added later, as fixes does for a cs:names without cs:name)
+        # that name, searched for on every access.  A child found is kept; a child not
+        # found is known absent only while the element has as many children as when
+        # it was looked for (one may be added later, as fixes does for a cs:names
+        # without cs:name) — a cs:names without cs:label asked for its label in every
+        # entry no longer searches its children each time
         key = (self, name)
         child = _CHILDREN.get(key)
         if child is None:
+            count = len(self)
+            if _ABSENT.get(key) == count:
+                return None
             child = self.find("cs:" + name, self.nsmap)
             if child is not None:
                 _CHILDREN[key] = child
+            else:
+                _ABSENT[key] = count
         return child
 
     def get_macro(self, name):
@@ -227,5 +236,5 @@ def mixins_for(cls) -> tuple:
 
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _KIDS, _TESTED):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _TESTED):
         cache.clear()
