@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
     for style in styles:
         text = snapshot_style(style, sets)
         fd, tmp = tempfile.mkstemp(dir=out, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(tmp, out / f"{style}.txt")
         if args.compare:
@@ -129,10 +129,11 @@ def main(argv: list[str]) -> int:
             if not before.exists():
                 print(f"{style}: no earlier snapshot", flush=True)
                 continue
-            old = before.read_text(encoding="utf-8")
-            if old != text:
+            # bytes compared: text read back would have its "\r" turned into "\n"
+            old = before.read_bytes().decode("utf-8")
+            if old != (out / f"{style}.txt").read_bytes().decode("utf-8"):
                 differ += 1
-                diff = list(difflib.unified_diff(old.splitlines(), text.splitlines(), lineterm="", n=0))
+                diff = list(difflib.unified_diff(old.split("\n"), text.split("\n"), lineterm="", n=0))
                 print(f"{style}: DIFFERS ({len(diff)} diff lines)", flush=True)
                 print("\n".join(diff[:12]), flush=True)
             else:

@@ -29,7 +29,8 @@ _OPTIONS: dict = {}     # (name element, option, context) → resolved value
 _MACROS: dict = {}      # (element, macro name) → cs:macro
 _CHILDREN: dict = {}    # (element, name) → its first cs:<name> child
 _ABSENT: dict = {}      # (element, name) → its number of children when it had no cs:<name>
-_KIDS: dict = {}        # element → its children (render_children, cs:choose)
+_KIDS: dict = {}        # element → its children, each with "is a cs:choose" (render_children)
+_BRANCHES: dict = {}    # cs:choose → its branches, each with "can say whether taken"
 _TESTED: dict = {}      # cs:if → the variables its ``variable`` test names
 
 #: (attribute, its default, {value: formatter class name}) in citeproc-py's order of
@@ -165,11 +166,18 @@ class FastChoose:
     __slots__ = ()
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        branches = _KIDS.get(self)
+        branches = _BRANCHES.get(self)
         if branches is None or len(branches) != len(self):
-            branches = _KIDS[self] = tuple(self.iterchildren())
-        for child in branches:
+            branches = _BRANCHES[self] = tuple((child, getattr(type(child), "fast_condition", False))
+                                               for child in self.iterchildren())
+        for child, ask in branches:
+            # a branch that can say whether it is taken (hotpaths.FastIf) is asked,
+            # not rendered to raise ConditionFailed: the same branch is taken
+            if ask and not child.passes(item, context):
+                continue
             try:
+                if ask:
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
                 return child.render(item, context=context, delimiter=delimiter, **kwargs)
             except m.ConditionFailed:
                 continue
@@ -236,5 +244,5 @@ def mixins_for(cls) -> tuple:
 
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _TESTED):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _BRANCHES, _TESTED):
         cache.clear()

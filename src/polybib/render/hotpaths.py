@@ -66,8 +66,17 @@ class FastIf:
     found once."""
 
     __slots__ = ()
+    #: :class:`.fastpaths.FastChoose` asks :meth:`passes` instead of catching the
+    #: ``ConditionFailed`` of every branch not taken
+    fast_condition = True
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.passes(item, context):
+            raise m.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def passes(self, item, context=None) -> bool:
+        """Whether the branch is taken: fixes.If.render's tests, in its order."""
         plan = _IF.get(self)
         if plan is None:
             attrib = self.attrib
@@ -83,14 +92,10 @@ class FastIf:
             request = getattr(fixes._state, "disambig", None)
             results.append(request is not None and request.condition)
         if match == "any":
-            passed = any(results)
-        elif match == "none":
-            passed = not any(results)
-        else:
-            passed = all(results)
-        if not passed:
-            raise m.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
 
     def _type(self, item):
         types = _TYPES.get(self)

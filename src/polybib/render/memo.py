@@ -198,7 +198,7 @@ def render(macro, item, context, sort_options, original, frames_module):
     fx = frames_module
     if context is None:
         return original(item, context, sort_options)
-    ok, names, variables = info(macro)
+    ok, names, variables = _cacheable.get(macro) or info(macro)
     fstate = fx._state.__dict__
     scan = fstate.get("scan")
     if not ok and not scan:
