@@ -33,6 +33,7 @@ from . import casing, display, fixes
 
 _IF: dict = {}      # cs:if / cs:else-if → (tests, position, disambiguate, match)
 _TYPES: dict = {}   # cs:if → its type names, lowered
+_BY_TYPE: dict = {}  # (cs:if testing the type only, item type) → whether it is taken
 _TEXT: dict = {}    # cs:text → (kind, name, display block?, case, strip, quotes, number variable)
 _GROUP: dict = {}   # cs:group → (delimiter, children with "is a cs:choose")
 _NAME_PARTS: dict = {}  # cs:name → (its number of children, its cs:name-part children)
@@ -81,8 +82,19 @@ class FastIf:
         if plan is None:
             attrib = self.attrib
             tests = tuple(getattr(type(self), method) for attribute, method in _IF_TESTS if attribute in attrib)
-            plan = _IF[self] = (tests, "position" in attrib, "disambiguate" in attrib, self.get("match"))
-        tests, position, disambiguate, match = plan
+            plan = _IF[self] = (tests, "position" in attrib, "disambiguate" in attrib, self.get("match"),
+                                tests == (FastIf._type,) and "position" not in attrib
+                                and "disambiguate" not in attrib)
+        tests, position, disambiguate, match, by_type = plan
+        if by_type:
+            # a test of the item type only: its outcome per type, worked out once
+            item_type = item.reference.type
+            key = (self, item_type)
+            try:
+                return _BY_TYPE[key]
+            except KeyError:
+                passed = _BY_TYPE[key] = _outcome(match, FastIf._type(self, item))
+                return passed
         results = []
         for test in tests:
             results += test(self, item)
@@ -91,11 +103,7 @@ class FastIf:
         if disambiguate:
             request = getattr(fixes._state, "disambig", None)
             results.append(request is not None and request.condition)
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        return _outcome(match, results)
 
     def _type(self, item):
         types = _TYPES.get(self)
@@ -103,6 +111,14 @@ class FastIf:
             types = _TYPES[self] = tuple(typ.lower() for typ in self.get("type").split())
         item_type = item.reference.type
         return [typ == item_type for typ in types]
+
+
+def _outcome(match, results) -> bool:
+    if match == "any":
+        return any(results)
+    if match == "none":
+        return not any(results)
+    return all(results)
 
 
 _MACRO, _VARIABLE, _TERM, _VALUE, _NONE = range(5)
@@ -148,14 +164,21 @@ class FastText:
         kind = plan[0]
         if kind == _MACRO:
             macro = self.get_macro(plan[1])
-            fixes._push()
+            state = fixes._state.__dict__
+            state.setdefault("frames", []).append(fixes._Frame())          # fixes._push
             try:
                 text = macro.render(item, context=context if context is not None else self, **kwargs)
             finally:
-                frame = fixes._pop()
-            if text is not None and fixes._empty(frame):
+                frame = fixes._state.frames.pop()                           # fixes._pop
+            if text is not None and frame.called and not frame.rendered:    # fixes._empty
                 text = None
-            fixes._merge(frame, kept=text is not None)
+            outer = state.get("frames")                                     # fixes._merge
+            if outer:
+                outer[-1].called.update(frame.called)
+                if text is not None:
+                    rendered = outer[-1].rendered
+                    rendered.update(frame.rendered)
+                    rendered.add("<group>")
             return text, fixes._is_english(self, item)
         # citeproc-py's Text.process: the item's language read (and the read noted),
         # though only fixes' English test is used
@@ -217,7 +240,8 @@ class FastGroup:
                                    self.get("display") in display.KINDS)
         delimiter, children, _display = plan
         output = []
-        fixes._push()
+        state = fixes._state.__dict__
+        state.setdefault("frames", []).append(fixes._Frame())              # fixes._push
         try:
             for child, choose in children:
                 try:
@@ -230,11 +254,17 @@ class FastGroup:
                 if text is not None:
                     output.append(text)
         finally:
-            frame = fixes._pop()
-        if output and not fixes._empty(frame):
-            fixes._merge(frame)
+            frame = fixes._state.frames.pop()                               # fixes._pop
+        outer = state.get("frames")
+        if output and not (frame.called and not frame.rendered):           # fixes._empty
+            if outer:                                                       # fixes._merge
+                outer[-1].called.update(frame.called)
+                rendered = outer[-1].rendered
+                rendered.update(frame.rendered)
+                rendered.add("<group>")
             return fixes.seams.join(output, delimiter)
-        fixes._merge(frame, kept=False)
+        if outer:                                                           # fixes._merge, not kept
+            outer[-1].called.update(frame.called)
         raise VariableError
 
 
@@ -275,6 +305,11 @@ _INLINED = (
     (m.Text, "process", "608456ac7cf4"),
     (m.CitationStylesElement, "render", "a615c69f5d9c"),
     (display, "wrap", "eb11b538d45a"),
+    (fixes, "_push", "77dde46c8338"),
+    (fixes, "_pop", "05574ee7fa4f"),
+    (fixes, "_empty", "a6418269c72f"),
+    (fixes, "_merge", "b0bb0b59b239"),
+    (fixes._Frame, "__init__", "b4d1b0eed125"),
 )
 
 
@@ -311,5 +346,5 @@ def mixins_for(cls) -> tuple:
 
 def clear() -> None:
     """Forget every cached plan (styles edited in place; tests)."""
-    for cache in (_IF, _TYPES, _TEXT, _GROUP, _NAME_PARTS):
+    for cache in (_IF, _TYPES, _BY_TYPE, _TEXT, _GROUP, _NAME_PARTS):
         cache.clear()
