@@ -216,6 +216,9 @@ def compile_style(path: str, locale: str | None = None, terms: tuple = ()) -> Co
 
 # ------------------------------------------------------------------ items
 
+_MEMO_STATE = memo._state     # memo's per-thread state: its stack of macros being tracked
+
+
 class _Reference(CiteprocReference):
     """citeproc-py's reference without its key check (which knows 11 name variables).
 
@@ -237,10 +240,14 @@ class _Reference(CiteprocReference):
     # variables as the style spells them ("container-author"), so a key with "-" is read
     # as its "_" twin, or no variable with a hyphen in its name would ever print.
 
+    # memo.note_read inlined (these run ~200 times per entry): the read is noted only
+    # while a memoized macro is being rendered
     def __getitem__(self, key):
         if "-" in key:
             key = key.replace("-", "_")
-        memo.note_read(key)
+        reads = _MEMO_STATE.__dict__.get("reads")
+        if reads:
+            reads[-1][key] = None
         try:
             return dict.__getitem__(self, key)
         except KeyError:
@@ -249,13 +256,17 @@ class _Reference(CiteprocReference):
     def get(self, key, default=None):
         if "-" in key:
             key = key.replace("-", "_")
-        memo.note_read(key)
+        reads = _MEMO_STATE.__dict__.get("reads")
+        if reads:
+            reads[-1][key] = None
         return dict.get(self, key, default)
 
     def __contains__(self, key):
         if "-" in key:
             key = key.replace("-", "_")
-        memo.note_read((memo.PRESENT, key))     # only presence was asked for
+        reads = _MEMO_STATE.__dict__.get("reads")
+        if reads:
+            reads[-1][(memo.PRESENT, key)] = None     # only presence was asked for
         return dict.__contains__(self, key)
 
     def frozen(self, key):

@@ -87,7 +87,8 @@ class _Reads(dict):
 
 
 def note_read(key) -> None:
-    """Called by the reference object on every field access while a macro is tracked."""
+    """Called on every field access while a macro is tracked (engine._Reference does the
+    same inline)."""
     stack = _state.__dict__.get("reads")
     if stack:
         stack[-1][key] = None
