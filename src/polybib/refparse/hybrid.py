@@ -18,7 +18,7 @@ import re
 from ..model import Date, Name, Reference
 from . import labeller
 from .align import LABELS, NAME_LABELS, align
-from .classify import guess_language, guess_type
+from .classify import STANDARD_NUMBER, guess_language, guess_type
 from .spans import spans, value
 from .tokens import MARKERS, fold, token_features, tokenize
 
@@ -192,6 +192,10 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
                           text=original, law=rec.law, report=rec.report)
     if ref.type == "document":
         ref.type = "article"
+    designation = _designation(ref.type, original)
+    if designation:
+        fields["number"] = designation
+        confidence["number"] = 0.9
     for anchor in ANCHORS:
         if anchor in fields:
             confidence[anchor] = 0.99
@@ -204,6 +208,28 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     if low:
         ref.extra["csl.custom"] = json.dumps({"polybib.low-confidence-fields": low}, ensure_ascii=False)
     return ref
+
+
+#: A patent's or author's certificate's number ("а. с. SU 935780", "Пат. 2345678 Рос. Федерация"), a
+#: report's ("Technical Report MAC-TR-120").
+_PATENT_NUMBER = re.compile(r"(?i:а\.\s*с\.|авт\.\s*св(?:ид)?\.|пат\.|патент|patent)\s*(?:№\s*)?(?:[A-Z]{2}\s*)?"
+                            r"(\d[\d\s]{2,}\d(?:\s?[A-Z]\d?)?)\b")
+_REPORT_NUMBER = re.compile(r"(?i:technical report|tech\.\s*rep\.?|report)\s+(?:(?i:no)\.?\s*)?([A-Z][\w-]*\d[\w-]*|\d[\w-]*)")
+
+
+def _designation(kind: str, text: str) -> str:
+    """The number a standard, patent or report is known by, read off the reference itself:
+    the whole designation of a standard (``ДСТУ 3008:2015``), the bare number of a patent."""
+    if kind == "standard":
+        m = STANDARD_NUMBER.search(text)
+        return m.group(0).strip() if m else ""
+    if kind == "patent":
+        m = _PATENT_NUMBER.search(text)
+        return re.sub(r"\s+", " ", m.group(1)) if m else ""
+    if kind == "report":
+        m = _REPORT_NUMBER.search(text)
+        return m.group(1) if m else ""
+    return ""
 
 
 def _misread(names: list) -> bool:
