@@ -31,6 +31,8 @@ _ABBREVIATED = {" ".join(fold(w) for w in re.findall(r"[^\W_]+", city)): abbrs
                 for city, abbrs in _ABBREVIATIONS.items()}
 
 
+_ROLE_WORDS = {"ред", "редкол", "редактор", "редакцией", "редакцією", "сост", "упоряд", "уклад", "ed", "eds", "edited",
+               "editor", "editors", "hrsg", "hg", "пер", "trans", "translated", "құраст", "ответственный", "отв"}
 _CONNECTORS = {"and", "und", "et", "al", "von", "van", "der", "den", "del", "della", "les"}
 
 
@@ -102,6 +104,8 @@ class Aligner:
             family = _words(name.get("family") or name.get("literal") or "")
             if not family:
                 continue
+            if not found and label in ("editor", "translator"):
+                after = self._after_role(family)
             pos = self._find_family(family, after, limit=None if not found else after + 8)
             if pos is None:
                 continue
@@ -133,6 +137,19 @@ class Aligner:
             b += 1
         self._mark(label, a, b)
         return True
+
+    def _after_role(self, family: list[str]) -> int:
+        """Where an editor's or translator's list starts: at the occurrence of its first family
+        name that a role word (``под ред.``, ``редкол.:``, ``Ed.``, ``сост.``) comes just before,
+        not the same person's name in the author list (``Дайнеко А. Е. … ; под ред. А. Е. Дайнеко``)."""
+        start = 0
+        while True:
+            pos = self._find_family(family, start, limit=len(self.words))
+            if pos is None:
+                return 0
+            if any(self.words[k] in _ROLE_WORDS for k in range(max(0, pos - 5), pos)):
+                return pos
+            start = pos + 1
 
     def _names_between(self, a: int, b: int, given: list[str]) -> bool:
         """Only initials, given names and connectors between two names of one list."""

@@ -38,8 +38,20 @@ def spans(text: str, tokens: list[Token], labels: list[str], marginals: list[flo
         if label != "O":
             conf = min(marginals[i:j]) if marginals else 1.0
             end = tokens[j - 1].end
-            if j < n and _opened(text[tokens[i].start:end], tokens[j].text):
-                end = tokens[j].end            # «Вестник НАН РК» keeps its closing mark
+            k = j
+            while k < n and labels[k] == "O":
+                # «Вестник НАН РК» keeps its closing mark, "(1919–1993 рр.)" its dot and bracket
+                if _opened(text[tokens[i].start:end], tokens[k].text):
+                    end = tokens[k].end
+                    k += 1
+                elif (tokens[k].text == "." and k + 1 < n and labels[k + 1] == "O"
+                      and _opened(text[tokens[i].start:end], tokens[k + 1].text)):
+                    end = tokens[k + 1].end
+                    k += 2
+                else:
+                    break
+            if k > j:
+                pass
             elif (j < n and tokens[j].text == "." and label in ("author", "editor", "translator")
                   and len(tokens[j - 1].text) <= 2 and tokens[j - 1].text[0].isupper()):
                 end = tokens[j].end            # "Robinson T. E." keeps its last initial's dot
@@ -77,6 +89,13 @@ def _number(text: str) -> str:
 
 def _clean(text: str) -> str:
     t = re.sub(r"\s+", " ", text).strip(" ,;:/")
+    t = re.sub(r"\s+[–—-]+$", "", t)          # "… - uWeb –": an area dash, not the title's
+    if t.startswith("[") and t.endswith("]") and t.count("[") == 1:
+        t = t[1:-1]                            # "[Рэцэнзія]": a title supplied in brackets
+    for quote, opener in (('"', '"'), ("”", "“"), ("»", "«")):
+        at = t.find(quote)
+        if 0 < at < len(t) - 1 and opener not in t[:at] and (quote != '"' or t.count('"') == 1):
+            t = t[:at].rstrip(" ,;:.")         # 'HOG Descriptor," Documentation': the quote closed the title
     if t.endswith(".") and not t.endswith(".."):
         t = t[:-1]
     # a bracket opened inside the span but closed outside it (or the other way) is not kept
