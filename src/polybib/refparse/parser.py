@@ -21,6 +21,7 @@ import unicodedata
 from ..model import Date, Name, Reference, Source
 from . import areas, hybrid, labeller
 from .anchors import take_anchors
+from . import gbt7714
 from .classify import THESIS_MARKS, guess_language, guess_type
 from .names import parse_names, leading_names
 
@@ -198,6 +199,13 @@ def parse_reference(text: str, source: Source | None = None) -> Reference:
     original = text
     source = source or Source(format="text")
     source.text = original
+    if "[" in text:
+        try:
+            chinese = gbt7714.parse(text, source)      # "作者. 题名[J]. 刊名, 年, 卷(期): 页码."
+        except Exception:    # a bug there must not lose the reference: the general parser reads it
+            chinese = None
+        if chinese is not None:
+            return chinese
     rec = _Record()
     try:
         _parse_into(rec, normalize(text))
