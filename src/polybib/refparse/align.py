@@ -33,6 +33,9 @@ _ABBREVIATED = {" ".join(fold(w) for w in re.findall(r"[^\W_]+", city)): abbrs
 
 _ROLE_WORDS = {"ред", "редкол", "редактор", "редакцией", "редакцією", "сост", "упоряд", "уклад", "ed", "eds", "edited",
                "editor", "editors", "hrsg", "hg", "пер", "trans", "translated", "құраст", "ответственный", "отв"}
+_EDITION_WORDS = {"изд", "издание", "вид", "видання", "выд", "выданне", "басылым", "басылымы", "ed", "edn", "edition",
+                  "aufl", "auflage", "éd", "édition", "wyd", "wydanie"}
+_ORDINAL_ENDINGS = {"", "st", "nd", "rd", "th", "е", "ге", "тє", "є", "е", "ое", "ее", "я", "и", "ше", "те", "це"}
 _CONNECTORS = {"and", "und", "et", "al", "von", "van", "der", "den", "del", "della", "les"}
 
 
@@ -93,6 +96,40 @@ class Aligner:
                     break
         self._mark(label, best, best + len(seq) - 1)
         return True
+
+    def place_edition(self, value: str) -> bool:
+        """An edition is labelled with its marker, as a list prints it (``2-е изд.``, ``10th ed.``,
+        ``Изд. 2``, ``2-ге вид.``): a bare ``2`` from a record finds ``2nd`` and ``2-е`` too."""
+        seq = _words(value)
+        if not seq:
+            return False
+        occ = self._occurrences(seq)
+        if not occ and len(seq) == 1 and seq[0].isdigit():
+            n = seq[0]
+            occ = [k for k, w in enumerate(self.words)
+                   if w.startswith(n) and w[len(n):] in _ORDINAL_ENDINGS and self._free(k, k)]
+            seq = [n]
+        if not occ:
+            return False
+        best = occ[0]
+        for s in occ:
+            if self._edition_marker_near(s, s + len(seq) - 1):
+                best = s
+                break
+        a, b = best, best + len(seq) - 1
+        while b + 1 < len(self.words) and b + 1 - best <= 3 and self._free(b + 1, b + 1) and \
+                (self.words[b + 1] in _ORDINAL_ENDINGS or self.words[b + 1] in _EDITION_WORDS):
+            b += 1
+            if self.words[b] in _EDITION_WORDS:
+                break
+        if a > 0 and self.words[a - 1] in _EDITION_WORDS and self._free(a - 1, a - 1):
+            a -= 1
+        self._mark("edition", a, b)
+        return True
+
+    def _edition_marker_near(self, a: int, b: int) -> bool:
+        around = self.words[max(0, a - 1):a] + self.words[b + 1:b + 4]
+        return any(w in _EDITION_WORDS for w in around)
 
     def place_names(self, label: str, names: list[dict]) -> bool:
         """The run of names that spells the list: the first name where it first occurs, each
@@ -189,6 +226,8 @@ def align(tokens: list[Token], item: dict) -> list[str]:
                 al.place_names(label, value)
             elif isinstance(value, str):       # a span's own text (AnyStyle's labels)
                 al.place_string(label, value)
+        elif label == "edition":
+            al.place_edition(str(value))
         elif label == "issued":
             parts = value.get("date-parts") if isinstance(value, dict) else None
             if parts and parts[0]:

@@ -33,8 +33,8 @@ hao kong shao shi mao chang wan gu lai wu kang he yin qian niu hong gong fang ta
 CHINESE_SURNAMES = set(CHINESE_SURNAMES_BY_RANK)
 _RANK = {name: i for i, name in enumerate(CHINESE_SURNAMES_BY_RANK)}
 
-_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|та\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
-_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін)\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие|"
+_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|і\s+інш\.?|та\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
+_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін|і\s+інш)\.?\s*\]|\bі\s+інш\.?|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие|"
                             r"\bта\s+ін\.?|\bі\s+ін\.?|\bжәне\s+т\.\s*б\.?)\s*$", re.I)
 _SPLIT = re.compile(r"\s*[,;]\s*(?:&|and|и|та|і|және)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и|та|және)\s+")
 _SUFFIX = re.compile(r"\s*,?\s*\b(?:(?:Jr|Sr|Jun|Sen)\.?(?=[\s,.;(:]|$)|(?:II|III|IV)(?=\s*[,;(]))")

@@ -110,12 +110,24 @@ def _clean(text: str) -> str:
     return t.strip(" ,;:/")
 
 
+#: Words that say who the names are, before them ("под общ. ред.", "за заг. ред.", "отв. ред.",
+#: "редкол.:", "сост.", "жалпы ред.", "Ed.", "edited by") and after them ("(eds.)", "(гал. рэд.)", "Ed.").
+_ROLE_BEFORE = re.compile(r"^(?:(?:(?:под|за|пад)\s+(?:общ\.|заг\.|науч\.|агул\.|ред\.)?\s*ред(?:акцией|акцією|акцыяй)?\.?|"
+                          r"(?:отв|гл|науч|гал)\.\s*ред\.|ответственный редактор|главный редактор|жалпы\s+ред\.|"
+                          r"ред(?:кол|\.\s*кол)?\.?\s*:|рэдкал\.?\s*:|редколлегия\s*:|сост\.|укл(?:ад)?\.|упоряд\.|"
+                          r"құраст\.|пер\.(?:\s*с\s+\w+\.)?|[Ee]ds?\.|[Ee]d(?:ited)?\s+by|[Tt]rans(?:lated)?\.?(?:\s+by)?|"
+                          r"In:?|В:|У:)\s*)+")
+_ROLE_INSIDE = re.compile(r"\s*\((?:eds?|Eds?|ред|Hrsg|Hg|гал\.\s*рэд|гл\.\s*ред|отв\.\s*ред)\.?\)(?=\s*[\[(])")
+_ROLE_AFTER = re.compile(r"(?:[\s,]*\((?:eds?|Eds?|ред|Hrsg|Hg|гал\.\s*рэд|гл\.\s*ред|отв\.\s*ред)\.?\)|"
+                         r"[\s,]+(?:[Ee]ds?|ред)\.?)[\s.,]*$")
+
+
 def value(label: str, text: str):
     """The field value of one span's text, or None when the span holds none."""
     from .parser import expand_city
     if label in ("author", "editor", "translator"):
-        t = re.sub(r"^(?:(?:под|за)\s+(?:общ\.\s*|науч\.\s*)?ред\.|[Ee]d(?:ited)?\s+by|In:?)\s*", "", text.strip())
-        t = re.sub(r"[\s,]*\((?:eds?|Eds?|ред|Hrsg)\.?\)[\s.,]*$", "", t)
+        t = _ROLE_BEFORE.sub("", text.strip())
+        t = _ROLE_AFTER.sub("", _ROLE_INSIDE.sub("", t))
         t = t.strip(" ,;:/")
         while t.endswith(("[", "(")):          # "А. П. Горкин [и др.]": the bracket is the et al.'s
             t = t[:-1].rstrip(" ,;:/")

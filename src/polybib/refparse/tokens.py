@@ -73,7 +73,7 @@ def tokenize(text: str) -> list[Token]:
 
 def fold(word: str) -> str:
     """A word as matching compares it: lower case, ё as е."""
-    return word.lower().replace("ё", "е")
+    return word.lower().replace("ё", "е").replace("’", "'")
 
 
 def _shape(w: str) -> str:

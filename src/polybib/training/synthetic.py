@@ -370,6 +370,12 @@ def _romanized(refs: list[Reference]) -> list[Reference]:
     return out
 
 
+def _plain(item: dict) -> dict:
+    """A record's strings without the markup its fields may carry (``<span class="nocase">``):
+    the rendered text has none, so the words must be found without it."""
+    return {k: re.sub(r"<[^>]+>", "", v) if isinstance(v, str) else v for k, v in item.items()}
+
+
 def references(count: int = DEFAULT_COUNT, seed: int = SEED) -> Iterator[tuple[str, dict]]:
     """``count`` (text, gold CSL-JSON item) pairs, the same ones for the same arguments."""
     from ..formats.csljson import reference_to_item
@@ -415,7 +421,7 @@ def references(count: int = DEFAULT_COUNT, seed: int = SEED) -> Iterator[tuple[s
                 continue
             text = re.sub(r"<[^>]+>", "", text)
             text = perturb(" ".join(text.split()), rng)
-            yield text, reference_to_item(ref)
+            yield text, _plain(reference_to_item(ref))
             made += 1
             if made >= count:
                 return
