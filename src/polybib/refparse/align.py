@@ -14,9 +14,10 @@ import re
 from .tokens import MARKERS, Token, fold
 
 #: Labels in the order they are placed: names first, long strings, then the short numbers
-#: (which could otherwise be found inside a title).
+#: (which could otherwise be found inside a title); a standard's or law's number before the
+#: year, which it often holds (``ДСТУ 3008:2015``).
 LABELS = ("author", "editor", "translator", "title", "container-title", "collection-title", "publisher",
-          "publisher-place", "genre", "edition", "issued", "volume", "issue", "number", "page",
+          "publisher-place", "genre", "edition", "number", "issued", "volume", "issue", "page",
           "number-of-pages")
 NAME_LABELS = ("author", "editor", "translator")
 _WANT_MARKER = {"volume": ("volume",), "issue": ("issue",), "number": ("issue",), "page": ("page",),
