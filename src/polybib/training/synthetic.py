@@ -263,10 +263,12 @@ def templated(rng: random.Random) -> tuple[str, dict]:
         topic = rng.choice(_LAW_TOPICS)
         number = f"{rng.randint(1, 600)}-{suffix}" if suffix != "VI" else f"{rng.randint(1000, 3000)}-VI"
         day, month = rng.randint(1, 28), rng.randint(1, 12)
-        text = (f"{topic} : {law.lower()} от {day:02d}.{month:02d}.{year} № {number}. — "
-                f"{rng.choice(['М.', 'Москва', 'Київ', 'Текст : электронный'])}, {year}.")
+        place = rng.choice(['М.', 'Москва', 'Київ', 'Текст : электронный'])
+        text = f"{topic} : {law.lower()} от {day:02d}.{month:02d}.{year} № {number}. — {place}, {year}."
         gold = {"type": "legislation", "title": topic, "number": number, "issued": {"date-parts": [[year]]},
                 "language": "uk" if "України" in law or "Про" in topic else "ru"}
+        if "Текст" not in place:
+            gold["publisher-place"] = place
         return text, gold
     if kind == "standard":
         body, lang = rng.choice(_STANDARD_BODIES)
@@ -415,10 +417,21 @@ _PERTURB = [
         ["под ред.", "под общ. ред.", "отв. ред.", "сост.", "редкол.:", "за ред.", "за заг. ред.", "упоряд.",
          "жалпы ред.", "науч. ред.", "гл. ред.", "под редакцией"]), t)),
     ("no_host_slashes", lambda t, r: t.replace(" // ", ". ")),   # DSTU 8302 and plain lists: no "//"
+    ("page_extras", lambda t, r: re.sub(r"(?<=[–—-] )(\d+) с\.", lambda m: m.group(1) + r.choice(
+        [", [1] с.", ", [2] с. : ил.", " с. : ил.", " с. ; 21 см.", ", [4] с., [8] л. ил.", " с., ил.", " c."]), t, count=1)),
 ]
 
 
+#: Cities as older GOST lists abbreviate them in the imprint ("М. : Наука", "СПб., 2001"); the
+#: record keeps the full name, which ``align`` finds through its abbreviations.
+_CITY_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л.", "Киев": "К.", "Минск": "Мн.",
+                       "Ростов-на-Дону": "Ростов н/Д", "Нижний Новгород": "Н. Новгород", "Харьков": "Х."}
+_CITY_IN_IMPRINT = re.compile(r"(?<=[.–—-] )(" + "|".join(map(re.escape, _CITY_ABBREVIATIONS)) + r")(?=\s?[:,])")
+
+
 def perturb(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        text = _CITY_IN_IMPRINT.sub(lambda m: _CITY_ABBREVIATIONS[m.group(1)], text)
     for _, change in _PERTURB:
         if rng.random() < 0.12:
             text = change(text, rng)
