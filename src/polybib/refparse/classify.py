@@ -153,8 +153,9 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
             # a collection has an imprint; a journal has none ("// Сб. ст. – Минск, 2014. – С. 56–64",
             # DSTU "… Назва збірника : монографія. Чернівці, 2012. С. 151–169")
             return "paper-conference" if conference else "chapter"
-        if _WEBSITE.match(container) and not any(f.get(k) for k in ("volume", "issue", "page")):
-            return "webpage"   # "Pattern: API Gateway. Microservices.io."
+        if not any(f.get(k) for k in ("volume", "issue", "page", "number-of-pages")) and \
+                (_WEBSITE.match(container) or (f.get("URL") and not place and not f.get("publisher"))):
+            return "webpage"   # "Pattern: API Gateway. Microservices.io.", "PHP Group. PHP Manual. URL: …"
         return "article-journal"
     if f.get("publisher") or f.get("number-of-pages") or f.get("ISBN") or f.get("edition"):
         return "book"
