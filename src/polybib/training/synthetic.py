@@ -23,7 +23,7 @@ from ..model import Date, Name, Reference
 
 DEFAULT_COUNT = 12000
 #: How often a batch is made of templated shapes (``templated``) instead of rendered records.
-TEMPLATED_SHARE = 0.12
+TEMPLATED_SHARE = 0.18
 SEED = 20261205
 BIB_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "bib-corpus"
 
