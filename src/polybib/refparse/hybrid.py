@@ -101,6 +101,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     for i, m in enumerate(marginals):
         if m < RULE_FALLBACK and rule_labels[i] != labels[i]:
             labels[i] = rule_labels[i]          # the model is unsure here: the rules decide
+    _repair(tokens, labels)
     found = spans(text, tokens, labels, marginals)
     rule_tokens: dict[str, tuple[int, int]] = {}
     for i, label in enumerate(rule_labels):
@@ -230,6 +231,55 @@ def _designation(kind: str, text: str) -> str:
         m = _REPORT_NUMBER.search(text)
         return m.group(1) if m else ""
     return ""
+
+
+_NOT_TITLE_PAREN = re.compile(r"(?i)^\(\s*(?:\d+(?:st|nd|rd|th)?\s*(?:ed|edn|изд|вид)|eds?\b|ред|hrsg|in\s|на\s|"
+                              r"\d{4}\s*\)|[A-Z]{2,}\s*\)|пер\.|trans)")
+
+
+def _repair(tokens, labels: list[str]) -> None:
+    """Two slips of the labeller that its neighbours show, mended in place:
+
+    - a list's last initial read as the title's first word (``Robinson T. E. Wanting …`` →
+      title ``E. Wanting``): it goes back to the names;
+    - a parenthesis left out at the end of a title that goes on to ``//`` or to the next area
+      (``… XX века (в конце 80-х–начале 90-х гг.) // Духовная культура``) is the title's, unless
+      it holds an edition, a role, a year or an acronym."""
+    n = len(tokens)
+    for i in range(2, n - 2):
+        if labels[i] == "title" and labels[i - 1] != "title" and len(tokens[i].text) == 1 and \
+                tokens[i].text.isupper() and tokens[i + 1].text == "." and labels[i + 1] == "title":
+            k = i - 1
+            while k >= 0 and labels[k] == "O" and tokens[k].text in ".,":
+                k -= 1
+            if k >= 0 and labels[k] in NAME_LABELS and tokens[k].text in (".",) + tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"):
+                labels[i] = labels[i + 1] = labels[k]
+                for j in range(k + 1, i):
+                    labels[j] = labels[k]
+    i = 0
+    while i < n:
+        if labels[i] != "title":
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == "title":
+            j += 1
+        if j < n and tokens[j].text == "(" and all(label == "O" for label in labels[j:min(n, j + 40)][:1]):
+            depth, k = 0, j
+            while k < n and labels[k] == "O":
+                depth += tokens[k].text == "("
+                depth -= tokens[k].text == ")"
+                k += 1
+                if depth == 0:
+                    break
+            closed = depth == 0 and k > j + 1
+            after = tokens[k].text if k < n else ""
+            inside = " ".join(t.text for t in tokens[j:k])
+            if closed and after in ("//", ".", "") and not _NOT_TITLE_PAREN.match(inside):
+                for m in range(j, k):
+                    labels[m] = "title"
+                j = k
+        i = j
 
 
 def _misread(names: list) -> bool:
