@@ -86,6 +86,11 @@ class Aligner:
                 if occ:
                     seq = _words(abbr)
                     break
+        if not occ and label == "page" and len(seq) == 2 and seq[0].isdigit():
+            # "489-498" printed with its last page cut short (Vancouver "489-98", "1538-49")
+            occ = [k for k in self._occurrences(seq[:1])
+                   if k + 1 < len(self.words) and self.words[k + 1].isdigit() and seq[1].endswith(self.words[k + 1])
+                   and self._free(k + 1, k + 1)]
         if not occ:
             return False
         best = occ[0]

@@ -102,6 +102,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         if m < RULE_FALLBACK and rule_labels[i] != labels[i]:
             labels[i] = rule_labels[i]          # the model is unsure here: the rules decide
     _repair(tokens, labels)
+    _marked_numbers(tokens, labels)
     found = spans(text, tokens, labels, marginals)
     rule_tokens: dict[str, tuple[int, int]] = {}
     for i, label in enumerate(rule_labels):
@@ -167,6 +168,12 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             confidence[label] = rule_ref.confidence.get(label, 0.9)
             if label in NAME_LABELS and rule_ref.extra.get(f"polybib.etal.{label}"):
                 etal.append(label)
+    publisher = fields.get("publisher")
+    publisher_words = re.findall(r"[^\W\d_]+", publisher) if isinstance(publisher, str) else []
+    if "publisher-place" not in fields and 0 < len(publisher_words) <= 3 and \
+            all(fold(w) in _places() for w in publisher_words):
+        fields["publisher-place"] = fields.pop("publisher")     # "Херсон, 2017. 212 с.": a place, no publisher
+        confidence["publisher-place"] = confidence.pop("publisher", 0.6)
     title = fields.get("title")
     if rec.translation and isinstance(title, str) and "[" + rec.translation[:10] in title:
         fields["title"] = title[:title.rfind("[")].rstrip(" .:")     # "Oblaka i biznes [Clouds and business]"
@@ -235,6 +242,38 @@ def _designation(kind: str, text: str) -> str:
 
 _NOT_TITLE_PAREN = re.compile(r"(?i)^\(\s*(?:\d+(?:st|nd|rd|th)?\s*(?:ed|edn|изд|вид)|eds?\b|ред|hrsg|in\s|на\s|"
                               r"\d{4}\s*\)|[A-Z]{2,}\s*\)|пер\.|trans)")
+
+
+_VOLUME_MARKS = {"т", "том", "vol", "volume", "bd", "band", "tom"}
+_ISSUE_MARKS = {"вып", "вип", "выпуск", "випуск", "№", "no", "nr", "iss", "issue", "шығ", "heft", "n"}
+
+
+def _marked_numbers(tokens, labels: list[str]) -> None:
+    """A number the labeller called a volume but that follows ``Вип.``/``№``/``No.`` is the issue
+    (and the other way round after ``Т.``/``Vol.``), when the record has no such field yet."""
+    n = len(tokens)
+    present = set(labels)
+    for i in range(n):
+        if labels[i] not in ("volume", "issue") or (i and labels[i - 1] == labels[i]):
+            continue
+        k = i - 1
+        while k >= 0 and labels[k] == "O" and tokens[k].text in ".,:":
+            k -= 1
+        if k < 0 or labels[k] != "O":
+            continue
+        mark = fold(tokens[k].text)
+        want = "issue" if mark in _ISSUE_MARKS else "volume" if mark in _VOLUME_MARKS else ""
+        if want and want != labels[i] and want not in present:
+            was, j = labels[i], i
+            while j < n and labels[j] == was:
+                labels[j] = want
+                j += 1
+            present.add(want)
+
+
+def _places():
+    from .tokens import _places as places
+    return places()
 
 
 def _repair(tokens, labels: list[str]) -> None:
