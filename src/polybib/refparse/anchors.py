@@ -15,7 +15,8 @@ from ..model import Date
 
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]>?", re.I)
 _URL_LABEL = re.compile(r"(?:URL|Режим доступа|Режим доступу|Available(?: at| from)?|Retrieved from|Access mode|"
-                        r"доступно на|доступно по|доступно з|извлечено от|вилучено з)\s*:?\s*$", re.I)
+                        r"доступно на|доступно по|доступно з|доступний у|извлечено от|вилучено з|просмотрено|"
+                        r"Електронний ресурс|Электронный ресурс|Online|Internet|Web)\s*:?\s*$", re.I)
 #: How far before a URL its label (``Режим доступа:``) is looked for: the longest label and
 #: its spaces fit in it many times over.
 _LABEL_WINDOW = 64

@@ -515,6 +515,9 @@ def references(count: int = DEFAULT_COUNT, seed: int = SEED) -> Iterator[tuple[s
             text = " ".join(re.sub(r"<[^>]+>", "", text).split())
             if style == "references":
                 text = _romanized_extras(text, item, rng)
+            title = item.get("title")
+            if isinstance(title, str) and len(title) > 12 and title in text and rng.random() < 0.05:
+                text = text.replace(title, title.upper(), 1)     # journals' exports print titles in capitals
             text = perturb(text, rng)
             yield text, item
             made += 1
