@@ -83,6 +83,9 @@ _ROMANIZED_PLACES = {"moscow": "ru", "moskva": "ru", "leningrad": "ru", "st. pet
                      "yekaterinburg": "ru", "ekaterinburg": "ru", "kyiv": "uk", "kharkiv": "uk", "lviv": "uk",
                      "odesa": "uk", "ternopil": "uk", "dnipro": "uk", "almaty": "kk", "astana": "kk", "minsk": "be"}
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґўәғқңөұүһ]{3,}", re.I)
+#: Cyrillic words a list adds to a foreign record's physical description ("216 с.: ил., портр., табл.").
+_DESCRIPTION_WORDS = {"ил", "илл", "портр", "табл", "факс", "схем", "карт", "граф", "стр", "рис", "цв", "вып", "изд",
+                      "текст", "сайт", "дата", "доступа", "обращения", "звернення", "назва", "экрана", "екрана"}
 
 
 def guess_language(ref: Reference, text: str = "") -> str:
@@ -100,7 +103,8 @@ def guess_language(ref: Reference, text: str = "") -> str:
         if text and not _ENGLISH.search(title):
             # "Хейзинга Й. Homo Ludens. – М.: Прогресс", "Similarweb Pro [Электронный ресурс] : обзор
             # доменов": a Latin name for a work in a Cyrillic reference
-            cyrillic = _CYRILLIC_WORD.findall(_BOILERPLATE.sub(" ", text))
+            cyrillic = [w for w in _CYRILLIC_WORD.findall(_BOILERPLATE.sub(" ", text))
+                        if w.lower() not in _DESCRIPTION_WORDS]
             if cyrillic:
                 return letters_language(" ".join(cyrillic)) or "ru"
             place = str(ref.get("publisher-place", "") or "").lower().strip(" .")
@@ -164,7 +168,8 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
             return "article-journal"   # a journal site's export: "EJPhSE [Интернет]. 2015;137(3). доступно на: URL"
         return "book" if place and not electronic else "webpage"   # "Elements of Set Theory (textbook). Tomsk, 2003. URL"
     if place:
-        return "book"
+        # a page range and no container: a part of a book whose title the labeller missed
+        return "chapter" if re.search(r"\d\s*[-–—]\s*\d", str(f.get("page", ""))) else "book"
     if f.get("volume") or f.get("issue") or f.get("page"):
         return "article-journal"
     # author, title, year and nothing else: most often a book ("Schmidt D. A. Denotational Semantics. 1997.")
