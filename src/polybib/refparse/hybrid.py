@@ -241,7 +241,8 @@ def _designation(kind: str, text: str) -> str:
 
 
 _NOT_TITLE_PAREN = re.compile(r"(?i)^\(\s*(?:\d+(?:st|nd|rd|th)?\s*(?:ed|edn|изд|вид)|eds?\b|ред|hrsg|in\s|на\s|"
-                              r"\d{4}\s*\)|[A-Z]{2,}\s*\)|пер\.|trans)")
+                              r"\d{4}\s*\)|[A-Z]{2,}\s*\)|пер\.|trans|unpublished|doctoral|master|ph\s*\.?\s*d|"
+                              r"dissertation|thesis|дис|автореф|vol|pp?\b|вып|т\s*\.|no\b|№|reprint|repr|orig)")
 
 
 _VOLUME_MARKS = {"т", "том", "vol", "volume", "bd", "band", "tom"}

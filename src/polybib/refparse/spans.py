@@ -94,7 +94,8 @@ def _clean(text: str) -> str:
         t = t[1:-1]                            # "[Рэцэнзія]": a title supplied in brackets
     for quote, opener in (('"', '"'), ("”", "“"), ("»", "«")):
         at = t.find(quote)
-        if 0 < at < len(t) - 1 and opener not in t[:at] and (quote != '"' or t.count('"') == 1):
+        if 0 < at < len(t) - 1 and opener not in t[:at] and (quote != '"' or t.count('"') == 1) \
+                and len(re.findall(r"\w+", t[at:])) <= 2:
             t = t[:at].rstrip(" ,;:.")         # 'HOG Descriptor," Documentation': the quote closed the title
     if t.endswith(".") and not t.endswith(".."):
         t = t[:-1]

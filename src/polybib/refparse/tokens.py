@@ -73,7 +73,8 @@ def tokenize(text: str) -> list[Token]:
 
 def fold(word: str) -> str:
     """A word as matching compares it: lower case, ё as е."""
-    return word.lower().replace("ё", "е").replace("’", "'")
+    low = word.lower().replace("ё", "е")
+    return low.replace("’", "'") if len(low) > 1 else low      # "комп’ютерна"; a closing quote stays one
 
 
 def _shape(w: str) -> str:
