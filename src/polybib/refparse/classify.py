@@ -35,6 +35,8 @@ _STANDARD_TITLE = re.compile(r"\bStandards? Publication\b|\d\.\d[\d.]*\s+Specifi
 _CODE_HOST = re.compile(r"://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/[^/\s]+/[^/\s]+/?$", re.I)
 #: A container that is a web site's name ("Microservices.io", "Habr.com").
 _WEBSITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ru|ua|kz|by|info|dev|me)$", re.I)
+#: "In:", "В:", "У:" or ", in “…”" before a collection's editors or title.
+_IN_COLLECTION = re.compile(r"(?:^|[.,;]\s*)(?:In|В|У|Im)\s*:\s|,\s+in\s+[\"“«]|\.\s+In\s+(?=[A-Z])")
 #: What marks a thesis or its abstract (автореферат) in a reference.
 THESIS_MARKS = re.compile(r"(?:\bдис\.|\bдыс\.|\bдисертація|\bдисс\.|автореф\.|диссертация на соискание|Ph\.?\s?D\.?\s+thesis|"
                           r"\bdissertation\b|master'?s thesis)", re.I)
@@ -144,6 +146,11 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     if _CODE_HOST.search(str(f.get("URL", ""))) and not any(f.get(k) for k in ("page", "volume", "issue", "publisher")):
         return "software"      # "EduGraph: вихідний код проєкту. URL: https://github.com/…"
     place = f.get("publisher-place")
+    if re.search(r"\[\s*(?:сайт|site|веб-сайт|website)\s*\]|:\s*сайт\b|\bофициальный сайт\b|\bофіційний сайт\b", text, re.I) \
+            and not any(f.get(k) for k in ("volume", "issue", "number-of-pages")):
+        return "webpage"       # GOST's "[сайт]": "Документация к PostgreSQL : [сайт] / Postgres Professional"
+    if not container and _IN_COLLECTION.search(text) and (f.get("editor") or f.get("publisher") or f.get("page")):
+        return "chapter"       # "A source. In: W. Jones, ed. …", ", in \"International …\", eds."
     if container and f.get("number-of-pages") and not f.get("page") and not f.get("issue"):
         return "book"          # "… — 306 с. — Текст : электронный // Лань : ЭБС": a book on a platform
     if container:

@@ -168,6 +168,11 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             confidence[label] = rule_ref.confidence.get(label, 0.9)
             if label in NAME_LABELS and rule_ref.extra.get(f"polybib.etal.{label}"):
                 etal.append(label)
+    container = fields.get("container-title")
+    if isinstance(container, str) and isinstance(fields.get("title"), str) and \
+            fields["title"].startswith(container) and container.count(" ") <= fields["title"].count(" "):
+        fields.pop("container-title")     # one span read twice (the rules' container, the model's title)
+        confidence.pop("container-title", None)
     publisher = fields.get("publisher")
     publisher_words = re.findall(r"[^\W\d_]+", publisher) if isinstance(publisher, str) else []
     if "publisher-place" not in fields and 0 < len(publisher_words) <= 3 and \
