@@ -168,6 +168,15 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             confidence[label] = rule_ref.confidence.get(label, 0.9)
             if label in NAME_LABELS and rule_ref.extra.get(f"polybib.etal.{label}"):
                 etal.append(label)
+    ruled = rule_ref.fields.get("author")
+    at = rule_tokens.get("author")
+    if ruled and at and not any(label in fields for label in NAME_LABELS) and \
+            all(label == "O" for label in labels[at[0]:at[1]]) and \
+            not _misread(ruled) and all(n.family for n in ruled):
+        fields["author"] = ruled     # names the model left unread (" / Татьяна Матасова"): the rules' stand
+        confidence["author"] = 0.5
+        if rule_ref.extra.get("polybib.etal.author"):
+            etal.append("author")
     container = fields.get("container-title")
     if isinstance(container, str) and isinstance(fields.get("title"), str) and \
             fields["title"].startswith(container) and container.count(" ") <= fields["title"].count(" "):

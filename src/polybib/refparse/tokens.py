@@ -172,6 +172,7 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
     base: list[list[str]] = []
     host = resp = depth = 0
     sentences = 0           # full stops that began a new sentence so far: the area a token is in
+    heading = "h" if rule_labels and rule_labels[0] in ("author", "editor") else "nh"
     seen_year = False
     scale = 8 / max(n, 1)
     for i, w in enumerate(words):
@@ -235,7 +236,10 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
         if host:
             f.append("host")
         if resp:
+            # names after " / " are the authors when no heading names the work's author
+            # ("Софья Палеолог / Татьяна Матасова"), a repeat of them when one does
             f.append("resp")
+            f.append("resp|" + heading)
         if depth:
             f.append("paren")
         prev_gap = i > 0 and tokens[i].start > tokens[i - 1].end
