@@ -1,6 +1,6 @@
 """What the CRF is taught: gold fields found in the text with the right extent (editions with
 their marker, editors after their role word, standards' numbers before the year), the
-sentence-start features, and the synthetic generator's DSTU and perturbation shapes."""
+features of names after a slash, and the synthetic generator's DSTU and perturbation shapes."""
 from __future__ import annotations
 
 import random
@@ -49,13 +49,12 @@ def test_role_words_leave_editor_spans():
         assert len(names) == 1 and names[0].family and not names[0].literal, text
 
 
-def test_sentence_start_features():
-    tokens = tokenize("Мельник В. О. Порівняльний аналіз. Інформаційні технології. 2023. № 2.")
-    feats = token_features(tokens, ["O"] * len(tokens))
-    words = [t.text for t in tokens]
-    assert "ss" in feats[words.index("Інформаційні")]
-    assert "ss" not in feats[words.index("Порівняльний")]      # after an initial, not a sentence
-    assert "seg=1" in feats[words.index("технології")]
+def test_names_after_a_slash_know_whether_a_heading_named_the_author():
+    tokens = tokenize("Софья Палеолог / Татьяна Матасова. - Москва, 2017.")
+    feats = token_features(tokens, ["title", "title"] + ["O"] * (len(tokens) - 2))
+    assert "resp|nh" in feats[[t.text for t in tokens].index("Матасова")]
+    feats = token_features(tokens, ["author", "author"] + ["O"] * (len(tokens) - 2))
+    assert "resp|h" in feats[[t.text for t in tokens].index("Матасова")]
 
 
 def test_dstu_templates_and_city_abbreviations():

@@ -171,7 +171,6 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
     keys: list[list[str]] = []          # what the neighbours see of a token besides its word
     base: list[list[str]] = []
     host = resp = depth = 0
-    sentences = 0           # full stops that began a new sentence so far: the area a token is in
     heading = "h" if rule_labels and rule_labels[0] in ("author", "editor") else "nh"
     seen_year = False
     scale = 8 / max(n, 1)
@@ -247,18 +246,8 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
         f.append("gap=" + ("1" if prev_gap else "0") + ("1" if next_gap else "0"))
         if prev_gap and next_gap and w in "–—-":
             f.append("areadash")
-        if i >= 2 and words[i - 1] == "." and w[0].isupper() and len(words[i - 2]) > 1 and prev_gap:
-            # a sentence starts here ("… інтернет-магазинів. Інформаційні технології …"): where the
-            # rules ran a title on over it, the model can tell the areas apart (DSTU 8302 has no "//")
-            sentences += 1
-            f.append("ss")
-            if rule_labels is not None:
-                f.append("ss_rl=" + rule_labels[i])
-        seg = "seg=" + str(min(sentences, 3))
-        f.append(seg)
         if rule_labels is not None:
             f.append("rl=" + rule_labels[i])
-            f.append(seg + "|" + rule_labels[i])
         base.append(f)
         keys.append(key)
     short = [w if len(w) < 12 else w[:4] + "~" for w in low]
