@@ -9,7 +9,11 @@ and go through two or three Python calls where one does.  Each class here does e
 what the method it replaces does — same calls in the same order (the reference reads
 :mod:`.memo` keys on included), same values and string types — with what never changes
 once a style is parsed (which attributes an element has, its text-case, its macro, its
-children) read once per element.
+children, its cs:name-part children) read once per element.  Besides: a cs:if answers
+:meth:`FastIf.passes` (asked by :class:`.fastpaths.FastChoose`) instead of raising
+``ConditionFailed`` for each branch not taken; a cs:if that tests the item type only is
+decided once per type; fixes' frame bookkeeping (``_push``/``_pop``/``_empty``/``_merge``)
+is done inline.
 
 A fast copy is only as good as its agreement with the method it copies, and
 :mod:`.fixes` is corrected while rendering gets faster.  So each copy names the methods
@@ -18,8 +22,8 @@ and names, not line numbers); :func:`mixins_for` uses a copy only while every
 fingerprint still matches, otherwise the corrected method runs as written and
 ``tests/render/test_hotpaths.py`` says which copy to bring up to date.  Styles whose
 elements change attributes while rendering (fixes.Names sets ``variable`` on a cs:names
-for a moment) are never read through these caches: only cs:if, cs:else-if, cs:text and
-cs:group attributes are cached, and nothing sets those.
+for a moment) are never read through these caches: only cs:if, cs:else-if, cs:text,
+cs:group and cs:name children and attributes are cached, and nothing sets those.
 """
 from __future__ import annotations
 
