@@ -48,8 +48,9 @@ def _one(text: str) -> list[int] | None:
 
 
 def _valid(parts: list[int]) -> bool:
-    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        # EDTF seasons 21-24 are valid months in a wider sense, but not for CSL date-parts
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12 and not (len(parts) == 2 and 21 <= parts[1] <= 24):
+        # EDTF's seasons 21-24 (spring … winter) stand where a month does, with no day; CSL
+        # date-parts and biblatex's date fields carry them the same way
         return False
     if len(parts) >= 3 and not 1 <= parts[2] <= 31:
         return False

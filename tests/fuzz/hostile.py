@@ -49,7 +49,7 @@ TYPES = ["article-journal", "book", "chapter", "paper-conference", "thesis", "we
 
 _TEXT_VARIABLES = ["title", "container-title", "publisher", "publisher-place", "note", "URL", "DOI",
                    "ISBN", "volume", "issue", "page", "edition", "genre", "abstract", "language",
-                   "collection-title", "number", "medium"]
+                   "collection-title", "number", "medium", "archive", "call-number"]
 
 
 def csl_item():

@@ -25,7 +25,8 @@ from .budget import fuzz
 from .hostile import csl_item
 
 #: CSL variables that the .bib writer carries in a field of their own in every type.
-ROUND_TRIP_VARIABLES = ["title", "publisher", "note", "URL", "DOI", "volume"]
+ROUND_TRIP_VARIABLES = ["title", "publisher", "publisher-place", "note", "URL", "DOI", "volume",
+                        "archive", "call-number"]
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -73,6 +74,9 @@ def test_written_bib_reads_back_the_same_in_polybib(items, dialect):
                 assert _plain(now) == _plain(was), variable
         for role in ("author", "editor"):
             assert _names(after.get(role)) == _names(before.get(role)), role
+        # custom members no field holds travel in csl-extra, keys and values as they were
+        mine = {k: v for k, v in before.extra.items() if not k.startswith(("biblatex.", "polybib."))}
+        assert {k: v for k, v in after.extra.items() if k in mine} == mine
 
 
 @pytest.mark.latex

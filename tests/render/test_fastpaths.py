@@ -89,3 +89,56 @@ def test_memo_bypass_keeps_output(style, monkeypatch):
     assert any(flags[2] for flags in memo._useful.values())
     assert bypassed == full
     memo.clear()
+
+
+def test_a_child_added_after_a_lookup_that_missed_is_found():
+    # fastpaths remembers a missing child only while the element's children are the same
+    compiled = engine.compile_style(resolve("apa").path)
+    names = next(el for el in compiled.root.iter() if isinstance(el, m.Names) and el.find("cs:label", el.nsmap) is None)
+    assert names.label is None
+    assert names.label is None                 # answered from the cache
+    label = names.makeelement(f"{{{engine.CSL_NS}}}label", {})
+    names.append(label)
+    try:
+        assert names.label is label
+        assert names.label is m.SomewhatObjectifiedElement.__getattr__(names, "label")
+    finally:
+        names.remove(label)
+        fastpaths.clear()
+        engine._compiled.cache_clear()
+
+
+def test_a_choose_asks_its_branches_as_rendering_them_would():
+    # FastChoose asks hotpaths.FastIf.passes instead of catching ConditionFailed: on
+    # every cs:if of real styles the answer is the one the full render gives
+    from citeproc.source import VariableError
+
+    from polybib.render import hotpaths
+    from polybib.render.engine import _Item, to_citeproc_reference
+
+    items = records(40, seed=3)
+    checked = 0
+    for style in ("apa", "chicago-author-date"):
+        compiled = engine.compile_style(resolve(style).path)
+        ifs = [el for el in compiled.root.iter() if isinstance(el, hotpaths.FastIf)
+               and "position" not in el.attrib and "disambiguate" not in el.attrib]
+        for data in items:
+            ref = to_citeproc_reference(data)
+            item = _Item(ref["key"], ref, 1)
+            for element in ifs:
+                try:
+                    results = []
+                    for attribute, test in (("type", element._type), ("variable", element._variable),
+                                            ("is-numeric", element._is_numeric),
+                                            ("is-uncertain-date", element._is_uncertain_date),
+                                            ("locator", element._locator)):
+                        if attribute in element.attrib:
+                            results += test(item)
+                    match = element.get("match")
+                    expected = any(results) if match == "any" else (not any(results) if match == "none"
+                                                                    else all(results))
+                except VariableError:
+                    continue
+                assert element.passes(item) == expected, (style, element.attrib)
+                checked += 1
+    assert checked > 1000

@@ -138,11 +138,15 @@ def _run_files(args: argparse.Namespace) -> int:
     target = _output_format(args)
     library = read_inputs(args.inputs, args.from_format)
     result = library
+    # .bib output: plain entries are romanized field by field, not through their records
+    # (translit.bibentries); what they become goes to the writer, by entry
+    rewrites = {} if target == "bibtex" and not args.keys and not args.add else None
     if scheme is not None:
         # --keys makes the keys from the records as read, so it needs them kept apart
         result = translit.romanize_library(library, scheme, mode="add" if args.add else "replace",
                                            in_place=not args.keys, fields=fields,
                                            keep_originals=target == "bibtex",
+                                           bib_rewrites=rewrites,
                                            references=args.references, language=args.lang)
     if args.keys:
         if result is library:
@@ -155,7 +159,14 @@ def _run_files(args: argparse.Namespace) -> int:
         print("polybib: warning: BibTeX has no field for romanized values; the translit.* "
               "values are not written (write CSL-JSON, or drop --add for a romanized copy)",
               file=sys.stderr)
-    write_library(args.output, result, target)
+    if rewrites:
+        from ..fileio import open_output
+        from ..formats.bibtex.writer import stream_library
+
+        with open_output(args.output) as handle:
+            stream_library(result, handle, rewrites=rewrites)
+    else:
+        write_library(args.output, result, target)
     print_diagnostics(result.diagnostics, quiet=args.quiet)
     return 1 if result.errors else 0
 

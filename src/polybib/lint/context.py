@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..formats.bibtex.lazy import EntryReference
-from ..model import Date, Library, Name, Reference
+from ..formats.bibtex.mapping import entry_to_reference
+from ..model import Date, Library, Name, Reference, Source
 from .findings import Edit, Finding
 
 
@@ -39,49 +40,94 @@ class FieldSpan:
         return Edit(self.start, self.end, "{" + body + "}")
 
 
+#: The fields of a .bib entry whose mapping gives every record variable a rule reads while
+#: the entry is linted (``entry.record``: title, container-title, author, editor, DOI, URL,
+#: ISBN, ISSN, accessed, volume, issue, issued, language, the type) and what
+#: :meth:`EntryView.keep_for_run` keeps (:data:`RUN_VARIABLES`, :data:`RUN_EXTRA`).
+#: During the entry pass a record is mapped from these fields alone, and forgotten after
+#: it: mapping publisher, places, pages, notes and the GOST lists of every entry was
+#: a sixth of lint's time for variables no rule reads.  A rule that reads another variable
+#: of ``entry.record`` must add its fields here (tests/lint/test_record_fields.py compares
+#: each variable with the whole record's on the corpus).  ``month`` and ``day`` make
+#: ``issued`` with ``year``; ``entrysubtype`` decides a ``@misc``'s type.
+RECORD_FIELDS = frozenset({
+    "title", "journaltitle", "journal", "booktitle", "author", "editor", "doi", "url", "isbn",
+    "issn", "urldate", "volume", "number", "issue", "date", "year", "month", "day", "langid",
+    "language", "entrysubtype", "crossref", "xref", "xdata", "related"})
+#: The source of lint's own records (the rules never read it: findings point at entries).
+_RECORD_SOURCE = Source(format="bibtex")
+#: The record variables those fields give that the rules read (the test's list).
+RECORD_VARIABLES = ("title", "container-title", "author", "editor", "DOI", "URL", "ISBN", "ISSN",
+                    "accessed", "volume", "issue", "issued", "language")
+
 #: The record variables the run-wide rules read (D001, D002, N004, L004):
 #: :meth:`EntryView.keep_for_run` keeps these and drops the rest of the record.
 RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
 _RUN_INDEX = {name: i for i, name in enumerate(RUN_VARIABLES)}
-_RUN_SLOTS = tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
+_RUN_SLOTS = tuple(f"_run_v{i}" for i in range(len(RUN_VARIABLES)))
 _RUN_SLOT = {name: _RUN_SLOTS[i] for name, i in _RUN_INDEX.items()}
 #: And what of the record's ``extra`` they read (S006: the keys an entry links to).
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
 _ABSENT = object()
+#: A kept variable that is its entry's field as it stands (see keep_for_run): the title
+#: (no LaTeX to decode) and the DOI (nothing to unescape), by the field that holds them.
+_IN_ENTRY = object()
+_ENTRY_FIELD = {"title": "title", "DOI": "doi"}
+_FROM_ENTRY = tuple((_RUN_INDEX[variable], field_name) for variable, field_name in _ENTRY_FIELD.items())
 
 
 class RunRecord:
     """The few variables of a record that the run-wide rules read, read as a
     :class:`Reference` is (``get``, ``[…]``, ``in``, ``type``, ``language``, ``extra``).
 
-    One slot per variable, not a dict (nor a tuple of them: an object less per entry);
-    of ``issued`` only the year is kept (D002 compares years).  Asking for a variable that
-    is not kept is an error, not a silent ``None``: a run-wide rule that needs another one
+    A view, made when asked for, of what :meth:`EntryView.keep_for_run` kept in the
+    entry's own slots: one slot per variable there, not an object per entry (nor a dict
+    or a tuple of them), a tenth of lint's memory per entry less (issue 12).  Of
+    ``issued`` only the year is kept (D002 compares years).  Asking for a variable that is
+    not kept is an error, not a silent ``None``: a run-wide rule that needs another one
     adds it to :data:`RUN_VARIABLES`.
     """
 
-    __slots__ = ("id", "type", "extra", "_ref") + tuple(f"_v{i}" for i in range(len(RUN_VARIABLES)))
+    __slots__ = ("_entry",)
 
-    def __init__(self, id: str, type: str, values: tuple, extra: dict, ref: Reference):
-        self.id, self.type, self.extra, self._ref = id, type, extra, ref
-        for slot, value in zip(_RUN_SLOTS, values):
-            setattr(self, slot, value)
+    def __init__(self, entry: "EntryView"):
+        self._entry = entry
+
+    @property
+    def id(self) -> str:
+        return self._entry.ref.id
+
+    @property
+    def type(self) -> str:
+        return self._entry._run_type
+
+    @property
+    def extra(self) -> dict:
+        return self._entry._run_extra
+
+    @property
+    def _ref(self) -> Reference:
+        return self._entry.ref
 
     @property
     def _values(self) -> tuple:
-        return tuple(getattr(self, slot) for slot in _RUN_SLOTS)
+        return tuple(self._at(name) for name in RUN_VARIABLES)
 
     @property
     def source(self):
         """The record's source (asked of the record: a .bib record makes it when read)."""
-        return self._ref.source
+        return self._entry.ref.source
 
     def _at(self, variable: str):
         slot = _RUN_SLOT.get(variable)
         if slot is None:
             raise LookupError(f"{variable!r} is not kept for the run-wide rules (RUN_VARIABLES)")
-        return getattr(self, slot)
+        value = getattr(self._entry, slot)
+        if value is _IN_ENTRY:
+            seg = self._entry.ref.__dict__["_segment"]
+            return seg.field(lower_all(seg.names).index(_ENTRY_FIELD[variable]))[2]
+        return value
 
     def get(self, variable: str, default=None):
         value = self._at(variable)
@@ -133,10 +179,22 @@ class EntryView:
     #: and empty for the many entries that inherit nothing).
     inherited: set[str] | frozenset = frozenset()
     _spans: dict[str, FieldSpan] | None = None
-    #: What the run-wide rules read of the record, once the entry pass has dropped the
-    #: record itself (:meth:`keep_for_run`); None while the whole record is at hand.
-    _run_ref: RunRecord | None = None
+    #: What the run-wide rules read of the record (:meth:`keep_for_run`, read through
+    #: :class:`RunRecord`): its type (None: nothing kept), its links and the variables of
+    #: RUN_VARIABLES, a slot each.
+    _run_type: str | None = None
+    _run_extra: dict | None = None
+    _run_v0: object = None
+    _run_v1: object = None
+    _run_v2: object = None
+    _run_v3: object = None
+    _run_v4: object = None
+    _run_v5: object = None
     _kept: bool = False
+    #: The record the entry rules read (:attr:`record`) while the entry is linted:
+    #: mapped from the entry's fields apart from the .bib file's own record (None until
+    #: a rule reads it; dropped by :meth:`keep_for_run`).
+    _record: Reference | None = None
 
     @property
     def values(self) -> dict[str, str]:
@@ -152,27 +210,52 @@ class EntryView:
             if seg is None:
                 values = {}
             else:
-                pairs = seg.values()
                 # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-                values = {_lower(name): resolved for name, resolved in reversed(pairs)}
-                if not self._kept and isinstance(self.ref, EntryReference):
-                    self.ref.share_values(pairs)      # the record is mapped from the same strings
+                values = {_lower(name): resolved for name, resolved in reversed(seg.values())}
             if not self._kept:
                 self._values = values
         return values
+
+    @property
+    def record(self) -> Reference:
+        """The record as the entry rules read it.
+
+        For an entry of a .bib file whose record nobody has mapped or changed yet (a file
+        just read), a record of lint's own, mapped on first use from the entry's values
+        and only from the fields whose variables the rules read (:data:`RECORD_FIELDS`),
+        and dropped after the entry's rules (:meth:`keep_for_run`).  Why not the file's
+        record: mapping it in place and forgetting it again left every record of a large
+        file a larger dict than it had (issue 12), and mapping publisher, places, pages and
+        notes of every entry was time spent on variables no rule reads (issue 18.6).
+        Otherwise (other formats, records already mapped or changed): :attr:`ref` itself.
+        """
+        record = self._record
+        if record is not None:
+            return record
+        ref, seg = self.ref, self.segment
+        if self._kept or seg is None or type(ref) is not EntryReference or ref.mapped \
+                or not ref.unchanged():
+            return ref
+        values = self.values
+        # in file order, the same strings as ``values`` (a kept title is then known to be
+        # the entry's own text, see keep_for_run); a repeated field's later copies are
+        # skipped by the mapping, as BibTeX skips them
+        pairs = [(name, values[name]) for name in lower_all(seg.names) if name in RECORD_FIELDS]
+        record = self._record = entry_to_reference(seg.entry_type, seg.key, pairs, _RECORD_SOURCE)
+        return record
 
     def has(self, field_name: str) -> bool:
         """Whether the entry has field ``field_name`` (lower-case) itself; unless its values
         are at hand, answered from the field names alone, without making the values."""
         if self._values is not None or self.segment is None:
             return field_name in self.values
-        return field_name in _lower_all(self.segment.names)
+        return field_name in lower_all(self.segment.names)
 
     @property
     def run_ref(self) -> Reference | RunRecord:
         """The record as the run-wide rules (duplicates, name forms, schemes) see it: only
         the variables they read, so that a run does not hold every mapped record at once."""
-        return self.ref if self._run_ref is None else self._run_ref
+        return self.ref if self._run_type is None else RunRecord(self)
 
     def keep_for_run(self, shared: dict) -> None:
         """Keep of the mapped record only what the run-wide rules read, and forget the rest.
@@ -183,27 +266,39 @@ class EntryView:
         again from its entry when read later), and only one the entry rules mapped.
         ``shared`` holds, for the whole run, one object per distinct name list and date.
         """
+        values, record = self._values, self._record
         if self.segment is not None:
             self._kept, self._values, self._spans = True, None, None
+        self._record = None
         ref = self.ref
-        if not isinstance(ref, EntryReference):
-            return
-        if not ref.mapped:
-            ref.unmap()                      # forgets the values shared with it, if any
-            return
-        fields = ref.fields
+        if record is None:          # the rules read the file's own record, if any
+            if not isinstance(ref, EntryReference) or not ref.mapped:
+                return
+            record = ref            # mapped before lint: kept the same way, then forgotten
+        fields = record.fields
         kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
-        extra = ref.extra
+        if values is not None:
+            # a title or DOI that is the entry's own text (no LaTeX to decode, nothing to
+            # unescape) is read again from the entry when asked, not held for the run (a
+            # large file's titles were a tenth of lint's peak, issue 12)
+            for i, field_name in _FROM_ENTRY:
+                value = kept[i]
+                if type(value) is str and value is values.get(field_name):
+                    kept = kept[:i] + (_IN_ENTRY,) + kept[i + 1:]
+        extra = record.extra
         links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
-        self._run_ref = RunRecord(ref.id, ref.type, kept, links or _NO_EXTRA, ref)
-        ref.unmap()
+        self._run_type, self._run_extra = record.type, links or _NO_EXTRA
+        for slot, value in zip(_RUN_SLOTS, kept):
+            setattr(self, slot, value)
+        if record is ref:
+            ref.unmap()
 
     def record_values(self, variables) -> list:
         """The values of ``variables`` in the whole record, for the rare run-wide check
         that needs more than :data:`RUN_VARIABLES`; a record already dropped is mapped
         again and dropped once more."""
         ref = self.ref
-        dropped = self._run_ref is not None and isinstance(ref, EntryReference) and not ref.mapped
+        dropped = self._run_type is not None and isinstance(ref, EntryReference) and not ref.mapped
         values = [ref.get(v) for v in variables]
         if dropped:
             ref.unmap()
@@ -242,8 +337,12 @@ class EntryView:
         if self._values is not None or not self._kept or self.segment is None:
             return self.values.get(field_name)   # (in the entry pass: made once, at hand)
         seg = self.segment          # after the pass: the one field, not all of them
-        names = _lower_all(seg.names)
+        names = lower_all(seg.names)
         return seg.field(names.index(field_name))[2] if field_name in names else None
+
+
+# (a variable added to RUN_VARIABLES needs its slot in EntryView)
+assert all(hasattr(EntryView, slot) for slot in _RUN_SLOTS), "EntryView lacks a _run_v slot"
 
 
 @dataclass
@@ -334,7 +433,7 @@ def _lower(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
+def lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
     """An entry's field names lower-cased, in order: one tuple for every entry with the
     same names (a file has few layouts), so that asking for one field after the entry pass
     is a lookup in it rather than a lower-casing of each name."""

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from .. import formats, progress
 from ..formats.bibtex.document import BibDocument
 from ..formats.bibtex.inheritance import inherit_fields, xdata_fields
+from ..formats.bibtex.names import names_remembered
 from ..gcpause import gc_paused
 from ..model import Library
-from .context import FileContext, RunContext, build_file_context
+from .context import FileContext, RunContext, build_file_context, lower_all
 from .findings import Finding, severity_rank
 from .registry import RULES, rule
 from .settings import LintSettings
@@ -69,14 +70,9 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
     raw: list[Finding] = []
     # Entry by entry, every entry rule in turn: what the rules derive from one entry (its
     # record, scripts, field places) is then computed once and still at hand.
-    entry_rules = [r.func for r in rules if r.scope == "entry" and r.code != "P001"]
     extend = raw.extend
-    shared: dict = {}           # equal name lists and dates, one object for the run
-    for ctx in files:
-        for entry in progress.each(ctx.entries, f"linting {os.path.basename(ctx.path)}"):
-            for func in entry_rules:
-                extend(func(entry, settings))
-            entry.keep_for_run(shared)     # the run-wide rules need a few variables, not the record
+    with names_remembered():        # a file names the same people again and again
+        _entry_pass(files, [r for r in rules if r.scope == "entry" and r.code != "P001"], settings, extend)
     for r in rules:
         if r.scope != "entry" and r.code != "P001":
             extend(r.func(run))
@@ -101,6 +97,34 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
                                     f"'{s.entry}' matches no finding", entry=s.entry))
     kept.sort(key=Finding.sort_key)
     return LintResult(kept, files)
+
+
+def _entry_pass(files: list[FileContext], entry_rules: list, settings: LintSettings, extend) -> None:
+    """Every entry rule on every entry, entry by entry; then each entry keeps for the
+    run-wide rules what they read (:meth:`EntryView.keep_for_run`)."""
+    every = [r.func for r in entry_rules]
+    # The rules a .bib entry is handed to, by its field names as written: those that need
+    # none of its fields, or one it has.  A file has few layouts, so this is decided once
+    # per layout, and most rules (a date rule, an ISBN rule …) skip most entries uncalled.
+    by_layout: dict[tuple[str, ...], list] = {}
+    shared: dict = {}           # equal name lists and dates, one object for the run
+    for ctx in files:
+        for entry in progress.each(ctx.entries, f"linting {os.path.basename(ctx.path)}"):
+            seg = entry.segment
+            if seg is None:
+                funcs = every
+            else:
+                names = seg.names
+                funcs = by_layout.get(names)
+                if funcs is None:
+                    have = set(lower_all(names))
+                    funcs = by_layout[names] = [r.func for r in entry_rules
+                                                if not r.fields or not r.fields.isdisjoint(have)]
+            for func in funcs:
+                extend(func(entry, settings))
+            entry.keep_for_run(shared)     # the run-wide rules need a few variables, not the record
+    # (returning frees the index of shared values, a tuple per distinct name, for the
+    # run-wide rules to reuse: what it shares stays in the kept records)
 
 
 def lint_contexts(libraries: list[tuple[str, Library]]) -> list[FileContext]:

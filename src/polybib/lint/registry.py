@@ -24,6 +24,10 @@ class Rule:
     fix: str              # "" | "safe" | "unsafe"
     func: Callable[..., Iterable[Finding]]
     default: bool = True  # selected when the configuration says nothing
+    #: For an entry rule: the fields (lower case) of which a .bib entry must have one of
+    #: its own for the rule to find anything; the engine does not call the rule on
+    #: entries that have none of them.  Empty: called on every entry.
+    fields: frozenset = frozenset()
 
     @property
     def doc(self) -> str:
@@ -48,12 +52,14 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: str = "warning", scope: str = "entry", fix: str = "",
-         default: bool = True):
-    """Register the decorated function as lint rule ``code``."""
+         default: bool = True, fields: Iterable[str] = ()):
+    """Register the decorated function as lint rule ``code``.  ``fields``: see
+    :attr:`Rule.fields` (a rule that can only find something in a field it reads says
+    which, so that entries without them are not handed to it)."""
     def register(func):
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, scope, fix, func, default)
+        RULES[code] = Rule(code, name, severity, scope, fix, func, default, frozenset(fields))
         func.rule = RULES[code]
         return func
     return register

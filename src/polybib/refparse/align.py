@@ -14,9 +14,10 @@ import re
 from .tokens import MARKERS, Token, fold
 
 #: Labels in the order they are placed: names first, long strings, then the short numbers
-#: (which could otherwise be found inside a title).
+#: (which could otherwise be found inside a title); a standard's or law's number before the
+#: year, which it often holds (``ДСТУ 3008:2015``).
 LABELS = ("author", "editor", "translator", "title", "container-title", "collection-title", "publisher",
-          "publisher-place", "genre", "edition", "issued", "volume", "issue", "number", "page",
+          "publisher-place", "genre", "edition", "number", "issued", "volume", "issue", "page",
           "number-of-pages")
 NAME_LABELS = ("author", "editor", "translator")
 _WANT_MARKER = {"volume": ("volume",), "issue": ("issue",), "number": ("issue",), "page": ("page",),
@@ -31,6 +32,11 @@ _ABBREVIATED = {" ".join(fold(w) for w in re.findall(r"[^\W_]+", city)): abbrs
                 for city, abbrs in _ABBREVIATIONS.items()}
 
 
+_ROLE_WORDS = {"ред", "редкол", "редактор", "редакцией", "редакцією", "сост", "упоряд", "уклад", "ed", "eds", "edited",
+               "editor", "editors", "hrsg", "hg", "пер", "trans", "translated", "құраст", "ответственный", "отв"}
+_EDITION_WORDS = {"изд", "издание", "вид", "видання", "выд", "выданне", "басылым", "басылымы", "ed", "edn", "edition",
+                  "aufl", "auflage", "éd", "édition", "wyd", "wydanie"}
+_ORDINAL_ENDINGS = {"", "st", "nd", "rd", "th", "е", "ге", "тє", "є", "е", "ое", "ее", "я", "и", "ше", "те", "це"}
 _CONNECTORS = {"and", "und", "et", "al", "von", "van", "der", "den", "del", "della", "les"}
 
 
@@ -80,6 +86,11 @@ class Aligner:
                 if occ:
                     seq = _words(abbr)
                     break
+        if not occ and label == "page" and len(seq) == 2 and seq[0].isdigit():
+            # "489-498" printed with its last page cut short (Vancouver "489-98", "1538-49")
+            occ = [k for k in self._occurrences(seq[:1])
+                   if k + 1 < len(self.words) and self.words[k + 1].isdigit() and seq[1].endswith(self.words[k + 1])
+                   and self._free(k + 1, k + 1)]
         if not occ:
             return False
         best = occ[0]
@@ -92,6 +103,40 @@ class Aligner:
         self._mark(label, best, best + len(seq) - 1)
         return True
 
+    def place_edition(self, value: str) -> bool:
+        """An edition is labelled with its marker, as a list prints it (``2-е изд.``, ``10th ed.``,
+        ``Изд. 2``, ``2-ге вид.``): a bare ``2`` from a record finds ``2nd`` and ``2-е`` too."""
+        seq = _words(value)
+        if not seq:
+            return False
+        occ = self._occurrences(seq)
+        if not occ and len(seq) == 1 and seq[0].isdigit():
+            n = seq[0]
+            occ = [k for k, w in enumerate(self.words)
+                   if w.startswith(n) and w[len(n):] in _ORDINAL_ENDINGS and self._free(k, k)]
+            seq = [n]
+        if not occ:
+            return False
+        best = occ[0]
+        for s in occ:
+            if self._edition_marker_near(s, s + len(seq) - 1):
+                best = s
+                break
+        a, b = best, best + len(seq) - 1
+        while b + 1 < len(self.words) and b + 1 - best <= 3 and self._free(b + 1, b + 1) and \
+                (self.words[b + 1] in _ORDINAL_ENDINGS or self.words[b + 1] in _EDITION_WORDS):
+            b += 1
+            if self.words[b] in _EDITION_WORDS:
+                break
+        if a > 0 and self.words[a - 1] in _EDITION_WORDS and self._free(a - 1, a - 1):
+            a -= 1
+        self._mark("edition", a, b)
+        return True
+
+    def _edition_marker_near(self, a: int, b: int) -> bool:
+        around = self.words[max(0, a - 1):a] + self.words[b + 1:b + 4]
+        return any(w in _EDITION_WORDS for w in around)
+
     def place_names(self, label: str, names: list[dict]) -> bool:
         """The run of names that spells the list: the first name where it first occurs, each
         next one close after the previous (a name far away, as in GOST's repeated statement
@@ -102,6 +147,8 @@ class Aligner:
             family = _words(name.get("family") or name.get("literal") or "")
             if not family:
                 continue
+            if not found and label in ("editor", "translator"):
+                after = self._after_role(family)
             pos = self._find_family(family, after, limit=None if not found else after + 8)
             if pos is None:
                 continue
@@ -133,6 +180,19 @@ class Aligner:
             b += 1
         self._mark(label, a, b)
         return True
+
+    def _after_role(self, family: list[str]) -> int:
+        """Where an editor's or translator's list starts: at the occurrence of its first family
+        name that a role word (``под ред.``, ``редкол.:``, ``Ed.``, ``сост.``) comes just before,
+        not the same person's name in the author list (``Дайнеко А. Е. … ; под ред. А. Е. Дайнеко``)."""
+        start = 0
+        while True:
+            pos = self._find_family(family, start, limit=len(self.words))
+            if pos is None:
+                return 0
+            if any(self.words[k] in _ROLE_WORDS for k in range(max(0, pos - 5), pos)):
+                return pos
+            start = pos + 1
 
     def _names_between(self, a: int, b: int, given: list[str]) -> bool:
         """Only initials, given names and connectors between two names of one list."""
@@ -172,6 +232,8 @@ def align(tokens: list[Token], item: dict) -> list[str]:
                 al.place_names(label, value)
             elif isinstance(value, str):       # a span's own text (AnyStyle's labels)
                 al.place_string(label, value)
+        elif label == "edition":
+            al.place_edition(str(value))
         elif label == "issued":
             parts = value.get("date-parts") if isinstance(value, dict) else None
             if parts and parts[0]:

@@ -15,7 +15,8 @@ from ..model import Date
 
 _URL = re.compile(r"<?\b(?:https?|ftp)://[^\s<>\"]+[^\s<>\".,;:)\]]>?", re.I)
 _URL_LABEL = re.compile(r"(?:URL|Режим доступа|Режим доступу|Available(?: at| from)?|Retrieved from|Access mode|"
-                        r"доступно на|доступно по|доступно з|извлечено от|вилучено з)\s*:?\s*$", re.I)
+                        r"доступно на|доступно по|доступно з|доступний у|извлечено от|вилучено з|просмотрено|"
+                        r"Електронний ресурс|Электронный ресурс|Online|Internet|Web)\s*:?\s*$", re.I)
 #: How far before a URL its label (``Режим доступа:``) is looked for: the longest label and
 #: its spaces fit in it many times over.
 _LABEL_WINDOW = 64
@@ -40,9 +41,12 @@ _EDN = re.compile(r"\bEDN\s*:?\s*([A-Z]{6})\b")
 _ELECTRONIC = re.compile(r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text|Internet|Online|"
                          r"Интернет|Електронний ресурс)\s*\]|"
                          r"[.:]?\s*(?:[-–—]\s*)?Текст\s*:\s*(?:электронный|непосредственный)", re.I)
-_IN_RUSS = re.compile(r"\(\s*(?:In|На)\s+(Russ(?:ian)?|Ukr(?:ainian)?|Bel(?:arusian)?)\.?\s*\)|"
-                      r"\bIn (Russian|Ukrainian)\.?\s*$")
-_LANG_CODES = {"russ": "ru", "russian": "ru", "ukr": "uk", "ukrainian": "uk", "bel": "be", "belarusian": "be"}
+#: "(In Russ.)", "[in Russian]", "(Russian)", "[In Ukrainian]", "(In Kazakh)": romanized References
+#: say the original's language this way, anywhere in the reference.
+_IN_RUSS = re.compile(r"[(\[]\s*(?:[Ii]n\s+|На\s+)?(Russ(?:ian)?|Ukr(?:ainian)?|Bel(?:arusian)?|Kaz(?:akh)?)\.?\s*[)\]]|"
+                      r"\bIn (Russian|Ukrainian|Kazakh)\.?\s*$")
+_LANG_CODES = {"russ": "ru", "russian": "ru", "ukr": "uk", "ukrainian": "uk", "bel": "be", "belarusian": "be",
+               "kaz": "kk", "kazakh": "kk"}
 
 
 @dataclass

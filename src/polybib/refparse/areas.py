@@ -15,12 +15,13 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _RANGE = r"[A-ZА-ЯS]?\d+(?:\s*[-–—‒]\s*[A-ZА-ЯS]?\d+)?"
 PATTERNS = [
     ("page", re.compile(rf"^(?:[СC]{{1,2}}\.|Сс\.|сс?\.|[Pp]{{1,2}}\.|pp\.?|Pp\.|стр\.|S\.|pages?|[Ss]s\.)\s*({_RANGE})\.?$")),
-    ("number-of-pages", re.compile(r"^(\d+)\s*(?:с|сс|стр|p|pp|pages|S|л)\.?(?:\s*:\s*ил\.)?$")),
+    ("number-of-pages", re.compile(r"^(\d+)\s*(?:с|сс|стр|p|pp|pages|S|л|б)\.?(?:\s*:\s*ил\.)?$")),
     ("volume", re.compile(r"^(?:Т\.|Том|[Vv]ol\.?|[Vv]olume|v\.)\s*(\S+(?:\s*\(\d+\))?)\.?$")),
-    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|Nr\.|Iss\.|[Ii]ssue|[Вв]ып\.|[Вв]ыпуск)\s*(.+?)\.?$")),
+    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|Nr\.|Iss\.|[Ii]ssue|[Вв]ып\.|[Вв]ыпуск|[Вв]ип\.|[Вв]ипуск|[Шш]ығ\.)\s*(.+?)\.?$")),
     ("part", re.compile(r"^(?:Ч\.|Part|Pt\.)\s*(\S+?)\.?$")),
     ("year", re.compile(rf"^\(?({YEAR})[a-z]?\)?\.?$")),
-    ("edition", re.compile(r"^(\d+-е(?:\s*изд\.?)?(?:,\s*[^.]+)?|\d+(?:st|nd|rd|th)\s+ed\.?|[Ии]зд\.\s*\d+-е)\.?$")),
+    ("edition", re.compile(r"^(\d+-е(?:\s*изд\.?)?(?:,\s*[^.]+)?|\d+(?:st|nd|rd|th)\s+ed\.?|[Ии]зд\.\s*\d+(?:-е)?|"
+                           r"\d+-(?:ге|тє|є|е)\s+(?:вид|выд)\.?(?:,\s*[^.]+)?|[ВвИи]ид\.\s*\d+(?:-(?:ге|тє|є|е))?)\.?$")),
 ]
 _MONTH_YEAR = re.compile(rf"^(?:\d{{1,2}}\s+(?=[A-Za-zА-Яа-я]))?(?:[A-Za-zА-Яа-я]{{3,9}}\.?\s+)?(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?({YEAR})\.?$")
 _COMPACT = [

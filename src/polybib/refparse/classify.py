@@ -11,18 +11,32 @@ _CONFERENCE = re.compile(r"конференц|симпозиум|семинар|
                          r"\bLNCS\b|lecture notes|международн\w+ научн|\bConf\.|\bProc\.|конф\.|конференц|"
                       r"\b(?:SIGIR|EMNLP|ACL|NAACL|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|KDD|WWW|AAAI|IJCAI|CHI|"
                       r"SIGMOD|VLDB|ICSE|ICASSP|INTERSPEECH|COLING|SIGGRAPH|ISCA|SOSP|OSDI|NSDI)\b|"
-                         r"\w['’]\d\d\b", re.I)
+                         r"konferents|konferenc|zbirnyk|sbornik|materialy|trudy|\w['’]\d\d\b", re.I)
+#: "Избранные труды", "Собрание сочинений": one author's collected works, not a conference.
+_COLLECTED_WORKS = re.compile(r"избранн\w* (?:труды|произведения|сочинения)|собр(?:ание|\.)\s*соч|"
+                              r"вибран\w* (?:праці|твори)|зібр(?:ання|\.)\s*тв|selected works|collected works", re.I)
 _JOURNAL = re.compile(r"журнал|вестник|известия|journal|transactions|review|letters|bulletin|"
                       r"вопросы|проблемы|magazine|annals|acta|\bJ\.|\bTrans\.", re.I)
 _STANDARD = re.compile(r"^(?:ГОСТ|ДСТУ|СТБ|СТП|СТ РК|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|IEEE Std)\b", re.I)
 #: "Система стандартов : ГОСТ 7.22-2003": the standard's number as other title information.
-_STANDARD_INSIDE = re.compile(r"\s:\s*(?:ГОСТ|ДСТУ|СТБ|СТ РК|ISO)\s+[\dA-ZР]")
+_STANDARD_INSIDE = re.compile(r"\s?:\s*(?:ГОСТ|ДСТУ|СТБ|СТП|СТ РК|ТР ТС|ISO|IEC)\s+[\dA-ZР]")
+#: A standard's designation anywhere in the reference ("ДСТУ 3008:2015", "ТР ТС 032/2013",
+#: "СТБ 6.38-2004", "ГОСТ Р 7.0.100–2018"): the standard's number.
+STANDARD_NUMBER = re.compile(r"(?<![\w-])(?:ГОСТ(?:\s+Р)?|ДСТУ(?:\s+(?:ISO|EN|IEC|ГОСТ|Б)(?:/IEC)?)*|СТБ|СТП|СТО|ОСТ|СТ РК|"
+                             r"ТР ТС|СНиП|ISO(?:/IEC)?|IEC|DIN(?: EN)?)\s+\d[\d.]*(?:[-–:/]\s?\d+)*(?:[-–:]\d{2,4})?")
 _LAW = re.compile(r"(?:федеральный закон|закон\b|кодекс|постановление|указ|приказ)\b", re.I)
 _PATENT = re.compile(r"^(?:Пат\.|Патент|Patent|Авт\.\s*св\.|А\.\s*с\.\s*\d)")
-_PATENT_INSIDE = re.compile(r"\s:\s*(?:пат\.|патент|а\.\s*с\.|авт\.\s*св\.)\s", re.I)
+_PATENT_INSIDE = re.compile(r"\s?:\s*(?:пат\.|патент|а\.\s*с\.|авт\.\s*св\.)\s", re.I)
 _REPORT = re.compile(r"отч[её]т о НИР|отч[её]т о научно-исследовательской|technical report|tech\.\s*rep|"
                      r"\(Препринт|препринт /|\bpreprint\b|\bComm\. JINR|звіт про НДР|аналітичний звіт|"
                      r"аналитический отч[её]т", re.I)
+#: Standards named in English without a designation ("… Standards Publication 183", "UML 2.5.1 Specification").
+_STANDARD_TITLE = re.compile(r"\bStandards? Publication\b|\d\.\d[\d.]*\s+Specification\b")
+_CODE_HOST = re.compile(r"://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/[^/\s]+/[^/\s]+/?$", re.I)
+#: A container that is a web site's name ("Microservices.io", "Habr.com").
+_WEBSITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ru|ua|kz|by|info|dev|me)$", re.I)
+#: "In:", "В:", "У:" or ", in “…”" before a collection's editors or title.
+_IN_COLLECTION = re.compile(r"(?:^|[.,;]\s*)(?:In|В|У|Im)\s*:\s|,\s+in\s+[\"“«]|\.\s+In\s+(?=[A-Z])")
 #: What marks a thesis or its abstract (автореферат) in a reference.
 THESIS_MARKS = re.compile(r"(?:\bдис\.|\bдыс\.|\bдисертація|\bдисс\.|автореф\.|диссертация на соискание|Ph\.?\s?D\.?\s+thesis|"
                           r"\bdissertation\b|master'?s thesis)", re.I)
@@ -40,26 +54,64 @@ _FUNCTION_WORDS = {
 }
 
 
+#: Letters that only some Latin-script languages use: one of them in a title decides.
+_LATIN_LETTERS = (("pl", re.compile(r"[ąęłśźżń]")), ("cs", re.compile(r"[řěů]")), ("de", re.compile(r"[äöüß]")),
+                  ("es", re.compile(r"[ñ¿¡]")), ("fr", re.compile(r"[çœèêë]")))
+
+
 def _latin_language(title: str) -> str:
-    words = re.findall(r"[a-zäöüßàâçéèêëîïôûùÿñáíóú]+'?", title.lower())
+    lowered = title.lower()
+    words = re.findall(r"[a-zäöüßàâçéèêëîïôûùÿñáíóúąęłśźżńřěů]+'?", lowered)
     if not words or _ENGLISH.search(title):
         return ""
     best = max(_FUNCTION_WORDS, key=lambda lang: sum(w in _FUNCTION_WORDS[lang] for w in words))
     hits = sum(w in _FUNCTION_WORDS[best] for w in words)
-    return best if hits >= 2 or (hits >= 1 and re.search(r"[äöüßàâçéèêîôûñ]", title.lower())) else ""
+    if hits >= 2 or (hits >= 1 and re.search(r"[äöüßàâçéèêîôûñ]", lowered)):
+        return best
+    for lang, letters in _LATIN_LETTERS:
+        if letters.search(lowered):
+            return lang
+    return ""
+
+
+#: What a Russian or Ukrainian list adds to any reference, whatever its language.
+_BOILERPLATE = re.compile(r"https?://\S+|(?i:электронный ресурс|електронний ресурс|режим доступ[ау]|"
+                          r"дата (?:обращения|звернення|доступа)|текст\s*:\s*(?:электронный|непосредственный)|"
+                          r"назва з екрана|загл\. с экрана|заглавие с экрана|название с экрана)")
+#: Cities whose romanized name in an imprint says the work is in that country's language
+#: ("Vilenkin N. Ya. Combinatorics. Moscow, Nauka, 1969.").
+_ROMANIZED_PLACES = {"moscow": "ru", "moskva": "ru", "leningrad": "ru", "st. petersburg": "ru", "saint petersburg": "ru",
+                     "st petersburg": "ru", "sankt-peterburg": "ru", "novosibirsk": "ru", "tomsk": "ru", "kazan": "ru",
+                     "yekaterinburg": "ru", "ekaterinburg": "ru", "kyiv": "uk", "kharkiv": "uk", "lviv": "uk",
+                     "odesa": "uk", "ternopil": "uk", "dnipro": "uk", "almaty": "kk", "astana": "kk", "minsk": "be"}
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґўәғқңөұүһ]{3,}", re.I)
+#: Cyrillic words a list adds to a foreign record's physical description ("216 с.: ил., портр., табл.").
+_DESCRIPTION_WORDS = {"ил", "илл", "портр", "табл", "факс", "схем", "карт", "граф", "стр", "рис", "цв", "вып", "изд",
+                      "текст", "сайт", "дата", "доступа", "обращения", "звернення", "назва", "экрана", "екрана"}
 
 
 def guess_language(ref: Reference, text: str = "") -> str:
     title = str(ref.get("title", "")) or str(ref.get("container-title", ""))
     code = letters_language(title)
-    if code == "ru" and text:
-        whole = letters_language(re.sub(r"https?://\S+", "", text))
-        if whole in ("uk", "be", "kk", "sr"):
+    if code in ("ru", "uk") and text:
+        whole = letters_language(_BOILERPLATE.sub(" ", text))
+        if whole in (("uk", "be", "kk", "sr") if code == "ru" else ("kk",)):
             return whole          # "Кобзар … Київ : Дніпро": the title alone cannot tell
-    if code == "en":
-        other = _latin_language(title)
+    if code in ("en", ""):
+        other = _latin_language(f"{title} {ref.get('container-title', '') or ''}")
         if other:
             return other
+    if code == "en":
+        if text and not _ENGLISH.search(title):
+            # "Хейзинга Й. Homo Ludens. – М.: Прогресс", "Similarweb Pro [Электронный ресурс] : обзор
+            # доменов": a Latin name for a work in a Cyrillic reference
+            cyrillic = [w for w in _CYRILLIC_WORD.findall(_BOILERPLATE.sub(" ", text))
+                        if w.lower() not in _DESCRIPTION_WORDS]
+            if cyrillic:
+                return letters_language(" ".join(cyrillic)) or "ru"
+            place = str(ref.get("publisher-place", "") or "").lower().strip(" .")
+            if place in _ROMANIZED_PLACES and not _ENGLISH.search(_BOILERPLATE.sub(" ", text)):
+                return _ROMANIZED_PLACES[place]
         words = re.findall(r"[a-z']+", title.lower())
         if words and not _ENGLISH.search(title) and len(_ROMANIZED.findall(title)) >= max(2, len(words) // 4):
             return "ru"          # a romanized Russian title ("Aspekty realizatsii …")
@@ -89,20 +141,43 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "legislation"
     if report or (_REPORT.search(text) and not container):
         return "report"
+    if _STANDARD_TITLE.search(title) and not container:
+        return "standard"
+    if _CODE_HOST.search(str(f.get("URL", ""))) and not any(f.get(k) for k in ("page", "volume", "issue", "publisher")):
+        return "software"      # "EduGraph: вихідний код проєкту. URL: https://github.com/…"
+    place = f.get("publisher-place")
+    if re.search(r"\[\s*(?:сайт|site|веб-сайт|website)\s*\]|:\s*сайт\b|\bофициальный сайт\b|\bофіційний сайт\b", text, re.I) \
+            and not any(f.get(k) for k in ("volume", "issue", "number-of-pages")):
+        return "webpage"       # GOST's "[сайт]": "Документация к PostgreSQL : [сайт] / Postgres Professional"
+    if not container and _IN_COLLECTION.search(text) and (f.get("editor") or f.get("publisher") or f.get("page")):
+        return "chapter"       # "A source. In: W. Jones, ed. …", ", in \"International …\", eds."
     if container and f.get("number-of-pages") and not f.get("page") and not f.get("issue"):
         return "book"          # "… — 306 с. — Текст : электронный // Лань : ЭБС": a book on a platform
     if container:
         if chapter:
             return "chapter"
-        if _CONFERENCE.search(container) and not _JOURNAL.search(container) and not f.get("issue"):
+        conference = bool(_CONFERENCE.search(container)) and not _COLLECTED_WORKS.search(container)
+        journal = bool(_JOURNAL.search(container))
+        if conference and not journal and not f.get("issue"):
             return "paper-conference"
-        if f.get("publisher") and not f.get("issue") and not _JOURNAL.search(container):
-            return "chapter" if not _CONFERENCE.search(container) else "paper-conference"
+        if (f.get("publisher") or place) and not journal and (place or not f.get("issue")):
+            # a collection has an imprint; a journal has none ("// Сб. ст. – Минск, 2014. – С. 56–64",
+            # DSTU "… Назва збірника : монографія. Чернівці, 2012. С. 151–169")
+            return "paper-conference" if conference else "chapter"
+        if not any(f.get(k) for k in ("volume", "issue", "page", "number-of-pages")) and \
+                (_WEBSITE.match(container) or (f.get("URL") and not place and not f.get("publisher"))):
+            return "webpage"   # "Pattern: API Gateway. Microservices.io.", "PHP Group. PHP Manual. URL: …"
         return "article-journal"
     if f.get("publisher") or f.get("number-of-pages") or f.get("ISBN") or f.get("edition"):
         return "book"
-    if f.get("URL") and (electronic or not f.get("issued")):
-        return "webpage"
     if f.get("URL"):
-        return "webpage"
-    return "book" if f.get("publisher-place") else "article-journal" if f.get("volume") or f.get("issue") else "document"
+        if f.get("volume") or f.get("issue"):
+            return "article-journal"   # a journal site's export: "EJPhSE [Интернет]. 2015;137(3). доступно на: URL"
+        return "book" if place and not electronic else "webpage"   # "Elements of Set Theory (textbook). Tomsk, 2003. URL"
+    if place:
+        # a page range and no container: a part of a book whose title the labeller missed
+        return "chapter" if re.search(r"\d\s*[-–—]\s*\d", str(f.get("page", ""))) else "book"
+    if f.get("volume") or f.get("issue") or f.get("page"):
+        return "article-journal"
+    # author, title, year and nothing else: most often a book ("Schmidt D. A. Denotational Semantics. 1997.")
+    return "book"

@@ -33,8 +33,8 @@ hao kong shao shi mao chang wan gu lai wu kang he yin qian niu hong gong fang ta
 CHINESE_SURNAMES = set(CHINESE_SURNAMES_BY_RANK)
 _RANK = {name: i for i, name in enumerate(CHINESE_SURNAMES_BY_RANK)}
 
-_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|та\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
-_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін)\.?\s*\]|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие|"
+_ETAL = re.compile(r"^(?:\[?\s*(?:и\s+др\.?|и\s+другие|et\s+al\.?|і\s+ін\.?|і\s+інш\.?|та\s+ін\.?|u\.\s*a\.)\s*\]?)$", re.I)
+_TRAILING_ETAL = re.compile(r"[,\s]*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін|і\s+інш)\.?\s*\]|\bі\s+інш\.?|\bи\s+др\.?|\bet\s+al\.?|\bи\s+другие|"
                             r"\bта\s+ін\.?|\bі\s+ін\.?|\bжәне\s+т\.\s*б\.?)\s*$", re.I)
 _SPLIT = re.compile(r"\s*[,;]\s*(?:&|and|и|та|і|және)\s+|\s*;\s*|\s*,\s+(?=\S)|\s+(?:and|&|и|та|және)\s+")
 _SUFFIX = re.compile(r"\s*,?\s*\b(?:(?:Jr|Sr|Jun|Sen)\.?(?=[\s,.;(:]|$)|(?:II|III|IV)(?=\s*[,;(]))")
@@ -64,6 +64,26 @@ def _with_particle(particle: str | None, family: str) -> str:
     """``van der`` + ``Aalst`` → ``van der Aalst``: the particle stays in the family name, as
     Zotero and most CSL-JSON exports keep it (a CSL processor still sorts and demotes it)."""
     return f"{particle.strip()} {family}" if particle else family
+
+
+#: Common given names (Russian, Ukrainian, Kazakh — romanized and Cyrillic — and English): in a
+#: two-word name the one that is a given name is not the family name ("Anikin Dmitry").
+GIVEN_NAMES = set("""
+aleksandr alexander alexandr aleksei alexey alexei andrei andrey anatoly anatolii anna anastasia boris dmitry dmitrii
+dmitri evgeny evgenii yevgeny elena ekaterina yekaterina galina georgy igor ilya irina ivan konstantin larisa lyudmila
+maria mariya marina maxim mikhail natalia nataliya natalya nikolai nikolay oleg olga pavel petr pyotr roman sergei
+sergey svetlana tatiana tatyana valentina valery valerii vasily victor viktor vladimir vladislav yuri yury yulia
+yuliya oleksandr oleksii andrii mykola mykhailo volodymyr yurii serhii vasyl taras olena oksana iryna nataliia
+askar asel aigerim nurlan serik bolat marat dinara gulnara aidar yerlan erlan daniyar zhanna saule
+john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark paul
+steven andrew kenneth george edward brian kevin jason jeffrey ryan jacob gary nicholas eric stephen jonathan larry
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret sandra emily laura
+peter hans klaus wolfgang jean pierre marie francois giovanni marco luca carlos jose juan antonio walter
+александр алексей андрей анатолий анна анастасия борис дмитрий евгений елена екатерина галина георгий игорь илья
+ирина иван константин лариса людмила мария марина максим михаил наталья наталия николай олег ольга павел петр
+пётр роман сергей светлана татьяна валентина валерий василий виктор владимир владислав юрий юлия
+олександр олексій андрій микола михайло володимир сергій василь тарас олена оксана ірина наталія
+""".split())
 
 
 def parse_name(text: str) -> Name | None:
@@ -121,6 +141,8 @@ def parse_name(text: str) -> Name | None:
         rank_second = _RANK.get(second.lower(), len(_RANK))
         if rank_first < rank_second:
             return Name(family=first, given=second)
+        if second.lower() in GIVEN_NAMES and first.lower() not in GIVEN_NAMES:
+            return Name(family=first, given=second)      # "Anikin Dmitry": family name first
         return Name(family=second, given=first)
     return None
 

@@ -21,6 +21,7 @@ import unicodedata
 from ..model import Date, Name, Reference, Source
 from . import areas, hybrid, labeller
 from .anchors import take_anchors
+from . import gbt7714
 from .classify import THESIS_MARKS, guess_language, guess_type
 from .names import parse_names, leading_names
 
@@ -33,6 +34,10 @@ _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]|[-*•–—]\s)\s*")
 _QUOTED = re.compile(r'^(?:["“«„](?P<title>.+?)[,.]?["”»“]|[\'‘](?P<single>.+?)[,.]?[\'’](?=[\s,.]))\s*[,.]?\s*')
 _ROLE_PHRASE = re.compile(
     r"(?:\bпер\.|\bперевод)\s*(?:с\s+[а-яё]+\.?)?|\bпод\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:акцией|\.)?|"
+    r"\b(?:за|пад)\s+(?:заг\.\s*|наук\.\s*|агул\.\s*)?ред(?:акцією|акцыяй|\.)?|\bжалпы\s+ред\.|\bвідп\.\s*ред\.|"
+    r"\bупоряд\.|\bуклад\.|\bқұраст\.|\bрэд(?:кал)?\.\s*:?|\bредкол\.\s*:?|\((?:гал|гл|отв)\.\s*р[эе]д\.\)|"
+    r"\b(?:ответственный|главный|научный)\s+редактор\b|\bредактор\b|"
+    r"\b(?:доктор|кандидат|д-р|канд\.)\s+[а-яё]+(?:\.|\s)\s*наук\b|"
     r"\b(?:науч|отв|гл)\.\s*ред\.|\bред(?:\.|\b)(?:-сост\.)?|\bсост(?:\.|\b)|\bпер\b|\bвступ\.\s*ст\.|\bкоммент\.|"
     r"\(\s*eds?\.?\s*\)|\beds?\.(?=\s)|\bedited by\b|\btranslated by\b|\btrans\.|\bEds?\.", re.I)
 _GENITIVE = [("ского", "ский"), ("цкого", "цкий"), ("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"),
@@ -51,7 +56,10 @@ def nominative(family: str) -> str:
     return family
 
 
-_RESP_ROLE = re.compile(r"\b(?:ред|под\s+ред|сост|пер|науч\.\s*ред|отв\.\s*ред|eds?|edited by|trans)\b\.?", re.I)
+_RESP_ROLE = re.compile(r"\b(?:ред|под\s+ред|сост|пер|науч\.\s*ред|отв\.\s*ред|eds?|edited by|trans|редкол|рэдкал|рэд|"
+                        r"упоряд|уклад|құраст|редактор|редакцией|редакцією)\b\.?", re.I)
+#: Roles that make an editor in CSL (a compiler, "сост.", is one too); the others are translators.
+_EDITOR_ROLE = re.compile(r"ред|рэд|\bed|сост|упоряд|уклад|құраст", re.I)
 _STANDARD_NUMBER = re.compile(r"^((?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|BS|IEEE Std)(?:\s+[A-ZА-ЯЁ]{1,3})*"
                               r"(?:/[A-Z]{2,4})?\s+[\d.\-–:/]+\d)\.?\s+(?:[-–—]\s+)?")
 _PATENT_HEAD = re.compile(r"^(?:Пат\.|Патент|Patent)\s*(?P<number>[\d\s]+\d)\s*[^.]*?(?:МПК|IPC|Int\.\s*Cl\.)[^.]*(?:\.\d+)*[^.]*\.\s*")
@@ -198,6 +206,13 @@ def parse_reference(text: str, source: Source | None = None) -> Reference:
     original = text
     source = source or Source(format="text")
     source.text = original
+    if "[" in text:
+        try:
+            chinese = gbt7714.parse(text, source)      # "作者. 题名[J]. 刊名, 年, 卷(期): 页码."
+        except Exception:    # a bug there must not lose the reference: the general parser reads it
+            chinese = None
+        if chinese is not None:
+            return chinese
     rec = _Record()
     try:
         _parse_into(rec, normalize(text))
@@ -397,7 +412,7 @@ def _responsibility(rec: _Record, text: str) -> None:
         if not group:
             continue
         if _RESP_ROLE.search(group):
-            role = "editor" if re.search(r"ред|\bed", group, re.I) else "translator"
+            role = "editor" if _EDITOR_ROLE.search(group) else "translator"
             names = _ROLE_PHRASE.sub(" ", group).strip(" .,:")
             if role == "translator" or re.search(r"\bпер\.|перевод", group):
                 rec.kept.append(group)

@@ -38,8 +38,20 @@ def spans(text: str, tokens: list[Token], labels: list[str], marginals: list[flo
         if label != "O":
             conf = min(marginals[i:j]) if marginals else 1.0
             end = tokens[j - 1].end
-            if j < n and _opened(text[tokens[i].start:end], tokens[j].text):
-                end = tokens[j].end            # «Вестник НАН РК» keeps its closing mark
+            k = j
+            while k < n and labels[k] == "O":
+                # «Вестник НАН РК» keeps its closing mark, "(1919–1993 рр.)" its dot and bracket
+                if _opened(text[tokens[i].start:end], tokens[k].text):
+                    end = tokens[k].end
+                    k += 1
+                elif (tokens[k].text == "." and k + 1 < n and labels[k + 1] == "O"
+                      and _opened(text[tokens[i].start:end], tokens[k + 1].text)):
+                    end = tokens[k + 1].end
+                    k += 2
+                else:
+                    break
+            if k > j:
+                pass
             elif (j < n and tokens[j].text == "." and label in ("author", "editor", "translator")
                   and len(tokens[j - 1].text) <= 2 and tokens[j - 1].text[0].isupper()):
                 end = tokens[j].end            # "Robinson T. E." keeps its last initial's dot
@@ -77,6 +89,14 @@ def _number(text: str) -> str:
 
 def _clean(text: str) -> str:
     t = re.sub(r"\s+", " ", text).strip(" ,;:/")
+    t = re.sub(r"\s+[–—-]+$", "", t)          # "… - uWeb –": an area dash, not the title's
+    if t.startswith("[") and t.endswith("]") and t.count("[") == 1:
+        t = t[1:-1]                            # "[Рэцэнзія]": a title supplied in brackets
+    for quote, opener in (('"', '"'), ("”", "“"), ("»", "«")):
+        at = t.find(quote)
+        if 0 < at < len(t) - 1 and opener not in t[:at] and (quote != '"' or t.count('"') == 1) \
+                and len(re.findall(r"\w+", t[at:])) <= 2:
+            t = t[:at].rstrip(" ,;:.")         # 'HOG Descriptor," Documentation': the quote closed the title
     if t.endswith(".") and not t.endswith(".."):
         t = t[:-1]
     # a bracket opened inside the span but closed outside it (or the other way) is not kept
@@ -91,12 +111,24 @@ def _clean(text: str) -> str:
     return t.strip(" ,;:/")
 
 
+#: Words that say who the names are, before them ("под общ. ред.", "за заг. ред.", "отв. ред.",
+#: "редкол.:", "сост.", "жалпы ред.", "Ed.", "edited by") and after them ("(eds.)", "(гал. рэд.)", "Ed.").
+_ROLE_BEFORE = re.compile(r"^(?:(?:(?:под|за|пад)\s+(?:общ\.|заг\.|науч\.|агул\.|ред\.)?\s*ред(?:акцией|акцією|акцыяй)?\.?|"
+                          r"(?:отв|гл|науч|гал)\.\s*ред\.|ответственный редактор|главный редактор|жалпы\s+ред\.|"
+                          r"ред(?:кол|\.\s*кол)?\.?\s*:|рэдкал\.?\s*:|редколлегия\s*:|сост\.|укл(?:ад)?\.|упоряд\.|"
+                          r"құраст\.|пер\.(?:\s*с\s+\w+\.)?|[Ee]ds?\.|[Ee]d(?:ited)?\s+by|[Tt]rans(?:lated)?\.?(?:\s+by)?|"
+                          r"In:?|В:|У:)\s*)+")
+_ROLE_INSIDE = re.compile(r"\s*\((?:eds?|Eds?|ред|Hrsg|Hg|гал\.\s*рэд|гл\.\s*ред|отв\.\s*ред)\.?\)(?=\s*[\[(])")
+_ROLE_AFTER = re.compile(r"(?:[\s,]*\((?:eds?|Eds?|ред|Hrsg|Hg|гал\.\s*рэд|гл\.\s*ред|отв\.\s*ред)\.?\)|"
+                         r"[\s,]+(?:[Ee]ds?|ред)\.?)[\s.,]*$")
+
+
 def value(label: str, text: str):
     """The field value of one span's text, or None when the span holds none."""
     from .parser import expand_city
     if label in ("author", "editor", "translator"):
-        t = re.sub(r"^(?:(?:под|за)\s+(?:общ\.\s*|науч\.\s*)?ред\.|[Ee]d(?:ited)?\s+by|In:?)\s*", "", text.strip())
-        t = re.sub(r"[\s,]*\((?:eds?|Eds?|ред|Hrsg)\.?\)[\s.,]*$", "", t)
+        t = _ROLE_BEFORE.sub("", text.strip())
+        t = _ROLE_AFTER.sub("", _ROLE_INSIDE.sub("", t))
         t = t.strip(" ,;:/")
         while t.endswith(("[", "(")):          # "А. П. Горкин [и др.]": the bracket is the et al.'s
             t = t[:-1].rstrip(" ,;:/")

@@ -73,7 +73,8 @@ def tokenize(text: str) -> list[Token]:
 
 def fold(word: str) -> str:
     """A word as matching compares it: lower case, ё as е."""
-    return word.lower().replace("ё", "е")
+    low = word.lower().replace("ё", "е")
+    return low.replace("’", "'") if len(low) > 1 else low      # "комп’ютерна"; a closing quote stays one
 
 
 def _shape(w: str) -> str:
@@ -121,6 +122,26 @@ _PUBLISHERS = {"наука", "питер", "юрайт", "инфра-м", "пр�
                "қазақ", "университеті", "университет", "изд", "издательский", "дом", "норма", "гардарики"}
 
 
+#: Regional centres of Ukraine, Belarus, Russia and Kazakhstan, and other cities of the region's
+#: lists (their words, as ``fold`` writes them): where a list gives a place and no publisher.
+_MORE_CITIES = """
+херсон чернівці тернопіль житомир полтава суми вінниця черкаси запоріжжя миколаїв луцьк рівне ужгород івано
+франківськ хмельницький переяслав кропивницький чернігів кременчук умань ніжин дрогобич острог мелітополь
+гомель гродно брест витебск могилев гродна віцебск магілёў брэст мінск
+астрахань барнаул владивосток волгоград красноярск тюмень ижевск ульяновск ярославль тула киров курск белгород
+сочи ставрополь махачкала хабаровск оренбург пенза липецк кемерово набережные челны тверь иваново брянск
+архангельск мурманск калининград петрозаводск сыктывкар якутск чита улан удэ нальчик владикавказ майкоп
+элиста абакан ханты мансийск сургут тольятти магнитогорск челябинск обнинск дубна пущино черноголовка троицк
+саратов смоленск вологда кострома рязань владимир калуга орел тамбов чебоксары йошкар ола саранск уфа
+павлодар усть каменогорск семей актобе атырау тараз костанай петропавловск кокшетау актау кызылорда
+талдыкорган туркестан уральск өскемен ақтөбе орал тараз шымкент қарағанды
+ташкент бишкек баку тбилиси ереван кишинев рига вильнюс таллин варшава прага
+kherson chernivtsi ternopil zhytomyr poltava sumy vinnytsia cherkasy zaporizhzhia mykolaiv lutsk rivne uzhhorod
+gomel grodno brest vitebsk mogilev dubna tomsk perm samara saratov ufa omsk krasnoyarsk irkutsk vladivostok
+pavlodar karaganda shymkent aktobe
+"""
+
+
 def _places() -> set[str]:
     global _PLACES
     if _PLACES is None:
@@ -132,6 +153,7 @@ def _places() -> set[str]:
                       "алма-ата", "караганда", "шымкент", "минск", "мінск", "новосибирск", "казань", "екатеринбург",
                       "томск", "самара", "уфа", "пермь", "воронеж", "ростов", "краснодар", "иркутск", "омск",
                       "almaty", "astana", "kyiv", "kiev", "kharkiv", "lviv", "minsk", "novosibirsk", "kazan"})
+        words.update(_MORE_CITIES.split())
         _PLACES = words
     return _PLACES
 
@@ -149,6 +171,7 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
     keys: list[list[str]] = []          # what the neighbours see of a token besides its word
     base: list[list[str]] = []
     host = resp = depth = 0
+    heading = "h" if rule_labels and rule_labels[0] in ("author", "editor") else "nh"
     seen_year = False
     scale = 8 / max(n, 1)
     for i, w in enumerate(words):
@@ -212,7 +235,10 @@ def token_features(tokens: list[Token], rule_labels: list[str] | None = None) ->
         if host:
             f.append("host")
         if resp:
+            # names after " / " are the authors when no heading names the work's author
+            # ("Софья Палеолог / Татьяна Матасова"), a repeat of them when one does
             f.append("resp")
+            f.append("resp|" + heading)
         if depth:
             f.append("paren")
         prev_gap = i > 0 and tokens[i].start > tokens[i - 1].end

@@ -28,7 +28,9 @@ _AFFIXES: dict = {}     # element → (prefix, suffix)
 _OPTIONS: dict = {}     # (name element, option, context) → resolved value
 _MACROS: dict = {}      # (element, macro name) → cs:macro
 _CHILDREN: dict = {}    # (element, name) → its first cs:<name> child
-_KIDS: dict = {}        # element → its children (render_children, cs:choose)
+_ABSENT: dict = {}      # (element, name) → its number of children when it had no cs:<name>
+_KIDS: dict = {}        # element → its children, each with "is a cs:choose" (render_children)
+_BRANCHES: dict = {}    # cs:choose → its branches, each with "can say whether taken"
 _TESTED: dict = {}      # cs:if → the variables its ``variable`` test names
 
 #: (attribute, its default, {value: formatter class name}) in citeproc-py's order of
@@ -105,14 +107,22 @@ class FastLookups:
 
     def __getattr__(self, name):
         # citeproc-py's ``style.bibliography``, ``names.name`` …: the first child of
-        # that name, searched for on every access (kept only when found: a missing
-        # child may be added later, as fixes does for a cs:names without cs:name)
+        # that name, searched for on every access.  A child found is kept; a child not
+        # found is known absent only while the element has as many children as when
+        # it was looked for (one may be added later, as fixes does for a cs:names
+        # without cs:name) — a cs:names without cs:label asked for its label in every
+        # entry no longer searches its children each time
         key = (self, name)
         child = _CHILDREN.get(key)
         if child is None:
+            count = len(self)
+            if _ABSENT.get(key) == count:
+                return None
             child = self.find("cs:" + name, self.nsmap)
             if child is not None:
                 _CHILDREN[key] = child
+            else:
+                _ABSENT[key] = count
         return child
 
     def get_macro(self, name):
@@ -156,11 +166,18 @@ class FastChoose:
     __slots__ = ()
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        branches = _KIDS.get(self)
+        branches = _BRANCHES.get(self)
         if branches is None or len(branches) != len(self):
-            branches = _KIDS[self] = tuple(self.iterchildren())
-        for child in branches:
+            branches = _BRANCHES[self] = tuple((child, getattr(type(child), "fast_condition", False))
+                                               for child in self.iterchildren())
+        for child, ask in branches:
+            # a branch that can say whether it is taken (hotpaths.FastIf) is asked,
+            # not rendered to raise ConditionFailed: the same branch is taken
+            if ask and not child.passes(item, context):
+                continue
             try:
+                if ask:
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
                 return child.render(item, context=context, delimiter=delimiter, **kwargs)
             except m.ConditionFailed:
                 continue
@@ -227,5 +244,5 @@ def mixins_for(cls) -> tuple:
 
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _KIDS, _TESTED):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _BRANCHES, _TESTED):
         cache.clear()

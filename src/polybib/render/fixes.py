@@ -255,8 +255,15 @@ def _is_english(element, item) -> bool:
     language = "" if language is None else str(language)
     if language:
         return language.lower().startswith("en")
-    default = element.get_root().get("default-locale", "en") or "en"
-    return default.lower().startswith("en")
+    root = element.get_root()
+    english = _ENGLISH_DEFAULT.get(root)
+    if english is None:
+        default = root.get("default-locale", "en") or "en"
+        english = _ENGLISH_DEFAULT[root] = default.lower().startswith("en")
+    return english
+
+
+_ENGLISH_DEFAULT: dict = {}     # style root → whether its default locale is English
 
 
 class Text(_Numbers, m.Text):
@@ -598,11 +605,18 @@ def _shorthand_of(names):
         return found
 
 
+_NAMED: set = set()
+
+
 def _ensure_name(names) -> None:
     """Give a cs:names without cs:name an empty one, made by the style's own parser (so
     of polybib's :class:`Name`): citeproc-py would insert its own class, which renders
     with none of the corrections here."""
-    if names.find(_NAME_TAG) is None:
+    if names in _NAMED:      # a cs:name child, once there, stays (fastpaths: speed)
+        return
+    if names.find(_NAME_TAG) is not None:
+        _NAMED.add(names)
+    else:
         name = etree.SubElement(names, _NAME_TAG)
         names.remove(name)
         names.insert(0, name)

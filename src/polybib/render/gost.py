@@ -24,6 +24,14 @@ What CSL-JSON cannot carry travels in ``Reference.extra`` under ``polybib.gost.*
 ``translator-term``            ``перевод с английского`` …
 ``access``                     ``для авторизированных пользователей`` (Режим доступа)
 ``note``                       notes, one a line (``Библиогр.: с. 38–44``)
+``application``                a patent's application number (``№ 2000131736/09``)
+
+A name list that BibTeX ended in ``and others`` (``polybib.etal.author``) names only some
+of the authors; GOST writes ``[и др.]`` only for four or more (7.0.5) / five or more (7.0.100),
+so such a work is described under its title, the named authors (up to three) and ``[и др.]``.
+
+Patents: ``number`` is the patent's number, ``authority`` the country (``Рос. Федерация``),
+``submitted`` the filing date and ``issued`` the publication date, ``issue`` the bulletin.
 """
 from __future__ import annotations
 
@@ -37,7 +45,8 @@ from .markup import escape, plain
 
 PREFIX = "polybib.gost."
 KEYS = ("location", "publisher", "organization", "content-type", "title-info", "open-range",
-        "host-language", "host-info", "editor-term", "translator-term", "access", "note")
+        "host-language", "host-info", "editor-term", "translator-term", "access", "note",
+        "application")
 EDITIONS = ("7.0.100", "7.0.5")
 
 #: Terms by language of the part being described (own areas: the record's language; host
@@ -45,9 +54,9 @@ EDITIONS = ("7.0.100", "7.0.5")
 #: Belarusian …) works and the work's own for a Latin-script one.
 _TERMS = {
     "ru": {"page": "С.", "pages": "с.", "volume": "Т.", "issue": "№", "article": "Ст.",
-           "etal": "и др.", "edition": "-е изд."},
+           "etal": "и др.", "edition": "-е изд.", "number": "Вып."},
     "en": {"page": "P.", "pages": "p.", "volume": "Vol.", "issue": "no.", "article": "Art.",
-           "etal": "et al.", "edition": " ed."},
+           "etal": "et al.", "edition": " ed.", "number": "Iss."},
 }
 _MONTHS_RU = ("янв.", "февр.", "марта", "апр.", "мая", "июня", "июля", "авг.", "сент.", "окт.",
               "нояб.", "дек.")
@@ -179,11 +188,12 @@ def day_month(date: Date | None, lang: str) -> str:
     return f"{day} {_MONTHS_RU[month - 1]}" if 1 <= month <= 12 else ""
 
 
-def numeric_date(date: Date | None) -> str:
+def numeric_date(date: Date | None, short_year: bool = False) -> str:
+    """``15.10.2008``; ``18.12.00`` with ``short_year`` (7.0.5's patent dates)."""
     if not isinstance(date, Date) or not date.parts or len(date.parts[0]) < 3:
         return ""
     y, m, d = date.parts[0][:3]
-    return f"{d:02d}.{m:02d}.{y}"
+    return f"{d:02d}.{m:02d}.{y % 100:02d}" if short_year else f"{d:02d}.{m:02d}.{y}"
 
 
 def page_range(value: str) -> str:
@@ -252,9 +262,10 @@ class Describer:
         authors = [n for n in _names(ref, "author")]
         persons = [n for n in authors if not n.literal]
         bodies = [n.literal for n in authors if n.literal]
-        heading = self._heading(persons, bodies)
+        truncated = bool(persons) and str(ref.extra.get("polybib.etal.author", "")).lower() == "true"
+        heading = "" if truncated else self._heading(persons, bodies)
         body = self._title_and_responsibility(ref, lang, persons, bodies, heading,
-                                              component=component)
+                                              component=component, truncated=truncated)
         main = _Areas(self.sep)
         if heading and not heading.endswith("."):
             heading += "."      # a heading without initials: "Аристотель. Политика"
@@ -276,7 +287,8 @@ class Describer:
         return ", ".join(inverted(p, False) for p in persons) if 1 <= len(persons) <= 3 else ""
 
     def _title_and_responsibility(self, ref: Reference, lang: str, persons: list[Name],
-                                  bodies: list[str], heading: str, *, component: bool) -> str:
+                                  bodies: list[str], heading: str, *, component: bool,
+                                  truncated: bool = False) -> str:
         terms = _TERMS[lang]
         title = text(ref, "title") or text(ref, "title-short")
         info = extra(ref, "title-info") or text(ref, "title-addon")
@@ -286,13 +298,19 @@ class Describer:
             out += f". {terms['volume']} {volume}"
             if text(ref, "volume-title"):
                 out += f". {text(ref, 'volume-title')}"
+        if ref.type == "patent":
+            info = self._patent_title_info(ref, info)
         if info:
             out += f" : {info}"
         if not self.new and text(ref, "URL") and not extra(ref, "content-type"):
             out += " [Electronic resource]" if lang == "en" else " [Электронный ресурс]"
         statements: list[str] = []
         first: list[str] = []
-        if ref.type == "thesis" and self.new:
+        if truncated:
+            # "and others": more authors than are named, so GOST's "[и др.]" form
+            first = [direct(p) for p in persons[:3 if self.new else 1]]
+            first[-1] += f" [{terms['etal']}]"
+        elif ref.type == "thesis" and self.new:
             first = [full(p) for p in persons[:3]]
         elif self.new:
             if len(persons) <= 4:
@@ -353,12 +371,41 @@ class Describer:
             return f"{where}, {year}"
         return where or year
 
+    def _patent_title_info(self, ref: Reference, info: str) -> str:
+        """``пат. 2187888 Рос. Федерация`` (7.0.5) / ``патент № 2187888 Российская Федерация``
+        (7.0.100), before any other title information (``МПК …``)."""
+        number, country = text(ref, "number"), text(ref, "authority")
+        term = ("патент № " if self.new else "пат. ") + number if number else ("патент" if self.new else "пат.")
+        patent = " ".join(p for p in (term, country) if p)
+        return f"{patent} : {info}" if info else patent
+
+    def _patent_dates(self, ref: Reference) -> str:
+        """The application area of a patent: ``№ 2000131736/09 ; заявл. 18.12.00 ;
+        опубл. 20.08.02, Бюл. № 23``."""
+        short = not self.new
+        parts = []
+        if extra(ref, "application"):
+            parts.append(f"№ {extra(ref, 'application')}")
+        filed = numeric_date(ref.fields.get("submitted"), short)
+        if filed:
+            parts.append(f"заявл. {filed}")
+        published = numeric_date(ref.fields.get("issued"), short)
+        bulletin = text(ref, "issue")
+        if published:
+            parts.append(f"опубл. {published}" + (f", Бюл. № {bulletin}" if bulletin else ""))
+        return " ; ".join(parts)
+
     def _publication(self, ref: Reference, areas: _Areas, lang: str) -> None:
         areas.add(self._edition(ref, lang))
         places, publishers = self._places(ref)
         dash = "–"
-        year = year_text(ref.fields.get("issued"), extra(ref, "open-range") == "true", dash)
-        areas.add(self._imprint(ref, places, publishers, year))
+        if ref.type == "patent" and self._patent_dates(ref):
+            # a patent's dates stand in its own area; there is no imprint year
+            areas.add(self._imprint(ref, places, publishers, ""))
+            areas.add(self._patent_dates(ref))
+        else:
+            year = year_text(ref.fields.get("issued"), extra(ref, "open-range") == "true", dash)
+            areas.add(self._imprint(ref, places, publishers, year))
         if ref.type in _DATED_HOSTS:
             areas.add(day_month(ref.fields.get("issued"), lang))
         volume = text(ref, "volume")
@@ -447,6 +494,9 @@ class Describer:
             volume = text(ref, "volume")
             if volume:
                 host.add(f"{terms['volume']} {volume}")
+            # a numbered issue of a collection (Вып. 2), not a journal's № 2
+            if text(ref, "issue"):
+                host.add(f"{terms['number']} {text(ref, 'issue')}")
         else:
             year = year_text(issued, open_range, "–")
             place = text(ref, "publisher-place") if ref.type not in _SERIALS else ""

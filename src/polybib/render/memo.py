@@ -87,7 +87,8 @@ class _Reads(dict):
 
 
 def note_read(key) -> None:
-    """Called by the reference object on every field access while a macro is tracked."""
+    """Called on every field access while a macro is tracked (engine._Reference does the
+    same inline)."""
     stack = _state.__dict__.get("reads")
     if stack:
         stack[-1][key] = None
@@ -198,7 +199,7 @@ def render(macro, item, context, sort_options, original, frames_module):
     fx = frames_module
     if context is None:
         return original(item, context, sort_options)
-    ok, names, variables = info(macro)
+    ok, names, variables = _cacheable.get(macro) or info(macro)
     fstate = fx._state.__dict__
     scan = fstate.get("scan")
     if not ok and not scan:

@@ -255,14 +255,28 @@ def to_rtf(markup: str) -> str:
 
 # ------------------------------------------------------------------ whole lists
 
+#: Line breaks and other controls a value brought in (a DOI ending in ``\n::error …``, a
+#: title with an ESC sequence).  An entry is one line, as LaTeX and HTML would set it:
+#: breaks become spaces and the rest is dropped, so no value can start a line of its own in
+#: a CI log (where ``::`` starts a workflow command) or drive a terminal.
+_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
 def entry_text(entry: Entry, fmt: str = "text") -> str:
     """One entry in ``fmt``, margin included (text, markdown) or kept apart (html, rtf)."""
     convert = {"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex,
                "rtf": to_rtf}[fmt]
-    body = convert(entry.body)
+    body = _one_line(convert(entry.body))
     if not entry.margin:
         return body
-    margin = convert(entry.margin)
+    margin = _one_line(convert(entry.margin))
     if fmt == "html":
         return f'<div class="csl-left-margin">{margin}</div><div class="csl-right-inline">{body}</div>'
     if fmt == "rtf":
@@ -294,13 +308,13 @@ def bibliography(entries: Sequence[Entry], fmt: str = "text",
         for e in entries:
             key = re.sub(r"[\\{}%#,~\s]", "", e.id) or "item"
             if e.margin:
-                label = "[" + latex_escape(_latex_label(to_text(e.margin))) + "]"
+                label = "[" + latex_escape(_latex_label(_one_line(to_text(e.margin)))) + "]"
             elif labels and labels.get(e.id):
-                label = "[" + latex_escape(labels[e.id]).replace("]", "{]}") + "]"
+                label = "[" + latex_escape(_one_line(labels[e.id])).replace("]", "{]}") + "]"
             else:
                 label = ""
             lines.append(rf"\bibitem{label}{{{key}}}")
-            lines.append(to_latex(e.body))
+            lines.append(_one_line(to_latex(e.body)))
             lines.append("")
         lines.append(r"\end{thebibliography}")
         return "\n".join(lines) + "\n"
@@ -312,5 +326,5 @@ def bibliography(entries: Sequence[Entry], fmt: str = "text",
 
 def inline(markup: str, fmt: str = "text") -> str:
     """A citation (or any markup) in ``fmt``, without list wrapping."""
-    return {"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex,
-            "rtf": to_rtf}[fmt](markup)
+    return _one_line({"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex,
+                      "rtf": to_rtf}[fmt](markup))

@@ -251,7 +251,8 @@ def add_romanized(ref: Reference, scheme: "str | Scheme", **options) -> Referenc
 
 
 def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "replace",
-                     *, in_place: bool = False, keep_originals: bool = True, **options) -> Library:
+                     *, in_place: bool = False, keep_originals: bool = True,
+                     bib_rewrites: dict | None = None, **options) -> Library:
     """A romanized copy of ``library`` (``mode``: ``replace`` or ``add``).
 
     The copy keeps the format's lossless document view, so a ``.bib`` written from it
@@ -262,14 +263,32 @@ def romanize_library(library: Library, scheme: "str | Scheme", mode: str = "repl
     ``keep_originals``: each changed .bib record keeps its mapping as read, which the
     .bib writer compares it with (not mapped again); a caller that writes no .bib says
     False and holds no second copy of the records.
+    ``bib_rewrites`` (a dict; ``replace`` mode, ``in_place``, for a caller that writes
+    .bib with ``stream_library(..., rewrites=bib_rewrites)`` and reads no record after):
+    each plain .bib entry is romanized field by field without its record
+    (:mod:`.bibentries`) and its new field bodies go there, by ``id`` of its segment;
+    its record is left as read.
     """
     if mode not in ("replace", "add"):
         raise UsageError(f"unknown mode {mode!r}: use 'replace' or 'add'")
     romanizer = Romanizer(scheme, **options)
     out = library if in_place else copy_library(library)
+    fast = bib_rewrites is not None and mode == "replace" and out is library
+    if fast:
+        from ..formats.bibtex.lazy import EntryReference
+        from .bibentries import rewrite_entry
     for ref in progress.each(out.references, f"romanizing ({romanizer.scheme.id})"):
         romanizer.notes.clear()
-        _apply(ref, romanizer, mode, keep_originals)
+        done = None
+        if fast and type(ref) is EntryReference and not ref.mapped and ref.unchanged():
+            seg = ref.__dict__["_segment"]
+            done = rewrite_entry(seg, romanizer)
+            if done:
+                bib_rewrites[id(seg)] = done
+            elif done is None:
+                romanizer.notes.clear()         # the record way says them again
+        if done is None:
+            _apply(ref, romanizer, mode, keep_originals)
         for note in romanizer.notes:
             out.diagnostics.append(Diagnostic(ref.source.file, ref.source.line,
                                               f"{ref.id or 'record'}: {note}", "warning",

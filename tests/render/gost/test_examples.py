@@ -38,3 +38,22 @@ def test_every_example_has_record_text_and_source(edition):
 def test_ninety_percent_of_the_work_part_exactly(edition):
     hits, total, _ = examples.score(edition)["work"]
     assert hits >= 0.9 * total
+
+
+@pytest.mark.parametrize("edition", sorted(examples.FILES))
+def test_hash_split_examples_are_in_the_part_their_id_gives(edition):
+    hashed = [e for e in examples.load(edition) if e.get("split") == "sha256"]
+    assert hashed, "the published examples added after the first sets are split by id"
+    for e in hashed:
+        assert e["part"] == examples.hashed_part(e["id"]), e["id"]
+        # the text as found is kept beside the expected one, and every difference is explained
+        assert e["verbatim"] and e["published"]
+        if examples.normalize(e["published"]) != examples.normalize(e["expected"]):
+            assert "`expected`" in e["source"] or e.get("known_difference"), e["id"]
+
+
+def test_the_dash_allowance_covers_range_dashes_but_not_a_typed_hyphen():
+    norm = examples.normalize
+    assert norm("М., 2006. – С. 144—251.") == norm("М., 2006. — С. 144–251.")
+    assert norm("С. 132-136.") != norm("С. 132–136.")
+    assert norm("2004-2023") != norm("2004–2023")

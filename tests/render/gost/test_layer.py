@@ -84,3 +84,54 @@ def test_a_failing_record_keeps_its_csl_entry_and_warns(monkeypatch):
 def test_unknown_edition_is_refused():
     with pytest.raises(ValueError):
         gost.Describer("7.1")
+
+
+PATENT = dict(type="patent", title="Приемопередающее устройство", number="2187888", authority="Рос. Федерация",
+              custom={"polybib.gost.application": "2000131736/09"}, submitted={"date-parts": [[2000, 12, 18]]},
+              issued={"date-parts": [[2002, 8, 20]]}, issue="23", language="ru",
+              **{"number-of-pages": "3"})
+
+
+def test_patent_number_country_application_and_dates_in_both_editions():
+    old = _one(_ref(**PATENT), "gost")
+    assert old == ("Приемопередающее устройство : пат. 2187888 Рос. Федерация. № 2000131736/09 ; "
+                   "заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23. 3 с.")
+    new = _one(_ref(**dict(PATENT, authority="Российская Федерация")))
+    assert new == ("Приемопередающее устройство : патент № 2187888 Российская Федерация. – № 2000131736/09 ; "
+                   "заявл. 18.12.2000 ; опубл. 20.08.2002, Бюл. № 23. – 3 с. – Текст : непосредственный.")
+    # a patent without its dates keeps the ordinary imprint year
+    bare = _one(_ref(type="patent", title="Устройство", number="1", issued={"date-parts": [[2002]]},
+                     language="ru"), "gost")
+    assert bare == "Устройство : пат. 1. 2002."
+
+
+def test_numbered_issue_of_a_collection_is_vyp_in_the_host_area():
+    chapter = _ref(type="chapter", title="Статья", author=[{"family": "Иванов", "given": "И. И."}],
+                   **{"container-title": "Труды", "publisher-place": "Томск"}, issued={"date-parts": [[2004]]},
+                   issue="2", page="10-16", language="ru")
+    assert _one(chapter, "gost").endswith("// Труды. Томск, 2004. Вып. 2. С. 10–16.")
+    assert "Томск, 2004. – Вып. 2. – С. 10–16." in _one(chapter)
+
+
+def test_patent_application_number_travels_through_biblatex():
+    from polybib import formats
+    lib = formats.read(b"@patent{p, title = {T}, number = {1}, gostapplication = {2000131736/09}, date = {2002}}",
+                       "bibtex")
+    (ref,) = list(lib)
+    assert ref.extra["polybib.gost.application"] == "2000131736/09"
+    text = formats.write(lib, "bibtex", dialect="biblatex").decode("utf-8")
+    assert "gostapplication = {2000131736/09}" in text
+
+
+def test_author_list_ending_in_and_others_is_described_under_its_title():
+    from polybib import formats
+    lib = formats.read("@book{g, author = {Дружинин, А. Г. and Иванов, И. И. and others}, "
+                       "title = {Моделирование}, location = {Шахты}, date = {2006}, langid = {russian}}"
+                       .encode("utf-8"), "bibtex")
+    (ref,) = list(lib)
+    assert _one(ref, "gost") == "Моделирование / А. Г. Дружинин [и др.]. Шахты, 2006."
+    assert _one(ref).startswith("Моделирование / А. Г. Дружинин, И. И. Иванов [и др.]. – Шахты, 2006.")
+    # without "others" the same two authors head the entry
+    (plain_ref,) = list(formats.read("@book{g, author = {Дружинин, А. Г. and Иванов, И. И.}, title = {Моделирование}, "
+                                     "location = {Шахты}, date = {2006}, langid = {russian}}".encode("utf-8"), "bibtex"))
+    assert _one(plain_ref, "gost").startswith("Дружинин А. Г., Иванов И. И. Моделирование.")

@@ -16,7 +16,7 @@ from . import escape, fieldnames
 from . import names as _names
 from ... import latex
 from ...dates import date_from_parts, month_number, parse_date
-from ...model import CSL_TYPES, Date, Reference, Source
+from ...model import CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, Date, Reference, Source
 
 EXTRA = "biblatex."
 #: A RIS tag that has no CSL variable is written to .bib as the field ``ris-<tag>`` (text),
@@ -134,7 +134,22 @@ NAME_FIELDS = {
 }
 DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
                "origdate": "original-date"}
+#: A CSL variable none of the fields above holds (``archive``, ``director``, ``submitted`` …)
+#: is written as the field ``csl-<variable>`` and read back to the variable; what is left of
+#: a CSL-JSON item's unknown keys and plain ``custom`` members goes, as a JSON list of
+#: ``[key, value]`` pairs, to ``csl-extra``.  So nothing a CSL-JSON item carried is lost on its way through ``.bib``
+#: (BibTeX and biber ignore fields they do not know).
+CSL_FIELD = "csl-"
+CSL_EXTRA_FIELD = "csl-extra"
+#: Extras that are not CSL-JSON's: each has its own way into ``.bib`` or is polybib's
+#: bookkeeping (``translit.*`` romanizations are written by ``polybib translit``'s rules).
+_OWN_EXTRAS = ("biblatex.", "ris.", "polybib.", "translit.")
 ISSUE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "periodical", "article"}
+
+#: The CSL variables the named fields write; any other goes to ``csl-<variable>``.
+WRITTEN_VARIABLES = frozenset(TEXT_FIELDS.values()) | frozenset(VERBATIM_FIELDS.values()) | \
+    frozenset(NAME_FIELDS.values()) | frozenset(DATE_FIELDS.values()) | {
+        "issue", "number", "collection-number", "page", "language", "title-addon"}
 
 #: Order of fields when an entry is written from scratch.
 OUTPUT_ORDER = [
@@ -147,7 +162,7 @@ OUTPUT_ORDER = [
     "language", "keywords",
     "abstract", "note", "annotation", "annote", "entrysubtype", "titletranslation",
     "booktitleaddon", "journaltitleaddon", "contenttype", "addendum", "gosthostlangid",
-    "gosteditorterm", "gosttranslatorterm", "gostaccess",
+    "gosteditorterm", "gosttranslatorterm", "gostaccess", "gostapplication",
 ]
 
 
@@ -205,6 +220,8 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
         if not _map_field(ref, low, value, values, low_type):
             if low.startswith(RIS_FIELD) and low[len(RIS_FIELD):].isalnum():
                 ref.extra.setdefault("ris." + low[len(RIS_FIELD):].upper(), latex.decode(value, markup=False))
+            elif low.startswith(CSL_FIELD) and _read_csl_field(ref, low, value):
+                pass
             elif not (subtype and low == "entrysubtype" and ref.type == subtype):
                 ref.extra.setdefault(EXTRA + low, value)
         elif low in alternatives and len(variables) > before:
@@ -216,6 +233,61 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
     return ref
 
 
+def _read_csl_field(ref: Reference, low: str, value: str) -> bool:
+    """``csl-<variable>`` back into its variable, ``csl-extra`` back into ``extra``; False
+    (the field is then kept as a plain extra) when it holds something else."""
+    if low == CSL_EXTRA_FIELD:
+        import json
+        try:
+            pairs = json.loads(value)
+        except ValueError:
+            return False
+        if not isinstance(pairs, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            return False
+        for key, text in pairs:
+            ref.extra.setdefault(key, text)
+        return True
+    variable = low[len(CSL_FIELD):]
+    if variable in NAME_VARIABLES:
+        names, _etal = _names.parse_bibtex_names(value)
+        return _claim(ref, variable, names)
+    if variable in DATE_VARIABLES:
+        return _claim(ref, variable, parse_date(_date_text(value)))
+    from ..csljson import TEXT_VARIABLES      # only files that have such a field pay for it
+    return (variable in TEXT_VARIABLES or variable in WRITTEN_VARIABLES) and \
+        _claim(ref, variable, latex.decode(value))
+
+
+def _write_csl_fields(out: dict, ref: Reference, ascii: bool) -> None:
+    """The variables and CSL-JSON extras no named field holds (see :data:`CSL_FIELD`)."""
+    for variable, value in ref.fields.items():
+        if variable in WRITTEN_VARIABLES or value in ("", None, []):
+            continue
+        if type(value) is Date:
+            text = value.iso() if value.parts else escape.date_literal(value.literal)
+        elif isinstance(value, list):
+            text = _name_list(value, False, ascii, False)
+        else:
+            text = latex.encode(str(value), ascii)
+        out.setdefault(CSL_FIELD + variable, text)
+    rest = [[key, str(value)] for key, value in ref.extra.items() if not key.startswith(_OWN_EXTRAS)]
+    if rest:
+        out.setdefault(CSL_EXTRA_FIELD, _json_body(rest))
+
+
+#: Characters of JSON text that BibTeX or a LaTeX reader could take for syntax: written as
+#: JSON's own ``\uXXXX`` escapes (the pairs are a list, so a brace is never structure).
+_JSON_UNSAFE = re.compile(r"[{}%#~^&$<>@]")
+
+
+def _json_body(pairs: list) -> str:
+    """``csl-extra``'s value: JSON in printable ASCII without a brace, read back by
+    ``json.loads`` as it stands (no LaTeX decoding, so CSL markup like ``<b>`` is kept)."""
+    import json
+    return _JSON_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(pairs))
+
+
 # ---------------------------------------------------------------- GOST (biblatex-gost names)
 
 #: biblatex field → ``polybib.gost.*`` key, for what GOST prints and CSL has no variable for
@@ -225,6 +297,7 @@ GOST_FIELDS = {
     "contenttype": "content-type", "booktitleaddon": "host-info", "journaltitleaddon": "host-info",
     "addendum": "note", "gosthostlangid": "host-language", "gosteditorterm": "editor-term",
     "gosttranslatorterm": "translator-term", "gostaccess": "access",
+    "gostapplication": "application",      # a patent's application number (no biblatex field)
 }
 GOST = "polybib.gost."
 _GOST_TRIGGERS = frozenset(GOST_FIELDS) | {"location", "address", "publisher", "organization", "date"}
@@ -322,6 +395,8 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
         ref.extra[TRANSLATION] = latex.decode(value)
         return True
     if low in TEXT_FIELDS:
+        if low in _LIST_FIELDS and "{and}" in value:
+            value = _BRACED_AND.sub("and", value)   # a word, braced only to keep the list whole
         return _claim(ref, TEXT_FIELDS[low], latex.decode(value))
     if low in NAME_FIELDS:
         names, etal = _names.parse_bibtex_names(value)
@@ -369,6 +444,15 @@ def _map_field(ref: Reference, low: str, value: str, values: dict, low_type: str
     if low == "issue" and ref.type in ISSUE_TYPES and "number" not in values:
         return _claim(ref, "issue", latex.decode(value))
     return False
+
+
+def _number_read_as(field: str, csl_type: str) -> str | None:
+    """The variable the reader gives a ``number`` or ``issue`` field of this type (as
+    :func:`_map_field` does when the entry has no other of the two)."""
+    if field == "number":
+        return "issue" if csl_type in ISSUE_TYPES else (
+            "collection-number" if csl_type in ("book", "chapter", "paper-conference") else "number")
+    return "issue" if field == "issue" and csl_type in ISSUE_TYPES else None
 
 
 def _date_text(value: str) -> str:
@@ -426,6 +510,30 @@ _TEXT_NOTES = (
 )
 
 
+#: Fields biblatex reads as ``and`` lists and polybib's reader splits too (:func:`_read_gost`):
+#: an ``and`` in the text of one place or publisher is a word, braced so that it stays one.
+_LIST_FIELDS = frozenset({"location", "address", "publisher"})
+_AND_OR_BRACE = re.compile(r"[{}]|(?<=\s)and(?=\s)")
+_BRACED_AND = re.compile(r"(?<=\s)\{and\}(?=\s)")
+
+
+def _brace_and_words(body: str) -> str:
+    """Each ``and`` outside braces written ``{and}``, the way biblatex's own examples write
+    ``Routledge {and} Kegan Paul``; the reader takes ``{and}`` back as the plain word."""
+    out, depth, last = [], 0, 0
+    for match in _AND_OR_BRACE.finditer(body):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0:
+            out.append(body[last:match.start()] + "{and}")
+            last = match.end()
+    out.append(body[last:])
+    return "".join(out)
+
+
 def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
                          from_bibtex: bool) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
@@ -444,7 +552,11 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
     def text(field: str | tuple[str, ...], variable: str) -> None:
         if variable not in f or f[variable] in ("", None):
             return
-        out[name_for(variable, field)] = latex.encode(str(f[variable]), ascii)
+        body = latex.encode(str(f[variable]), ascii)
+        name = name_for(variable, field)
+        if name in _LIST_FIELDS and " and " in body:
+            body = _brace_and_words(body)       # "Durham and London" is one place
+        out[name] = body
 
     for field, variable in NAME_FIELDS.items():
         if variable in f or extra.get("polybib.etal." + variable):
@@ -455,7 +567,10 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             text(field, variable)
     for variable in ("issue", "number", "collection-number"):
         if variable in f and f[variable] not in ("", None):
-            out.setdefault(name_for(variable), latex.encode(str(f[variable]), ascii))
+            field = name_for(variable)
+            if field in out or not from_bibtex and _number_read_as(field, csl_type) != variable:
+                field = CSL_FIELD + variable    # e.g. an article's CSL number: not its issue
+            out[field if field not in out else CSL_FIELD + variable] = latex.encode(str(f[variable]), ascii)
     for field, variable in _TEXT_PUBLICATION:
         if variable in f:           # most are absent: test before the call
             text(field, variable)
@@ -509,6 +624,8 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             out.setdefault(RIS_FIELD + key[4:].lower(), latex.encode(str(value), ascii, latex=False))
     if any(k.startswith(GOST) for k in extra):
         _write_gost(out, ref, ascii)
+    if not from_bibtex:
+        _write_csl_fields(out, ref, ascii)
     order = _OUTPUT_RANK
     return sorted(out.items(), key=lambda kv: order.get(kv[0], len(order)))
 
@@ -565,6 +682,8 @@ def _repeats_genre(ref: Reference) -> bool:
 
 
 def _write_date(out: dict, date: Date, classic: bool) -> None:
+    if not date.parts and not date.literal:
+        return                              # an empty date (CSL-JSON's "date-parts": [])
     if classic and date.parts and len(date.parts) == 1 and not date.circa:
         parts = date.parts[0]
         out["year"] = str(parts[0])

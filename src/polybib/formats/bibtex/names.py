@@ -1,17 +1,17 @@
 """Name lists in BibTeX (``Газуль, С. М. and van der Berg, J. and others``) ⇄ model Names.
 
-Splitting follows BibTeX's own rules (``and`` at brace depth 0; ``von Last, Jr, First``)
-through bibtexparser's name functions; a name wholly in braces is an organisation and
-becomes a literal.  ``and others`` is recorded as "et al.", never invented as a person.
+Splitting follows BibTeX's own rules (``and`` at brace depth 0; ``von Last, Jr, First``
+by :mod:`.nameparts`, bibtexparser's parts without importing bibtexparser); a name wholly
+in braces is an organisation and becomes a literal.  ``and others`` is recorded as "et al.", never invented as a person.
 """
 from __future__ import annotations
 
+import contextlib
 import re
-
-from bibtexparser.middlewares.names import parse_single_name_into_parts
 
 from ... import latex
 from ...model import Name
+from .nameparts import split_name
 
 
 def _text(parts: list[str]) -> str:
@@ -25,7 +25,47 @@ def _plain(text: str) -> str:
 _SIMPLE = re.compile(r"^([^\s,{}\\][^,{}\\]*),\s*([^,{}\\]*)$")
 
 
+#: The parts of names already read, by their text, while a caller asks for it
+#: (:func:`names_remembered`): a file names the same people again and again (20,000
+#: generated entries have 48,000 names, 7,000 distinct), and reading a name (LaTeX
+#: decoding, BibTeX's rules) costs more than building it from its parts.  A new Name is
+#: made every time (records may change theirs).  Off by default: a conversion reads each
+#: record once and would only hold the cache; bounded, emptied when full.
+_READ: dict[str, tuple[str, str, str, str, str, str]] | None = None
+_READ_LIMIT = 1 << 16
+
+
+@contextlib.contextmanager
+def names_remembered():
+    """Within the block, each distinct name text is read once (lint's entry pass); the
+    cache is dropped at its end.  Nested blocks share the outermost one's cache."""
+    global _READ
+    outer = _READ
+    if outer is None:
+        _READ = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _READ = None
+
+
 def parse_bibtex_name(raw: str) -> Name:
+    cache = _READ
+    if cache is None:
+        return _parse_bibtex_name(raw)
+    parts = cache.get(raw)
+    if parts is None:
+        name = _parse_bibtex_name(raw)
+        if len(cache) >= _READ_LIMIT:
+            cache.clear()
+        cache[raw] = (name.family, name.given, name.non_dropping_particle, name.dropping_particle,
+                      name.suffix, name.literal)
+        return name
+    return Name(*parts)
+
+
+def _parse_bibtex_name(raw: str) -> Name:
     raw = raw.strip()
     simple = _SIMPLE.match(raw)
     if simple and simple.group(1)[0].isupper() and " " not in simple.group(1).strip():
@@ -33,10 +73,7 @@ def parse_bibtex_name(raw: str) -> Name:
         return Name(family=_plain(simple.group(1)), given=_plain(simple.group(2)))
     if raw.startswith("{") and raw.endswith("}") and latex.braces_balanced(raw[1:-1]):
         return Name(literal=latex.decode(raw[1:-1], markup=False).strip())
-    try:
-        parts = parse_single_name_into_parts(raw, strict=False)
-    except Exception:  # bibtexparser raises on some malformed names: keep the text whole
-        return Name(literal=latex.decode(raw, markup=False).strip())
+    parts = split_name(raw)
     name = Name(family=_text(parts.last), given=_text(parts.first),
                 non_dropping_particle=_text(parts.von), suffix=_text(parts.jr))
     if not name.family and not name.given:

@@ -25,10 +25,10 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from bibtexparser import model as bpm
-from bibtexparser.splitter import Splitter
-
 # bibtexparser logs its own parse errors; polybib reports them as Diagnostics instead.
+# (bibtexparser itself is imported only when its Splitter is needed, see splitter_blocks:
+# importing it brings its whole middleware stack and pylatexenc, about a third of
+# ``polybib lint``'s start-up and megabytes that a file the scanner reads never uses.)
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
@@ -264,6 +264,7 @@ class _Scan:
 
 def splitter_blocks(text: str) -> list[Block]:
     """The blocks as bibtexparser's own Splitter finds them (the reference behaviour)."""
+    from bibtexparser.splitter import Splitter
     blocks: list[Block] = []
     pos = 0
     for found in Splitter(text).split().blocks:
@@ -277,6 +278,7 @@ def splitter_blocks(text: str) -> list[Block]:
 
 
 def _from_bibtexparser(found, raw: str, at: int) -> Block:
+    from bibtexparser import model as bpm
     # Exact type tests: bibtexparser's blocks are ABCs, whose isinstance() is slow.
     kind = type(found)
     duplicates: tuple[str, ...] = ()

@@ -23,14 +23,14 @@ ALIASES = [("journaltitle", "journal"), ("location", "address"), ("institution",
 
 
 def write_library(library: Library, dialect: str | None = None, ascii: bool = False,
-                  forget: bool = False) -> bytes:
+                  forget: bool = False, rewrites: dict | None = None) -> bytes:
     """Serialise ``library``; ``dialect`` None keeps read entries in their own dialect.
 
     Whatever is written reads back, in BibTeX, biber and polybib alike, as the same
     entries and fields: keys are made safe and unique (:func:`polybib.keys.bibtex_keys`),
     values safe between braces (:mod:`.escape`, :func:`polybib.latex.encode`).
     """
-    pieces = _pieces(library, dialect, ascii, forget)
+    pieces = _pieces(library, dialect, ascii, forget, rewrites or {})
     first = next(pieces)
     if isinstance(first, bytes):            # the unchanged file's own bytes
         return first
@@ -46,7 +46,7 @@ _BATCH = 1 << 16
 
 
 def stream_library(library: Library, handle, dialect: str | None = None, ascii: bool = False,
-                   forget: bool = False) -> None:
+                   forget: bool = False, rewrites: dict | None = None) -> None:
     """As :func:`write_library`, written to ``handle`` (binary) piece by piece.
 
     Why: the whole output as one string, then joined, then encoded, held the output three
@@ -59,9 +59,9 @@ def stream_library(library: Library, handle, dialect: str | None = None, ascii: 
     """
     docs = [d for d in library.documents if isinstance(d, BibDocument)]
     if docs and (docs[0].encoding != "utf-8" or docs[0].original is not None):
-        handle.write(write_library(library, dialect, ascii, forget))
+        handle.write(write_library(library, dialect, ascii, forget, rewrites))
         return
-    pieces = _pieces(library, dialect, ascii, forget)
+    pieces = _pieces(library, dialect, ascii, forget, rewrites or {})
     first = next(pieces)
     if isinstance(first, bytes):            # unchanged: the document's text, slice by slice
         doc = docs[0]
@@ -76,15 +76,17 @@ def stream_library(library: Library, handle, dialect: str | None = None, ascii: 
     write_pieces(handle, itertools.chain([first], pieces), _BATCH)
 
 
-def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool):
+def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool, rewrites: dict = {}):
     """The output text in pieces, in order; or, first and alone, the bytes of the one
-    unchanged document (written back as read)."""
+    unchanged document (written back as read).  ``rewrites``: by ``id`` of an entry's
+    segment, (entry type, new, old) field bodies from a caller that changed the entry's
+    values without its record (``translit.bibentries``): rewritten from those."""
     docs = [d for d in library.documents if isinstance(d, BibDocument)]
     # each changed entry's record as the entry says it, mapped once: for the change test
     # and again for the rewrite, which keeps the raw text of the fields that did not change
     originals: dict[int, Reference] = {}
     if len(docs) == 1 and len(library.documents) == 1 and dialect is None and not ascii \
-            and _unchanged(docs[0], library, originals):
+            and not rewrites and _unchanged(docs[0], library, originals):
         yield docs[0].data
         return
     present = {id(r) for r in library.references}
@@ -98,7 +100,7 @@ def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool):
             ref = seg.ref
             if ref is None or id(ref) not in present:
                 continue
-            raw = keep_raw and _unchanged_entry(seg, ref, originals)
+            raw = keep_raw and id(seg) not in rewrites and _unchanged_entry(seg, ref, originals)
             plan.append((doc, seg, raw))
             if raw:
                 fixed.append(seg.key)
@@ -127,7 +129,8 @@ def _pieces(library: Library, dialect: str | None, ascii: bool, forget: bool):
             else:
                 ref = seg.ref
                 piece = _rewrite_entry(seg, ref, dialect, ascii, doc.newline,
-                                       keys.get(id(ref), ref.id), originals.pop(id(seg), None))
+                                       keys.get(id(ref), ref.id), originals.pop(id(seg), None),
+                                       rewrites.get(id(seg)))
                 if forget and type(ref) is EntryReference:
                     ref.unmap()
             if piece:
@@ -198,7 +201,7 @@ _HEADER = re.compile(r"@\s*([^\s{(]+)\s*([{(])")
 
 
 def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: bool, newline: str,
-                   key: str, old_ref: Reference | None = None) -> str:
+                   key: str, old_ref: Reference | None = None, given: tuple | None = None) -> str:
     """Re-serialise a changed entry in its own layout, reusing unchanged fields' raw text.
 
     The entry keeps its own field names, except that classic BibTeX gets its own names
@@ -207,11 +210,13 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
     # a record not mapped yet says what its entry says: its fields as read are its fields
     # now, so they are not mapped and written a second time (``--dialect`` rewrites every
     # entry of a file nobody changed)
-    as_read = old_ref is None and type(ref) is EntryReference and not ref.mapped \
+    as_read = given is None and old_ref is None and type(ref) is EntryReference and not ref.mapped \
         and ref.unchanged() and ref.__dict__.get("_segment") is seg
-    new = dict(mapping.reference_to_fields(ref, dialect, ascii))
+    new = dict(given[1]) if given else dict(mapping.reference_to_fields(ref, dialect, ascii))
     fields = seg.fields         # built afresh on each read: read once
-    if as_read:
+    if given:
+        old = given[2]
+    elif as_read:
         old = dict(new)
     else:
         if old_ref is None:
@@ -230,7 +235,7 @@ def _rewrite_entry(seg: Segment, ref: Reference, dialect: str | None, ascii: boo
             width = len(m.group(2)) + len(m.group(3)) - 1
     def line(name: str, value_text: str) -> str:
         return f"{indent}{name.ljust(width)} = {value_text},"
-    entry_type = mapping.entry_type_for(ref, dialect)
+    entry_type = given[0] if given else mapping.entry_type_for(ref, dialect)
     header = _HEADER.match(raw)
     if header and entry_type.lower() == header.group(1).lower():
         entry_type = header.group(1)          # keep the file's spelling: @Article stays @Article

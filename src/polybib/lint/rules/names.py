@@ -45,7 +45,7 @@ def _space_initials(initials: str) -> str:
     return re.sub(r"\.\s*(?=\S)", ". ", initials.strip()).replace(". -", ".-")
 
 
-@rule("N001", "name-without-comma", "error", fix="safe")
+@rule("N001", "name-without-comma", "error", fix="safe", fields=NAME_FIELDS)
 def name_without_comma(entry: EntryView, config=None):
     """A name is written ``Family I. O.`` without a comma, so BibTeX reads the initials
     as the family name.
@@ -55,8 +55,9 @@ def name_without_comma(entry: EntryView, config=None):
     Example: ``author = {Газуль С.М. and Матвиенко Ю.Е.}``.
     Use instead: ``author = {Газуль, С. М. and Матвиенко, Ю. Е.}``.
     """
+    values = entry.values       # (in the entry pass: what entry.value reads, asked for once)
     for name in NAME_FIELDS:
-        value = entry.value(name)
+        value = values.get(name)
         if not value or value.count(",") >= len(_AND_SPLIT.findall(value)) + 1:
             continue   # a comma for every name: nothing to fix (cheap test, runs on every entry)
         span = entry.fields.get(name)
@@ -76,7 +77,7 @@ def name_without_comma(entry: EntryView, config=None):
                           Fix(f"write {name} = {{{body}}}", True, [span.replace_value(body)]))
 
 
-@rule("N002", "etal-as-name", "error", fix="safe")
+@rule("N002", "etal-as-name", "error", fix="safe", fields=NAME_FIELDS)
 def etal_as_name(entry: EntryView, config=None):
     """``и др.``/``et al.`` is written as if it were a person's name.
 
@@ -85,8 +86,9 @@ def etal_as_name(entry: EntryView, config=None):
     Example: ``author = {Иванов, И. И. and и др.}``.
     Use instead: ``author = {Иванов, И. И. and others}``.
     """
+    values = entry.values       # (in the entry pass: what entry.value reads, asked for once)
     for name in NAME_FIELDS:
-        value = entry.value(name)
+        value = values.get(name)
         if not value or not _ETAL_ANYWHERE.search(value):
             continue
         span = entry.fields.get(name)
@@ -99,7 +101,7 @@ def etal_as_name(entry: EntryView, config=None):
                                                             [span.replace_value(body)]))
 
 
-@rule("N003", "initials-without-spaces", "warning", fix="safe")
+@rule("N003", "initials-without-spaces", "warning", fix="safe", fields=NAME_FIELDS)
 def initials_without_spaces(entry: EntryView, config=None):
     """Initials are run together (``С.М.``) instead of spaced (``С. М.``).
 
@@ -108,8 +110,9 @@ def initials_without_spaces(entry: EntryView, config=None):
     Example: ``author = {Газуль, С.М.}``.
     Use instead: ``author = {Газуль, С. М.}``.
     """
+    values = entry.values       # (in the entry pass: what entry.value reads, asked for once)
     for name in NAME_FIELDS:
-        value = entry.value(name)
+        value = values.get(name)
         if not value or not _GLUED.search(value):
             continue
         span = entry.fields.get(name)

@@ -22,10 +22,10 @@ LANGID_FOR = {"ru": "russian", "uk": "ukrainian", "be": "belarusian", "kk": "kaz
 
 
 def _names_text(entry: EntryView, variable: str) -> str:
-    return " ".join(n.literal or f"{n.family} {n.given}" for n in entry.ref.get(variable, []) or [])
+    return " ".join(n.literal or f"{n.family} {n.given}" for n in entry.record.get(variable, []) or [])
 
 
-@rule("L001", "mixed-script-word", "error", fix="unsafe")
+@rule("L001", "mixed-script-word", "error", fix="unsafe", fields=TEXT_FIELDS)
 def mixed_script_word(entry: EntryView, config=None):
     """A word mixes Cyrillic and Latin letters that look alike (``Но`` typed for ``Ho``).
 
@@ -36,8 +36,9 @@ def mixed_script_word(entry: EntryView, config=None):
     script of most of its letters (or of the text around it): review it.
     """
     if entry.is_bib:
+        values = entry.values       # (once: the property is asked for on every entry)
         for name in TEXT_FIELDS:
-            value = entry.values.get(name)
+            value = values.get(name)
             if not value:
                 continue
             probe = AND_SEPARATOR.sub(" ", value) if name in ("author", "editor") else value
@@ -62,13 +63,13 @@ def mixed_script_word(entry: EntryView, config=None):
             yield finding(mixed_script_word, entry, f"{name} of '{entry.key}' has words typed in two "
                           f"scripts: {listed}", name, fix)
         return
-    for repair in entry.ref.source.repairs:     # what the free-text parser already retyped
+    for repair in entry.record.source.repairs:     # what the free-text parser already retyped
         repaired = finding(mixed_script_word, entry, f"'{entry.key}': the source text had a word in "
                            f"look-alike letters, repaired on import: {repair}")
         repaired.severity = "info"             # already fixed in the record: tell, don't fail
         yield repaired
     for variable in CSL_TEXT:
-        value = entry.ref.get(variable)
+        value = entry.record.get(variable)
         if isinstance(value, str):
             words = [w for w in mixed_script_words(value, dominant_script(value, 0.8))
                      if not _latin_part_of_russian_compound(w)]
@@ -140,7 +141,7 @@ def _context_script(entry: EntryView, name: str, value: str) -> str:
     """The script a look-alike word should be in: that of the other names in a name list
     (a Latin co-author list makes ``Но`` Latin), else of the field's own text."""
     if name in ("author", "editor"):
-        names = [n for n in entry.ref.get(name, []) or []]
+        names = [n for n in entry.record.get(name, []) or []]
         scripts = [dominant_script(n.family or n.literal) for n in names]
         real = [s for s, n in zip(scripts, names)
                 if s and not _all_lookalike(n.family or n.literal, "latin")
@@ -174,7 +175,7 @@ def _foreign_letters(text: str, context: str) -> list[str]:
 
 
 def _entry_text(entry: EntryView) -> str:
-    ref = entry.ref
+    ref = entry.record
     return " ".join(str(ref.get(v, "")) for v in ("title", "container-title")) + " " + _names_text(entry, "author")
 
 
@@ -211,7 +212,7 @@ def missing_langid(entry: EntryView, config=None):
     yield finding(missing_langid, entry, f"'{entry.key}' has no langid{suggestion}", None, fix)
 
 
-@rule("L003", "wrong-langid", "warning")
+@rule("L003", "wrong-langid", "warning", fields=("langid", "language"))
 def wrong_langid(entry: EntryView, config=None):
     """``langid`` contradicts the script of the title.
 
@@ -222,10 +223,10 @@ def wrong_langid(entry: EntryView, config=None):
     Use instead: the language the title is written in.
     """
     value = entry.value("langid") if entry.is_bib else None
-    code = langid_to_code(value.strip()) if value else entry.ref.language
+    code = langid_to_code(value.strip()) if value else entry.record.language
     if not code:
         return
-    title = str(entry.ref.get("title", ""))
+    title = str(entry.record.get("title", ""))
     cyr, lat = script_counts(title)
     base = code.split("-")[0]
     problem = ""

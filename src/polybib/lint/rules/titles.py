@@ -66,7 +66,7 @@ def _is_sentence_case(value: str) -> bool:
     return lower / len(words) >= 0.5
 
 
-@rule("T001", "unprotected-case", "warning", fix="safe")
+@rule("T001", "unprotected-case", "warning", fix="safe", fields=TITLE_FIELDS)
 def unprotected_case(entry: EntryView, config=None):
     """An acronym or proper noun in a title is not protected with braces.
 
@@ -78,10 +78,11 @@ def unprotected_case(entry: EntryView, config=None):
     """
     if not entry.is_bib or not _case_changed(entry):
         return
+    values = entry.values
     for name in TITLE_FIELDS:
-        if name not in entry.values or not _PROTECT.search(entry.values[name]):
+        if name not in values or not _PROTECT.search(values[name]):
             continue
-        words = _unprotected_words(entry.values[name])
+        words = _unprotected_words(values[name])
         span = entry.fields.get(name) if words else None
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
@@ -97,7 +98,7 @@ def unprotected_case(entry: EntryView, config=None):
 _TAG = re.compile(r"<[^>]+>")
 
 
-@rule("T002", "all-caps-title", "warning")
+@rule("T002", "all-caps-title", "warning", fields=("title",))
 def all_caps_title(entry: EntryView, config=None):
     """The whole title is in capitals.
 
@@ -106,7 +107,7 @@ def all_caps_title(entry: EntryView, config=None):
     Example: ``title = {THE FUTURE OF THE SHANGHAI COOPERATION ORGANIZATION}``.
     Use instead: ``title = {The Future of the {Shanghai Cooperation Organization}}``.
     """
-    title = entry.ref.get("title")
+    title = entry.record.get("title")
     if not isinstance(title, str):
         return
     text = _TAG.sub("", title) if "<" in title else title
@@ -161,7 +162,8 @@ def _ends_with_abbreviation(stripped: str) -> bool:
     return word.casefold() in _ABBREVIATIONS or tail.casefold() in _ABBREVIATIONS
 
 
-@rule("T003", "title-trailing-punctuation", "warning", fix="safe")
+@rule("T003", "title-trailing-punctuation", "warning", fix="safe",
+      fields=("title", "booktitle"))
 def title_trailing_punctuation(entry: EntryView, config=None):
     """A title ends with a period, comma, colon or semicolon.
 
@@ -172,8 +174,9 @@ def title_trailing_punctuation(entry: EntryView, config=None):
     is the period of an abbreviation: ``XX~в.``, ``Inc.``, ``U.S.A.``).  The fix removes
     exactly one mark.
     """
+    values = entry.values
     for name in ("title", "booktitle"):   # (abbreviated journal titles end in '.' rightly)
-        if name in entry.values and entry.values[name].rstrip().endswith((".", ",", ";", ":")):
+        if name in values and values[name].rstrip().endswith((".", ",", ";", ":")):
             span = entry.fields.get(name)
             value = span.value
             stripped = value.rstrip()
@@ -186,7 +189,7 @@ def title_trailing_punctuation(entry: EntryView, config=None):
                               f"'{mark}'", name, Fix(f"drop the trailing '{mark}'", True,
                                                      [span.replace_value(fixed)]))
         elif not entry.is_bib and name == "title":
-            title = entry.ref.get("title")
+            title = entry.record.get("title")
             if isinstance(title, str) and title.rstrip().endswith((".", ",", ";", ":")) \
                     and not (title.rstrip().endswith(".") and _ends_with_abbreviation(title.rstrip())):
                 yield finding(title_trailing_punctuation, entry, f"title of '{entry.key}' ends with "

@@ -39,7 +39,11 @@ def _real_days(parts: list[list[int]]) -> bool:
     return True
 
 
-@rule("V001", "malformed-date", "warning", fix="safe")
+#: The date fields V001 checks in a .bib entry.
+_DATE_FIELDS = ("year", "date", "urldate", "eventdate", "origdate")
+
+
+@rule("V001", "malformed-date", "warning", fix="safe", fields=_DATE_FIELDS)
 def malformed_date(entry: EntryView, config=None):
     """``year``, ``date``, ``urldate`` (and event/original dates) are not ISO 8601.
 
@@ -49,10 +53,11 @@ def malformed_date(entry: EntryView, config=None):
     Use instead: ``year = {2019}``, ``urldate = {2019-02-11}``, ``date = {2019-02}``.
     A ``dd.mm.yyyy`` date has a safe fix to ISO form.
     """
-    for name in ("year", "date", "urldate", "eventdate", "origdate"):
-        if name not in entry.values:
+    values = entry.values
+    for name in _DATE_FIELDS:
+        if name not in values:
             continue
-        value = _plain(entry.values[name])
+        value = _plain(values[name])
         ok = _YEAR.match(value) if name == "year" else _ISO_DATE.match(value)
         shaped = bool(ok)
         if ok:
@@ -71,13 +76,13 @@ def malformed_date(entry: EntryView, config=None):
         yield finding(malformed_date, entry, f"{name} of '{entry.key}' {problem}: '{value}'", name, fix)
     if not entry.is_bib:
         for variable in ("issued", "accessed"):
-            date = entry.ref.get(variable)
+            date = entry.record.get(variable)
             if isinstance(date, Date) and date.literal and not date.parts:
                 yield finding(malformed_date, entry, f"{variable} of '{entry.key}' is not a date: "
                               f"'{date.literal}'", variable)
 
 
-@rule("V002", "month-format", "warning", fix="safe")
+@rule("V002", "month-format", "warning", fix="safe", fields=("month",))
 def month_format(entry: EntryView, config=None):
     """``month`` holds a name or abbreviation instead of a number or month macro.
 
@@ -107,7 +112,7 @@ def month_format(entry: EntryView, config=None):
 _SINGLE_HYPHEN_RANGE = re.compile(r"^([A-Za-zА-Яа-я]?\d+)\s*(?:-|–|—|‐|‑|‒|−)\s*([A-Za-zА-Яа-я]?\d+)$")
 
 
-@rule("V003", "page-range-hyphen", "warning", fix="safe")
+@rule("V003", "page-range-hyphen", "warning", fix="safe", fields=("pages",))
 def page_range_hyphen(entry: EntryView, config=None):
     """A page range is written with a hyphen or a Unicode dash instead of ``--``.
 
@@ -139,7 +144,8 @@ _VOLUME_MARK = re.compile(r"^(?:(?:Т|Vol|V)\.|(?:Том|Vol|Volume)(?=\s))\s*",
 _NUMBER_MARK = re.compile(r"^(?:№|(?:No|Nr|Вып|Iss)\.|(?:No|Nr|Number|Выпуск|Issue)(?=\s))\s*", re.I)
 
 
-@rule("V004", "volume-number-markers", "warning", fix="safe")
+@rule("V004", "volume-number-markers", "warning", fix="safe",
+      fields=("volume", "number", "issue"))
 def volume_number_markers(entry: EntryView, config=None):
     """``volume`` or ``number`` keeps its printed marker (``Т.``, ``№``, ``Vol.``, ``No.``).
 
@@ -150,10 +156,10 @@ def volume_number_markers(entry: EntryView, config=None):
     articles only: a book's number in a series is printed as written.)
     """
     for name, own, other in (("volume", _VOLUME_MARK, _NUMBER_MARK), ("number", _NUMBER_MARK, _VOLUME_MARK)):
-        if name == "number" and entry.ref.type not in _ISSUE_TYPES:
+        if name == "number" and entry.record.type not in _ISSUE_TYPES:
             continue   # a book's number is its number in a series, printed as the data has it
         span = None
-        value = _plain(entry.values[name]) if name in entry.values else str(entry.ref.get(
+        value = _plain(entry.values[name]) if name in entry.values else str(entry.record.get(
             {"volume": "volume", "number": "issue"}[name]) or "")
         if not value:
             continue
@@ -170,7 +176,7 @@ def volume_number_markers(entry: EntryView, config=None):
                           f"'{value}', which is marked as the other of volume/number: swapped?", name)
 
 
-@rule("V005", "doi-syntax", "error")
+@rule("V005", "doi-syntax", "error", fields=("doi",))
 def doi_syntax(entry: EntryView, config=None):
     """The DOI is not a DOI: it must be ``10.<registrant>/<suffix>``.
 
@@ -178,12 +184,12 @@ def doi_syntax(entry: EntryView, config=None):
     Example: ``doi = {10.1000}``, ``doi = {DOI 10.1000/xyz}``.
     Use instead: ``doi = {10.1000/xyz}``.
     """
-    doi = entry.ref.get("DOI")
+    doi = entry.record.get("DOI")
     if doi and not DOI_RE.match(doi) and not _DOI_URL.match(doi):
         yield finding(doi_syntax, entry, f"doi of '{entry.key}' is not a DOI: '{doi}'", "doi")
 
 
-@rule("V006", "doi-as-url", "warning", fix="safe")
+@rule("V006", "doi-as-url", "warning", fix="safe", fields=("doi",))
 def doi_as_url(entry: EntryView, config=None):
     """The ``doi`` field holds a URL or a ``doi:`` prefix instead of the bare DOI.
 
@@ -191,7 +197,7 @@ def doi_as_url(entry: EntryView, config=None):
     Example: ``doi = {https://doi.org/10.1134/S0361768825700069}``.
     Use instead: ``doi = {10.1134/S0361768825700069}``.
     """
-    doi = entry.ref.get("DOI")
+    doi = entry.record.get("DOI")
     if not doi:
         return
     m = _DOI_URL.match(doi)
@@ -238,7 +244,7 @@ def _isbn_valid(candidate: str) -> bool:
     return False
 
 
-@rule("V007", "isbn-checksum", "error")
+@rule("V007", "isbn-checksum", "error", fields=("isbn",))
 def isbn_checksum(entry: EntryView, config=None):
     """An ISBN-10 or ISBN-13 has the wrong length or check digit.
 
@@ -246,7 +252,7 @@ def isbn_checksum(entry: EntryView, config=None):
     Example: ``isbn = {978-5-02-037554-4}`` (check digit should be 3).
     Use instead: the ISBN printed on the book's copyright page, e.g. ``978-5-02-037554-3``.
     """
-    value = entry.ref.get("ISBN")
+    value = entry.record.get("ISBN")
     if not value:
         return
     for item in _split_identifiers(value):
@@ -255,7 +261,7 @@ def isbn_checksum(entry: EntryView, config=None):
             yield finding(isbn_checksum, entry, f"isbn of '{entry.key}' is not a valid ISBN: '{item}'", "isbn")
 
 
-@rule("V008", "issn-checksum", "error")
+@rule("V008", "issn-checksum", "error", fields=("issn",))
 def issn_checksum(entry: EntryView, config=None):
     """An ISSN has the wrong form or check digit.
 
@@ -263,7 +269,7 @@ def issn_checksum(entry: EntryView, config=None):
     Example: ``issn = {0378-5956}`` (check digit should be 5).
     Use instead: the ISSN printed by the journal, e.g. ``0378-5955``.
     """
-    value = entry.ref.get("ISSN")
+    value = entry.record.get("ISSN")
     if not value:
         return
     for item in _split_identifiers(value):
@@ -273,7 +279,7 @@ def issn_checksum(entry: EntryView, config=None):
             yield finding(issn_checksum, entry, f"issn of '{entry.key}' is not a valid ISSN: '{item}'", "issn")
 
 
-@rule("V009", "url-without-urldate", "warning")
+@rule("V009", "url-without-urldate", "warning", fields=("url",))
 def url_without_urldate(entry: EntryView, config=None):
     """A URL is given without the date it was accessed.
 
@@ -282,13 +288,13 @@ def url_without_urldate(entry: EntryView, config=None):
     Example: ``url = {http://www.eduherald.ru/…}`` and no ``urldate``.
     Use instead: add ``urldate = {2019-02-11}``.
     """
-    if entry.ref.get("URL") and "accessed" not in entry.ref.fields and entry.ref.type in (
+    if entry.record.get("URL") and "accessed" not in entry.record.fields and entry.record.type in (
             "webpage", "post", "post-weblog", "article-journal", "article-newspaper", "article-magazine",
             "document"):
         yield finding(url_without_urldate, entry, f"'{entry.key}' has a URL but no urldate", "url")
 
 
-@rule("V010", "urldate-in-future", "error")
+@rule("V010", "urldate-in-future", "error", fields=("urldate",))
 def urldate_in_future(entry: EntryView, config=None):
     """The access date lies in the future.
 
@@ -297,7 +303,7 @@ def urldate_in_future(entry: EntryView, config=None):
     Example: ``urldate = {2091-02-11}``.
     Use instead: the date the page was actually read.
     """
-    date = entry.ref.get("accessed")
+    date = entry.record.get("accessed")
     if not isinstance(date, Date) or not date.parts:
         return
     parts = date.parts[-1] + [1, 1]
