@@ -17,9 +17,10 @@ import pytest
 
 from . import differential
 
-#: agreement measured when this test was written, less a margin (see the report of the
-#: branch that added the set for the figures per style)
-FLOORS = {"third-work": 0.99, "third-held": 0.97}
+#: agreement measured when this test was written (work 99.76 %, held-out 98.78 %; before
+#: the fixes found on the work part: 97.28 % and 97.65 %), less a margin
+FLOORS = {"third-work": 0.99, "third-held": 0.98}
+#: no style below this on either part (lowest when written: MLA 97.4 % held-out)
 STYLE_FLOOR = 0.95
 
 

@@ -285,8 +285,6 @@ class Text(_Numbers, m.Text):
             _merge(frame, kept=text is not None)
             return text, _is_english(self, item)
         text, _language = super().process(item, context=context, **kwargs)
-        if text is not None and self.get("value") in (".", ",") and not self.get("prefix"):
-            text = String(quotes.LITERAL + str(text))      # kept apart from quotes (.quotes)
         if text and "term" in self.attrib and _state.__dict__.get("terms") is not None:
             _state.terms.append(str(text))      # for collapse.capitalize_term
         return text, _is_english(self, item)
@@ -1282,9 +1280,24 @@ class Layout(m.Layout):
         return str(self.format(String(margin))), str(self.format(body))
 
 
+_TEXT_TAG = "{http://purl.org/net/xbiblio/csl}text"
+
+
+def _mark_literals(style) -> None:
+    """A literal ``cs:text value="."`` (or ",") marked :data:`.quotes.LITERAL` in the style
+    tree, once: citeproc-js moves no punctuation of a literal into quotes nor drops it as
+    doubled (IEEE: ``“Why?”.``); :func:`.quotes.resolve` removes the mark."""
+    for text in style.iter(_TEXT_TAG):
+        value = text.get("value")
+        if value in (".", ",") and not text.get("prefix"):
+            text.set("value", quotes.LITERAL + value)
+
+
 class Style(m.Style):
     def set_locale_list(self, output_locale, validate=True):
         from .engine import system_locale
+
+        _mark_literals(self)        # here: run once per parsed style, before any rendering
 
         self.locales = []
         added = set()
