@@ -179,5 +179,6 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "chapter" if re.search(r"\d\s*[-–—]\s*\d", str(f.get("page", ""))) else "book"
     if f.get("volume") or f.get("issue") or f.get("page"):
         return "article-journal"
-    # author, title, year and nothing else: most often a book ("Schmidt D. A. Denotational Semantics. 1997.")
-    return "book"
+    # author, title, year and nothing else: most often a book ("Schmidt D. A. Denotational Semantics. 1997.");
+    # a title alone says nothing (the caller makes it an article, a CSL type)
+    return "book" if f.get("author") or f.get("issued") else "document"

@@ -9,7 +9,10 @@ script, which alphabet's own letters it has (Kazakh ә ғ қ ң ө ұ ү һ, Ukr
 Belarusian ў), the punctuation around it, where it is in the reference, whether it is a
 known city (or its abbreviation ``М.``), a publisher's or a journal's word, a GOST marker
 (``С.``, ``Т.``, ``№``, ``Вып.``, ``//``, `` – ``), and which field the rule parser gave it
-(the rules are the model's helpers: where they are right the model learns to follow them).
+(the rules are the model's helpers: where they are right the model learns to follow them), and
+whether names after `` / `` follow a heading that already named the author (then they repeat
+it) or not (then they are the authors).  Features of sentence starts and of the area a token
+is in were tried and dropped: on work splits they cost 0.006–0.012 micro F1.
 """
 from __future__ import annotations
 
