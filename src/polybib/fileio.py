@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,6 +128,7 @@ def _replacing(target: Path, st: os.stat_result | None) -> Iterator[BinaryIO]:
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(folder)
+    import tempfile     # here: it imports shutil, random, bz2 and lzma (start-up of every command)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{_TMP_MARK}{os.getpid()}-",
                                suffix=_TMP_SUFFIX, dir=folder)
     try:

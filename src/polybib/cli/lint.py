@@ -11,7 +11,6 @@ from ..errors import UsageError
 from ..fileio import open_output, write_pieces
 from ..lint import LintSettings, all_rules, lint_paths
 from ..lint.findings import SEVERITIES, severity_rank
-from ..lint.fixer import fix_files, write_fixes
 from ..lint.reporters import REPORTERS, pieces
 from ..lint.reporters.human import summary
 from ..printable import safe_line
@@ -134,6 +133,7 @@ def _run(args: argparse.Namespace) -> int:
     links = _link_results(args, settings)
     result = lint_paths(args.inputs, settings, args.from_format, links)
     if args.fix or args.diff:
+        from ..lint.fixer import fix_files, write_fixes     # (only then: start-up, issue 18.4)
         outcomes = fix_files(result, settings, unsafe=args.unsafe_fixes)
         for outcome in outcomes:
             for finding, why in outcome.refused:

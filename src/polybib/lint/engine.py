@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .. import formats, progress
 from ..formats.bibtex.document import BibDocument
 from ..formats.bibtex.inheritance import inherit_fields, xdata_fields
+from ..formats.bibtex.lazy import EntryReference
 from ..formats.bibtex.names import names_remembered
 from ..gcpause import gc_paused
 from ..model import Library
@@ -110,9 +111,9 @@ def _entry_pass(files: list[FileContext], entry_rules: list, settings: LintSetti
     shared: dict = {}           # equal name lists and dates, one object for the run
     for ctx in files:
         for entry in progress.each(ctx.entries, f"linting {os.path.basename(ctx.path)}"):
-            seg = entry.segment
-            if seg is None:
-                funcs = every
+            seg, ref = entry.segment, entry.ref
+            if seg is None or type(ref) is not EntryReference or ref.mapped:
+                funcs = every       # a record mapped (perhaps changed) before lint: every rule
             else:
                 names = seg.names
                 funcs = by_layout.get(names)

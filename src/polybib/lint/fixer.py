@@ -19,7 +19,6 @@ Writing keeps the file what it was:
 """
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 
@@ -45,6 +44,7 @@ class FixOutcome:
     data: bytes = b""
 
     def diff(self) -> str:
+        import difflib      # only --diff needs it
         return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
                                             self.fixed.splitlines(keepends=True),
                                             fromfile=f"a/{self.path.lstrip('/')}",

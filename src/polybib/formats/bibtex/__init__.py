@@ -8,7 +8,6 @@ from __future__ import annotations
 from ...gcpause import gc_paused
 from ...model import Library
 from .document import BibDocument, build_references, parse_document
-from .writer import format_entry, write_library
 
 __all__ = ["read", "write", "BibDocument", "format_entry"]
 
@@ -31,4 +30,15 @@ def write(library: Library, dialect: str | None = None, ascii: bool = False, for
     if dialect not in (None, "biblatex", "bibtex"):
         from ...errors import UsageError
         raise UsageError(f"unknown BibTeX dialect {dialect!r}: use biblatex or bibtex")
+    from .writer import write_library     # (not at import: reading needs no writer, see __getattr__)
     return write_library(library, dialect, ascii, forget)
+
+
+def __getattr__(name: str):
+    """``format_entry`` from the writer, imported when first asked for: the writer brings
+    the key generator and the atomic-file machinery, which reading (``polybib lint``'s
+    start-up) does not need."""
+    if name == "format_entry":
+        from .writer import format_entry
+        return format_entry
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,17 +19,15 @@ line inside a block aborts that block.
 """
 from __future__ import annotations
 
-import logging
 import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Iterator
 
-# bibtexparser logs its own parse errors; polybib reports them as Diagnostics instead.
-# (bibtexparser itself is imported only when its Splitter is needed, see splitter_blocks:
-# importing it brings its whole middleware stack and pylatexenc, about a third of
-# ``polybib lint``'s start-up and megabytes that a file the scanner reads never uses.)
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+# bibtexparser (and logging, whose level for it is set there) is imported only when its
+# Splitter is needed, see splitter_blocks: importing it brings its whole middleware stack
+# and pylatexenc, about a third of ``polybib lint``'s start-up and megabytes that a file
+# the scanner reads never uses.
 
 
 @dataclass(slots=True)
@@ -264,7 +262,12 @@ class _Scan:
 
 def splitter_blocks(text: str) -> list[Block]:
     """The blocks as bibtexparser's own Splitter finds them (the reference behaviour)."""
+    import logging
+
     from bibtexparser.splitter import Splitter
+
+    # bibtexparser logs its own parse errors; polybib reports them as Diagnostics instead
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     blocks: list[Block] = []
     pos = 0
     for found in Splitter(text).split().blocks:
