@@ -107,7 +107,7 @@ class Builder:
 
     def write(self, name: str, data: bytes | str) -> Path:
         path = self.outdir / name
-        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
+        write_atomic(path, data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
         self.result.written.append(path)
         return path
 
