@@ -124,3 +124,23 @@ def test_every_spelling_of_loopback_a_url_can_hold_is_refused_without_connecting
                  "127.0.0.1.", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]", "0", "[::]"]:
         with pytest.raises(AddressRefused):
             guard.addresses(host, 80)
+
+
+RUSSIAN_LIST = "1. Иванов И. И. Заголовок. М.: Наука, 2019. 100 с.\n2. Щукин Ю. И. Экономика. СПб.: Питер, 2020.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_mostly_cyrillic_utf16_text_without_bom_is_read_not_refused(tmp_path, codec):
+    """Windows "Unicode text" of a Russian list: 60 % of its UTF-16 units have no NUL byte,
+    which the ASCII-share guess missed ("not a text file", exit 2)."""
+    src = tmp_path / "list.txt"
+    src.write_bytes(RUSSIAN_LIST.encode(codec))
+    library = read(str(src))
+    assert len(library.references) == 2
+    assert any("Иванов" in str(r.fields.get("author")) or "Иванов" in str(r.fields) for r in library.references)
+
+
+def test_binary_data_with_nuls_on_both_sides_is_still_not_text(tmp_path):
+    from polybib.encoding import wide_without_bom
+    assert wide_without_bom(bytes(range(256)) * 8) == ""
+    assert wide_without_bom(b"\x00\x01\x00\x02\x03\x00\x04\x00" * 50) == ""
