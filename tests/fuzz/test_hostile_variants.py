@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,40 @@ def test_binary_data_with_nuls_on_both_sides_is_still_not_text(tmp_path):
     from polybib.encoding import wide_without_bom
     assert wide_without_bom(bytes(range(256)) * 8) == ""
     assert wide_without_bom(b"\x00\x01\x00\x02\x03\x00\x04\x00" * 50) == ""
+
+
+_UNFIXED = "@article{a,\n  title = {T},\n  pages = {1-2},\n}\n"
+
+
+def test_fix_of_standard_input_is_refused_not_written_to_a_file_named_dash(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "polybib", "lint", "--fix", "--from", "bibtex", "-"],
+                          cwd=tmp_path, input=_UNFIXED.encode(), capture_output=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr        # was: 0, "All clear", and a file named '-'
+    assert not (tmp_path / "-").exists()
+    assert b"standard input" in proc.stderr
+
+
+def test_fix_of_a_named_pipe_is_refused_instead_of_hanging(tmp_path):
+    fifo = tmp_path / "refs.bib"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "polybib", "lint", "--fix", str(fifo)],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def write():
+        try:
+            fifo.write_text(_UNFIXED)
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()          # a writer, as a shell gives: after it, the second read waited for ever
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("lint --fix on a named pipe hung")
+    finally:
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)      # lets the writer finish
+        writer.join(5)
+        os.close(reader)
+    assert proc.returncode == 2 and b"regular file" in err
