@@ -182,3 +182,16 @@ def test_fix_of_a_named_pipe_is_refused_instead_of_hanging(tmp_path):
         writer.join(5)
         os.close(reader)
     assert proc.returncode == 2 and b"regular file" in err
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_a_line_break_other_than_cr_lf_cannot_end_a_ris_record_early(tmp_path, brk):
+    """Python's splitlines (and the RIS readers built on it) break lines on these too: in a
+    value, ``x<NEL>ER  - <NEL>TY  - JOUR`` ended the record and began another."""
+    item = {"id": "a", "type": "book", "title": f"x{brk}ER  - {brk}TY  - JOUR{brk}TI  - injected",
+            "author": [{"family": f"A{brk}ER  - ", "given": "B"}], "note": f"n{brk}ER  - "}
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps([item]), encoding="utf-8")
+    out = write(read(str(src)), "ris").decode("utf-8")
+    lines = out.splitlines()
+    assert [l for l in lines if l.startswith(("TY", "ER"))] == ["TY  - BOOK", "ER  -"], lines
