@@ -136,3 +136,30 @@ def test_a_server_that_breaks_http_is_not_reported_as_an_invalid_url(canned, opt
     [result] = _check(options, canned.url("/twolengths"))
     assert result.status != "dead" and "not a valid URL" not in result.detail
     assert "not valid HTTP" in result.detail
+
+
+def test_a_check_report_line_escapes_what_servers_and_files_put_in_it():
+    """A landing page's title (a detail), a key and a URL from the file reached the
+    terminal and the CI log raw in ``check``'s text report."""
+    from polybib.links.model import LinkResult
+    from polybib.links.report import to_text
+    r = LinkResult("k\x1b[31m", "url", "http://x.org/\x1b[2J", "another-work",
+                   detail="the page is 'T\n::error file=a.py::pwned \x1b]0;title\x07 ##vso[task.complete]'",
+                   file="in/\udcff.bib", line=3)
+    text = to_text([r])
+    assert "\x1b" not in text and "\x07" not in text and "##vso[" not in text
+    assert all(not line.startswith("::") for line in text.splitlines())
+    text.encode("utf-8")
+
+
+def test_check_of_a_file_whose_name_is_not_utf8_reports(tmp_path):
+    import os
+    import subprocess
+    import sys
+    name = os.fsdecode(b"\xffrefs.bib")
+    # 127.0.0.1 without --allow-private: refused by the policy, nothing is sent
+    (tmp_path / name).write_text("@misc{k, title = {T}, url = {http://127.0.0.1:9/x}}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "polybib", "check", name, "--no-cache", "-a"],
+                          cwd=tmp_path, capture_output=True, timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert b"internal error" not in proc.stderr and b"\\xff" in proc.stdout
