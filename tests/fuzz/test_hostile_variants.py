@@ -219,3 +219,21 @@ def test_bibtex_keys_for_many_identical_ids_cost_linear_steps(monkeypatch):
     out = keys.bibtex_keys(refs, fixed=["k", "ka"])
     assert out[:2] == ["kb", "kc"] and len(set(out)) == 2000
     assert len(calls) < 10 * 2000, len(calls)
+
+
+def test_build_writes_each_rendering_into_outdir_whatever_the_style_path(tmp_path):
+    """A style given as a path became part of the output file name: ``--styles
+    d/../../x.csl`` wrote ``bibliography-d/../../x.csl.html``, outside the output folder."""
+    import shutil
+    style_dir = tmp_path / "styles" / "deep"
+    style_dir.mkdir(parents=True)
+    shutil.copy(Path(__file__).parents[2] / "styles" / "gost-r-7-0-100-2018.csl", style_dir / "my.csl")
+    (tmp_path / "refs.bib").write_text("@book{k, author = {Smith, John}, title = {T}, year = {2001}}\n",
+                                       encoding="utf-8")
+    site = tmp_path / "site"
+    proc = subprocess.run([sys.executable, "-m", "polybib", "build", "refs.bib", "-o", "site", "--offline",
+                           "--no-links", "-q", "--formats", "text", "--styles", "styles/deep/../deep/my.csl"],
+                          cwd=tmp_path, capture_output=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert [p for p in site.iterdir() if p.is_dir()] == []
+    assert any(p.name.startswith("bibliography-") for p in site.iterdir())
