@@ -149,6 +149,27 @@ def wide_without_bom(data: bytes) -> str:
                 except UnicodeDecodeError:
                     continue
                 return name
+    return _utf16_by_parity(data, sample)
+
+
+def _utf16_by_parity(data: bytes, sample: bytes) -> str:
+    """UTF-16 told by which side its NUL bytes fall on, for text that is mostly not ASCII
+    (a Russian list saved as Windows "Unicode text" is 60 % Cyrillic, whose units have no
+    NUL byte at all): in UTF-16LE the zero bytes of its spaces, digits and punctuation are
+    all at odd offsets, in binary data they fall anywhere.  A character whose low byte is
+    zero (一 U+4E00) puts a few on the other side."""
+    if len(data) % 2:
+        return ""
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 4 and other * 20 <= zeros:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return name
     return ""
 
 

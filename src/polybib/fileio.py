@@ -116,9 +116,10 @@ def write_pieces(handle: BinaryIO, pieces: Iterable[str], batch: int = 1 << 16) 
         held.append(piece)
         size += len(piece)
         if size >= batch:
-            handle.write("".join(held).encode("utf-8"))
+            handle.write("".join(held).encode("utf-8", "backslashreplace"))
             held, size = [], 0
-    handle.write("".join(held).encode("utf-8"))
+    # backslashreplace: only a lone surrogate (a file name that is not UTF-8) can fail
+    handle.write("".join(held).encode("utf-8", "backslashreplace"))
 
 
 @contextmanager

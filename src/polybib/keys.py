@@ -139,16 +139,23 @@ def dedupe_keys(bases: Iterable[str]) -> list[str]:
     ``a``, ``b`` … (case-insensitively).  Keys as data, so a run that holds no records
     (``polybib batch``: the records live on the workers) deduplicates them all the same."""
     taken: set[str] = set()
-    out = []
-    for base in bases:
-        n = 0
-        key = base
-        while key.lower() in taken:
-            n += 1
-            key = base + _suffix(n)
-        taken.add(key.lower())
-        out.append(key)
-    return out
+    tried: dict[str, int] = {}
+    return [_unique(base, taken, tried) for base in bases]
+
+
+def _unique(base: str, taken: set[str], tried: dict[str, int]) -> str:
+    """``base`` or ``base`` + the first free suffix, now taken.  ``tried`` remembers per
+    base how far the suffixes are known to be taken (``taken`` only grows), so n copies of
+    one key cost n steps, not n²/2: 20,000 lines of the same reference took 5 minutes."""
+    low = base.lower()
+    n = tried.get(low, 0)
+    key = base + _suffix(n)
+    while key.lower() in taken:
+        n += 1
+        key = base + _suffix(n)
+    tried[low] = n
+    taken.add(key.lower())
+    return key
 
 
 #: A key written as it is: anything but white space, control and invisible formatting
@@ -170,16 +177,8 @@ def bibtex_keys(refs: Iterable[Reference], fixed: Iterable[str] = ()) -> list[st
     missing or unsafe one becomes :func:`citation_key`; a repeated one gets ``a``, ``b`` …
     """
     taken = {key.lower() for key in fixed}
-    out = []
-    for ref in refs:
-        base = ref.id if is_safe_key(ref.id or "") else citation_key(ref)
-        key, n = base, 0
-        while key.lower() in taken:
-            n += 1
-            key = base + _suffix(n)
-        taken.add(key.lower())
-        out.append(key)
-    return out
+    tried: dict[str, int] = {}
+    return [_unique(ref.id if is_safe_key(ref.id or "") else citation_key(ref), taken, tried) for ref in refs]
 
 
 def with_citation_keys(refs: Iterable[Reference]) -> list[Reference]:

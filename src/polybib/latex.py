@@ -395,6 +395,11 @@ def source_is_latex(flag: bool) -> Iterator[None]:
         _source_is_latex.reset(token)
 
 
+def source_is_latex_now() -> bool:
+    """Whether the text being written came from ``.bib`` (see :func:`source_is_latex`)."""
+    return _source_is_latex.get()
+
+
 def encode(text: str, ascii: bool = False, latex: bool | None = None) -> str:
     """Unicode model text → a BibTeX value body (without the enclosing braces).
 

@@ -106,8 +106,10 @@ class Builder:
         self.progress = progress or (lambda message: None)
 
     def write(self, name: str, data: bytes | str) -> Path:
+        # one file in outdir, whatever a style given as a path (``x/../../y.csl``) adds
+        name = name.replace("/", "_").replace("\\", "_")
         path = self.outdir / name
-        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
+        write_atomic(path, data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
         self.result.written.append(path)
         return path
 

@@ -9,13 +9,23 @@ or :func:`safe_line` (a whole printed line); machine formats (JSON, SARIF) escap
 own rules, and files written as data are left alone.
 
 Tab is kept: it is harmless on a terminal and source lines are indented with it.
+
+Two more things a value can hold that a printed line must not: a lone surrogate (a file
+name that is not UTF-8 arrives from the command line as ``\\udcff``), which no stream can
+encode, so printing it crashed; and the older CI command syntax that runners look for
+anywhere in a line, not only at its start (GitHub's ``##[error]…``, Azure Pipelines'
+``##vso[task.setvariable …]``), whose ``[`` is escaped.
 """
 from __future__ import annotations
 
 import re
 
 #: C0 controls but tab, DEL, C1 controls, line/paragraph separators, bidi controls.
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Also the bidi marks (LRM, RLM, ALM) and lone surrogates.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                       "\u2066-\u2069\ud800-\udfff]")
+#: CI commands a runner finds anywhere in a line (GitHub's legacy ``##[``, Azure's ``##vso[``).
+_ANYWHERE_COMMAND = re.compile(r"##(vso)?\[", re.I)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
 
 
@@ -25,6 +35,8 @@ def _escape(match: re.Match) -> str:
     if named:
         return named
     code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:            # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -38,6 +50,8 @@ def safe_line(text: object) -> str:
     """One printable line: controls escaped, and a leading ``::`` (a GitHub Actions
     workflow command) defused by escaping its first colon."""
     line = escape_controls(text)
+    if "#" in line:
+        line = _ANYWHERE_COMMAND.sub(lambda m: m.group()[:-1] + "\\x5b", line)
     stripped = line.lstrip()
     if stripped.startswith("::"):
         cut = len(line) - len(stripped)

@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     if note:
         print(f"polybib check: {note}", file=sys.stderr)
     report = to_json(results) if args.format == "json" else to_text(results, show_ok=args.all)
-    write_output(args.output, report.encode("utf-8"))
+    write_output(args.output, report.encode("utf-8", "backslashreplace"))   # a non-UTF-8 file name
     if any(r.status in failing for r in results) or library.errors:
         return 1
     return 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 
 from .. import progress
@@ -128,7 +129,23 @@ def run(args: argparse.Namespace) -> int:
         return _run(args)
 
 
+def _refuse_unfixable(paths: list[str]) -> None:
+    """--fix writes each file back and reads it again: standard input was written to a
+    file named '-', and a named pipe hung the second read for ever (#12)."""
+    for path in paths:
+        if path == "-":
+            raise UsageError("--fix cannot write back to standard input; use --diff, or give the file")
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            continue                        # reported by the reader, as without --fix
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise UsageError("--fix needs a regular file, not a pipe or a device; use --diff", file=path)
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.fix:
+        _refuse_unfixable(args.inputs)
     settings = settings_from(args)
     links = _link_results(args, settings)
     result = lint_paths(args.inputs, settings, args.from_format, links)

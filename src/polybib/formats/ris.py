@@ -472,9 +472,16 @@ def _date_text(date: Date) -> str:
     return f"{p[0]:04d}/" + (f"{p[1]:02d}" if len(p) > 1 else "") + "/" + (f"{p[2]:02d}" if len(p) > 2 else "") + "/"
 
 
+#: Everything some reader takes for the end of a line: CR and LF, and the breaks that
+#: Python's ``str.splitlines`` (and so Python RIS readers) also split on — VT, FF, the
+#: file/group/record separators, NEL, U+2028/2029.  Left in a value, ``x\x85ER  - `` ends
+#: the record there for such a reader and what follows becomes a record of its own.
+_ANY_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _one_line(value) -> str:
     """RIS values are one line (a continuation would be read back joined by a space)."""
-    return _LINE_BREAK.sub(" ", str(value)).strip()
+    return _ANY_LINE_BREAK.sub(" ", str(value)).strip()
 
 
 def _preferred(ref: Reference, tag: str, computed: str, reads_as) -> tuple[str, list[str]]:

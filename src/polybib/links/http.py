@@ -33,7 +33,9 @@ from requests.cookies import extract_cookies_to_jar, get_cookie_header
 from requests.models import PreparedRequest
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import ConnectTimeoutError, HTTPError as Urllib3Error, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import InvalidHeader as _BadResponseHeader
 
+from ..printable import escape_controls
 from .collect import host_key, normalise_url
 from .deadline import Watchdog
 from .landing import Page, decode_html, parse_html
@@ -152,6 +154,11 @@ def classify_error(exc: BaseException) -> FetchError:
         return FetchError("timeout", "no answer within the read timeout", True)
     if isinstance(exc, requests.exceptions.SSLError):
         return FetchError("tls", f"TLS: {_short(exc)}")
+    # the server's answer broke HTTP (two Content-Lengths, a thousand headers, a status
+    # line that is not one): the server's fault, never the URL's ("not a valid URL")
+    bad = next((c for c in causes if isinstance(c, (_BadResponseHeader, HTTPException))), None)
+    if bad is not None:
+        return FetchError("connection", f"the server's answer is not valid HTTP: {_short(bad)}")
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                         requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
         return FetchError("invalid", f"not a valid URL: {_short(exc)}")
@@ -192,7 +199,9 @@ def _location(value: str) -> str:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc)
+    """An exception's text for a detail: bytes from the server (a status line of ESC
+    sequences) shown escaped, at most 200 characters."""
+    text = escape_controls(exc)
     return text if len(text) <= 200 else text[:197] + "…"
 
 

@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from typing import IO, Iterable
 
+from ..printable import safe_line
 from .model import NOT_CHECKED_NETWORK, OK, STATUSES, LinkResult
 
 #: The keys every JSON object has (the lint and CI scripts rely on them).
@@ -25,6 +26,7 @@ def to_json(results: Iterable[LinkResult]) -> str:
 
 
 def format_line(r: LinkResult) -> str:
+    """One result as one printable line (see :func:`polybib.printable.safe_line`)."""
     where = f"{r.file}:{r.line}" if r.line else r.file
     text = f"{where}: {r.status}: {r.entry} {r.field} {r.url}"
     if r.http_status is not None and str(r.http_status) not in r.detail:
@@ -35,7 +37,8 @@ def format_line(r: LinkResult) -> str:
         text += f" (use {r.suggestion})"
     if r.cached:
         text += " (cached)"
-    return text
+    # keys, URLs and a server's page titles: escaped for the terminal and the CI log
+    return safe_line(text)
 
 
 def summary(results: list[LinkResult]) -> str:

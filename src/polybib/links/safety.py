@@ -47,7 +47,20 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")        # well-known NAT64 prefix (
 _GLOBAL_UNICAST = ipaddress.ip_network("2000::/3")
 
 
+#: IPv4 blocks the policy names itself for the same reason: Python before 3.11.10/3.12.4
+#: calls most of 192.0.0.0/24 (IETF protocol assignments, "not globally reachable" in
+#: IANA's registry; 192.0.0.8 is the IPv4 dummy address) global.  Its two globally
+#: reachable anycast addresses (.9 PCP, .10 TURN) stay allowed.
+_V4_BLOCKS = [(ipaddress.ip_network(net), reason) for net, reason in (
+    ("192.0.0.0/24", "non-public (IETF protocol assignments)"),
+)]
+_V4_GLOBAL = {ipaddress.ip_address("192.0.0.9"), ipaddress.ip_address("192.0.0.10")}
+
+
 def _v4_problem(ip: ipaddress.IPv4Address) -> str:
+    for net, reason in _V4_BLOCKS:
+        if ip in net and ip not in _V4_GLOBAL:
+            return reason
     if ip.is_loopback:
         return "loopback"
     if ip.is_link_local:

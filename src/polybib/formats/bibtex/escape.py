@@ -48,14 +48,17 @@ def _as_is(value: str) -> bool:
     return latex.is_safe_value(value) and not _NEVER_AS_IS.search(value)
 
 
-def verbatim(field: str, value: str) -> str:
+def verbatim(field: str, value: str, dialect: str | None = "biblatex") -> str:
     """A verbatim field's body.  A value every reader ends at the same place (balanced
     braces counted both ways, no trailing backslash, no control characters) is written as
     it is, so a URL or DOI read from a ``.bib`` comes back unchanged; otherwise the
     characters that could break out of it are percent-encoded, as a URL (and a DOI
     resolver) reads them back."""
     value = value.strip()
-    if _as_is(value):
+    # biblatex reads these fields verbatim; classic BibTeX styles print them as LaTeX
+    # (plainnat's \doi{…}), where a backslash from CSL-JSON, RIS or text, a character
+    # there, would run as a command: it is encoded (%5C)
+    if _as_is(value) and ("\\" not in value or dialect != "bibtex" or latex.source_is_latex_now()):
         return value
     unsafe = _URL_UNSAFE if field == "url" else _ID_UNSAFE
     return unsafe.sub(lambda m: quote(m.group(), safe=""), value)
@@ -66,7 +69,8 @@ def date_literal(text: str) -> str:
     ``{\\noopsort{1973b}}1973``).  The reader takes a date field back without decoding
     LaTeX (``~`` is EDTF's "circa"), so the literal goes back as it is when it is safe and
     runs no code (:func:`polybib.latex.runs_code`); otherwise it is escaped as text."""
-    if _as_is(text) and not latex.runs_code(text):
+    # from another source a backslash is a character: only .bib's own LaTeX passes
+    if _as_is(text) and not latex.runs_code(text) and ("\\" not in text or latex.source_is_latex_now()):
         return text
     return latex.encode(text, latex=False)
 

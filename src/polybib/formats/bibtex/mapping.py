@@ -456,7 +456,13 @@ def _number_read_as(field: str, csl_type: str) -> str | None:
 
 
 def _date_text(value: str) -> str:
-    """A date field's text: EDTF's ``~`` (circa) is not LaTeX's tie here."""
+    """A date field's text: EDTF's ``~`` (circa) is not LaTeX's tie here.  A literal that
+    polybib wrote as text (``\\textbackslash{}x`` from a CSL-JSON ``\\x``) is read back as
+    that text; any other LaTeX in a date is kept as before."""
+    if "\\" in value:
+        decoded = latex.decode(value, markup=False)
+        if latex.encode(decoded, latex=False) == value:
+            return decoded.strip()
     return value.replace("{", "").replace("}", "").strip()
 
 
@@ -584,7 +590,7 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
             text(field, variable)
     for field, variable in VERBATIM_FIELDS.items():
         if variable in f:
-            out[field] = escape.verbatim(field, str(f[variable]))
+            out[field] = escape.verbatim(field, str(f[variable]), dialect)
     for field, variable in DATE_FIELDS.items():
         if field != "date" and variable in f:
             date = f[variable]

@@ -15,7 +15,7 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 def fingerprint(f) -> str:
     """Same problem, same fingerprint: file, rule, entry, field and message — no line."""
     key = "\x1f".join([f.file, f.code, f.entry or "", f.field or "", f.message])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def render(result, color: bool = False) -> str:
