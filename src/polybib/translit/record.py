@@ -46,6 +46,7 @@ from typing import Any, Iterable
 from .. import progress
 from ..errors import UsageError
 from ..model import NAME_VARIABLES, Diagnostic, Library, Name, Reference
+from . import companions as _companions
 from . import conventions
 from .engine import has_cyrillic
 from .languages import LANGUAGES, language_for, normalize_language
@@ -85,6 +86,12 @@ OTHER_TEXT_FIELDS = ("note", "abstract", "annote", "keyword", "section", "source
                      "scale", "reviewed-genre")
 
 EXTRA_PREFIX = "translit."
+#: Each variable's alias fields (``biblatex.address`` for ``publisher-place`` …) that are
+#: not among the extras romanized as fields of their own, and the variables that have
+#: companions at all (:mod:`.companions`).
+_ALIAS_KEYS = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS)
+               for variable in _companions.ALIASES}
+_COMPANIONS = frozenset(_ALIAS_KEYS) | frozenset(_companions.GOST_LISTS)
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
 
@@ -205,11 +212,13 @@ class Romanizer:
             return conventions.romanize_publisher(value, romanize)
         return romanize(value)
 
-    def values(self, ref: Reference) -> dict[str, Any]:
+    def values(self, ref: Reference, companions: bool = False) -> dict[str, Any]:
         """The romanized values of ``ref``'s chosen fields, only those that change.
 
         Keys are CSL variables, and ``biblatex.*`` keys for text the BibTeX reader kept
-        in ``ref.extra``."""
+        in ``ref.extra``.  ``companions``: also the other copies of a chosen variable's
+        text that a record read from ``.bib`` keeps in ``extra`` (an ``address`` beside
+        its ``location``, a GOST place list: :mod:`.companions`), under their keys."""
         out: dict[str, Any] = {}
         lang = ref.language or self.language
         fields, extra, rank = ref.fields, ref.extra, self._rank
@@ -223,6 +232,10 @@ class Romanizer:
             new = self.value(variable, old, lang)
             if new != old:
                 out[variable] = new
+            if companions and variable in _COMPANIONS:
+                out.update(_companions.romanize(
+                    variable, _ALIAS_KEYS.get(variable, ()), old, extra,
+                    lambda text, v=variable: self.value(v, text, lang)))
         return out
 
 
@@ -316,7 +329,7 @@ def copy_library(library: Library) -> Library:
 
 
 def _apply(ref: Reference, romanizer: Romanizer, mode: str, keep_original: bool = False) -> None:
-    values = romanizer.values(ref)
+    values = romanizer.values(ref, companions=mode == "replace")
     if values and keep_original and hasattr(ref, "keep_original"):
         ref.keep_original()       # a .bib record: its mapping as read, for the writer
     if mode == "replace":

@@ -1,0 +1,95 @@
+"""The other copies of a variable's text that a record read from ``.bib`` carries.
+
+Why: a romanized ``.bib`` must have no Cyrillic left in the fields the user asked for,
+but the reader keeps some of a variable's text outside the variable:
+
+* **alias fields**: JabRef writes ``address`` *and* ``location``, ``journal`` *and*
+  ``journaltitle``.  One of them claims the variable (``mapping.CLAIM_RANK``); the other is
+  kept verbatim in ``extra["biblatex.<field>"]`` and written back as it was, so romanizing
+  only the variable left ``address = {Москва}`` next to ``location = {Moskva}``;
+* **GOST lists**: ``location = {Москва and Киев}`` is read as the variable
+  ``Москва; Киев`` plus the list in ``extra["polybib.gost.location"]``, which the writer
+  prefers while the variable still is that list joined; romanizing only the variable lost
+  the ``and`` list (``location = {Moskva; Kiev}``).
+
+:func:`romanize` gives the new values of those companions of one variable, romanized the
+way the variable is (its place or publisher convention, its table); the record way
+(:meth:`.record.Romanizer.values`) and the field-by-field way (:mod:`.bibentries`) both
+call :func:`alias_body`, so they write the same bytes.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .. import latex
+from ..formats.bibtex import mapping
+
+#: CSL variable → the ``extra`` keys of the alias fields that can hold its text.
+ALIASES: dict[str, tuple[str, ...]] = {}
+for _field, _variable in mapping.TEXT_FIELDS.items():
+    ALIASES.setdefault(_variable, ())
+    ALIASES[_variable] += (mapping.EXTRA + _field,)
+ALIASES = {v: keys for v, keys in ALIASES.items() if len(keys) > 1}
+
+#: CSL variable → the ``polybib.gost.*`` key of its ``and`` list (``mapping._read_gost``).
+GOST_LISTS = {"publisher-place": mapping.GOST + "location", "publisher": mapping.GOST + "publisher"}
+
+#: Fields biblatex reads as ``and`` lists (``mapping._LIST_FIELDS``).
+_LIST_FIELDS = frozenset({"location", "address", "publisher"})
+
+
+def alias_keys(variable: str, own) -> tuple[str, ...]:
+    """The ``extra`` keys of ``variable``'s alias fields, but those in ``own``: the
+    ``biblatex.*`` extras romanized as fields of their own (``institution``,
+    ``howpublished`` …: ``record.BIBLATEX_EXTRAS``)."""
+    return tuple(k for k in ALIASES.get(variable, ()) if k not in own)
+
+
+def alias_body(field: str, raw: str, romanize_text: Callable[[str], str]) -> str:
+    """The romanized LaTeX of alias field ``field`` whose LaTeX is ``raw``: its text
+    romanized as the variable's text is (decoded, romanized, encoded), item by item when
+    it is an ``and`` list of places or publishers.  ``raw`` itself when nothing changes.
+    Called within ``latex.source_is_latex(True)``: the extra holds the file's LaTeX."""
+    if field in _LIST_FIELDS and mapping._top_level_and(raw):
+        items = mapping._and_items(raw)
+        new = [romanize_text(x) for x in items]
+        if new == items or not all(new):
+            return raw
+        return " and ".join("{%s}" % b if mapping._top_level_and(b) else b
+                            for b in (latex.encode(x, False) for x in new))
+    value = mapping._BRACED_AND.sub("and", raw) if field in _LIST_FIELDS and "{and}" in raw else raw
+    text = latex.decode(value)
+    new_text = romanize_text(text) if text else text
+    if new_text == text or not new_text:
+        return raw
+    body = latex.encode(new_text, False)
+    if field in _LIST_FIELDS and " and " in body:
+        body = mapping._brace_and_words(body)       # "Durham and London" is one place
+    return body
+
+
+def romanize(variable: str, aliases: tuple[str, ...], old: Any, extra: dict,
+             romanize_text: Callable[[str], str]) -> dict[str, Any]:
+    """The companions of ``variable`` in ``extra`` that change, by key: its alias fields
+    (``aliases``: their keys) and its GOST list; and then the variable's value too (under
+    ``variable``), the list's items joined.  ``old``: the variable's value as read."""
+    out: dict[str, Any] = {}
+    for key in aliases:
+        raw = extra.get(key)
+        if isinstance(raw, str) and raw.strip():
+            with latex.source_is_latex(True):
+                body = alias_body(key[len(mapping.EXTRA):], raw, romanize_text)
+            if body != raw:
+                out[key] = body
+    gost = GOST_LISTS.get(variable)
+    listed = extra.get(gost) if gost else None
+    if isinstance(listed, str) and listed:
+        from ..render.gost import join_list, split_list     # one list syntax for both sides
+
+        items = split_list(listed)
+        romanized = [romanize_text(x) for x in items]
+        # the variable is the list joined (mapping._read_gost): it stays so, romanized
+        if romanized != items and all(romanized) and old == "; ".join(items):
+            out[gost] = join_list(romanized)
+            out[variable] = "; ".join(romanized)
+    return out
