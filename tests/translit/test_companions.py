@@ -104,3 +104,15 @@ def test_the_jabref_corpus_file_keeps_no_cyrillic_in_its_place_and_journal_field
             if re.match(r"\s*(address|location|journal|journaltitle)\s*=", line)
             and CYRILLIC.search(line)]
     assert not left, left[:5]
+
+
+def test_text_the_reader_moved_to_the_gost_layer_is_romanized_as_its_field():
+    """An ``organization`` beside a publisher and an ``addendum`` are read into
+    ``polybib.gost.*``; they are among the extras translit romanizes."""
+    data = ("@book{o, author = {Юрьев, А.}, title = {Щука}, publisher = {Наука},\n"
+            "  organization = {РУДН}, addendum = {Пер. с англ.}, date = {2001}}\n").encode("utf-8")
+    slow, fast = both_ways(data, "iso9")
+    assert fast == slow
+    assert "organization = {RUDN}" in slow and "addendum = {Per. s angl.}" in slow
+    slow, _ = both_ways(data, "iso9", fields="titles")
+    assert "organization = {РУДН}" in slow and "addendum = {Пер. с англ.}" in slow

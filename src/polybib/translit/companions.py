@@ -7,6 +7,9 @@ but the reader keeps some of a variable's text outside the variable:
   ``journaltitle``.  One of them claims the variable (``mapping.CLAIM_RANK``); the other is
   kept verbatim in ``extra["biblatex.<field>"]`` and written back as it was, so romanizing
   only the variable left ``address = {Москва}`` next to ``location = {Moskva}``;
+* **text moved to the GOST layer**: an ``organization`` beside a publisher, an ``addendum``
+  go to ``extra["polybib.gost.*"]``, out of reach of the ``biblatex.*`` extras translit
+  romanizes (:data:`GOST_MOVED`);
 * **GOST lists**: ``location = {Москва and Киев}`` is read as the variable
   ``Москва; Киев`` plus the list in ``extra["polybib.gost.location"]``, which the writer
   prefers while the variable still is that list joined; romanizing only the variable lost
@@ -33,6 +36,12 @@ ALIASES = {v: keys for v, keys in ALIASES.items() if len(keys) > 1}
 
 #: CSL variable → the ``polybib.gost.*`` key of its ``and`` list (``mapping._read_gost``).
 GOST_LISTS = {"publisher-place": mapping.GOST + "location", "publisher": mapping.GOST + "publisher"}
+
+#: ``polybib.gost.*`` keys the reader moves a ``biblatex.*`` extra to (``mapping._read_gost``:
+#: an ``organization`` beside a publisher, an ``addendum``, a ``booktitleaddon``), by the
+#: extra whose choice and rules they follow; they hold text, not LaTeX.
+GOST_MOVED = {mapping.EXTRA + "organization": mapping.GOST + "organization",
+              **{mapping.EXTRA + field: mapping.GOST + key for field, key in mapping.GOST_FIELDS.items()}}
 
 #: Fields biblatex reads as ``and`` lists (``mapping._LIST_FIELDS``).
 _LIST_FIELDS = frozenset({"location", "address", "publisher"})

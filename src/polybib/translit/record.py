@@ -92,6 +92,7 @@ EXTRA_PREFIX = "translit."
 _ALIAS_KEYS = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS)
                for variable in _companions.ALIASES}
 _COMPANIONS = frozenset(_ALIAS_KEYS) | frozenset(_companions.GOST_LISTS)
+_GOST_MOVED = {extra: key for extra, key in _companions.GOST_MOVED.items() if extra in BIBLATEX_EXTRAS}
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
 
@@ -226,12 +227,21 @@ class Romanizer:
         # record has a dozen keys; the default choice has some eighty)
         chosen = [v for v in fields if v in rank]
         chosen += [v for v in extra if v in rank and v not in fields]
+        if companions:      # a chosen extra the reader moved to the GOST layer, under its key
+            chosen += [v for v, key in _GOST_MOVED.items() if key in extra and v in rank]
         chosen.sort(key=rank.__getitem__)
         for variable in chosen:
-            old = fields[variable] if variable in fields else extra[variable]
+            key = variable
+            if variable in fields:
+                old = fields[variable]
+            elif variable in extra:
+                old = extra[variable]
+            else:
+                key = _GOST_MOVED[variable]
+                old = extra[key]
             new = self.value(variable, old, lang)
             if new != old:
-                out[variable] = new
+                out[key] = new
             if companions and variable in _COMPANIONS:
                 out.update(_companions.romanize(
                     variable, _ALIAS_KEYS.get(variable, ()), old, extra,
