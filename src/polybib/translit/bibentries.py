@@ -27,7 +27,6 @@ from .. import latex
 from ..formats.bibtex import escape, mapping
 from ..formats.bibtex.names import parse_bibtex_names
 from ..keys import is_safe_key
-from . import companions
 from .record import BIBLATEX_EXTRAS
 
 #: Field (lower-cased) → (kind, CSL variable or extra key); kind: ``names``, ``text``,
@@ -199,8 +198,7 @@ def rewrite_entry(seg, romanizer) -> tuple[str, dict, dict] | bool | None:
                 new[low] = mapping._name_list(romanized, etal, False, True)
                 old[low] = mapping._name_list(names, etal, False, True)
             elif kind == "alias":
-                body = companions.alias_body(
-                    low, value, lambda text, v=variable: romanizer.value(v, text, lang))
+                body = romanizer.alias(variable, low, value, lang)
                 if body == value:
                     continue
                 new[low] = escape.extra_value(body, True)

@@ -58,7 +58,8 @@ def alias_body(field: str, raw: str, romanize_text: Callable[[str], str]) -> str
     """The romanized LaTeX of alias field ``field`` whose LaTeX is ``raw``: its text
     romanized as the variable's text is (decoded, romanized, encoded), item by item when
     it is an ``and`` list of places or publishers.  ``raw`` itself when nothing changes.
-    Called within ``latex.source_is_latex(True)``: the extra holds the file's LaTeX."""
+    Called within ``latex.source_is_latex(True)``: the extra holds the file's LaTeX
+    (:meth:`.record.Romanizer.alias` calls it so, and remembers what it gives)."""
     if field in _LIST_FIELDS and mapping._top_level_and(raw):
         items = mapping._and_items(raw)
         new = [romanize_text(x) for x in items]
@@ -77,17 +78,17 @@ def alias_body(field: str, raw: str, romanize_text: Callable[[str], str]) -> str
     return body
 
 
-def romanize(variable: str, aliases: tuple[str, ...], old: Any, extra: dict,
-             romanize_text: Callable[[str], str]) -> dict[str, Any]:
+def romanize(variable: str, aliases: tuple[str, ...], old: Any, extra: dict, romanizer,
+             lang: str | None) -> dict[str, Any]:
     """The companions of ``variable`` in ``extra`` that change, by key: its alias fields
     (``aliases``: their keys) and its GOST list; and then the variable's value too (under
-    ``variable``), the list's items joined.  ``old``: the variable's value as read."""
+    ``variable``), the list's items joined.  ``old``: the variable's value as read;
+    ``romanizer``: a :class:`.record.Romanizer`, ``lang`` the record's language."""
     out: dict[str, Any] = {}
     for key in aliases:
         raw = extra.get(key)
         if isinstance(raw, str) and raw.strip():
-            with latex.source_is_latex(True):
-                body = alias_body(key[len(mapping.EXTRA):], raw, romanize_text)
+            body = romanizer.alias(variable, key[len(mapping.EXTRA):], raw, lang)
             if body != raw:
                 out[key] = body
     gost = GOST_LISTS.get(variable)
@@ -96,7 +97,7 @@ def romanize(variable: str, aliases: tuple[str, ...], old: Any, extra: dict,
         from ..render.gost import join_list, split_list     # one list syntax for both sides
 
         items = split_list(listed)
-        romanized = [romanize_text(x) for x in items]
+        romanized = [romanizer.value(variable, x, lang) for x in items]
         # the variable is the list joined (mapping._read_gost): it stays so, romanized
         if romanized != items and all(romanized) and old == "; ".join(items):
             out[gost] = join_list(romanized)

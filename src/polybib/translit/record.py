@@ -43,7 +43,7 @@ import copy
 from dataclasses import replace
 from typing import Any, Iterable
 
-from .. import progress
+from .. import latex, progress
 from ..errors import UsageError
 from ..model import NAME_VARIABLES, Diagnostic, Library, Name, Reference
 from . import companions as _companions
@@ -161,6 +161,8 @@ class Romanizer:
         #: (not a fallback, which must add its note each time): a file repeats its names,
         #: initials, places, publishers and journals many times over.
         self._done: dict[tuple[str, str | None], str] = {}
+        #: (variable, alias field, LaTeX, language) → romanized LaTeX (:meth:`alias`)
+        self._aliases: dict[tuple[str, str, str, str | None], str] = {}
 
     # ------------------------------------------------------------------ values
 
@@ -197,6 +199,23 @@ class Romanizer:
                 if new != value:
                     parts[part] = new
         return replace(name, **parts) if parts else name     # Latin names: nothing to copy
+
+    def alias(self, variable: str, field: str, raw: str, record_language: str | None = None) -> str:
+        """The romanized LaTeX of ``field``, an alias of ``variable`` kept as the LaTeX
+        ``raw`` (:func:`.companions.alias_body`), remembered: JabRef's ``address`` repeats
+        the same few places all through a file."""
+        key = (variable, field, raw, record_language)
+        done = self._aliases.get(key)
+        if done is not None:
+            return done
+        clean = not self.notes          # a fallback's note must be said for each record
+        with latex.source_is_latex(True):
+            done = _companions.alias_body(field, raw, lambda text: self.value(variable, text, record_language))
+        if clean and not self.notes:
+            if len(self._aliases) >= _DONE_LIMIT:
+                self._aliases.clear()
+            self._aliases[key] = done
+        return done
 
     def value(self, variable: str, value: Any, record_language: str | None = None) -> Any:
         """One field's romanized value (``value`` itself when nothing changes)."""
@@ -243,9 +262,8 @@ class Romanizer:
             if new != old:
                 out[key] = new
             if companions and variable in _COMPANIONS:
-                out.update(_companions.romanize(
-                    variable, _ALIAS_KEYS.get(variable, ()), old, extra,
-                    lambda text, v=variable: self.value(v, text, lang)))
+                out.update(_companions.romanize(variable, _ALIAS_KEYS.get(variable, ()), old, extra,
+                                                self, lang))
         return out
 
 
