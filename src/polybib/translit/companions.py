@@ -9,7 +9,7 @@ but the reader keeps some of a variable's text outside the variable:
   only the variable left ``address = {Москва}`` next to ``location = {Moskva}``;
 * **text moved to the GOST layer**: an ``organization`` beside a publisher, an ``addendum``
   go to ``extra["polybib.gost.*"]``, out of reach of the ``biblatex.*`` extras translit
-  romanizes (:data:`GOST_MOVED`);
+  romanizes (:func:`tables`);
 * **GOST lists**: ``location = {Москва and Киев}`` is read as the variable
   ``Москва; Киев`` plus the list in ``extra["polybib.gost.location"]``, which the writer
   prefers while the variable still is that list joined; romanizing only the variable lost
@@ -22,26 +22,29 @@ call :func:`alias_body`, so they write the same bytes.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable
 
-from .. import latex
-from ..formats.bibtex import mapping
+#: The ``extra`` keys of the GOST layer (``mapping.GOST``) that hold a variable's ``and`` list.
+GOST_LISTS = {"publisher-place": "polybib.gost.location", "publisher": "polybib.gost.publisher"}
 
-#: CSL variable → the ``extra`` keys of the alias fields that can hold its text.
-ALIASES: dict[str, tuple[str, ...]] = {}
-for _field, _variable in mapping.TEXT_FIELDS.items():
-    ALIASES.setdefault(_variable, ())
-    ALIASES[_variable] += (mapping.EXTRA + _field,)
-ALIASES = {v: keys for v, keys in ALIASES.items() if len(keys) > 1}
 
-#: CSL variable → the ``polybib.gost.*`` key of its ``and`` list (``mapping._read_gost``).
-GOST_LISTS = {"publisher-place": mapping.GOST + "location", "publisher": mapping.GOST + "publisher"}
+@lru_cache(maxsize=None)
+def tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """(CSL variable → the ``extra`` keys of the alias fields that can hold its text,
+    ``biblatex.*`` extra → the ``polybib.gost.*`` key the reader moves it to: an
+    ``organization`` beside a publisher, an ``addendum``, a ``booktitleaddon`` …, which
+    hold text, not LaTeX).  Built on first use: the BibTeX mapping (and bibtexparser)
+    is not imported by a translit that reads no .bib."""
+    from ..formats.bibtex import mapping
 
-#: ``polybib.gost.*`` keys the reader moves a ``biblatex.*`` extra to (``mapping._read_gost``:
-#: an ``organization`` beside a publisher, an ``addendum``, a ``booktitleaddon``), by the
-#: extra whose choice and rules they follow; they hold text, not LaTeX.
-GOST_MOVED = {mapping.EXTRA + "organization": mapping.GOST + "organization",
-              **{mapping.EXTRA + field: mapping.GOST + key for field, key in mapping.GOST_FIELDS.items()}}
+    aliases: dict[str, tuple[str, ...]] = {}
+    for field, variable in mapping.TEXT_FIELDS.items():
+        aliases[variable] = aliases.get(variable, ()) + (mapping.EXTRA + field,)
+    moved = {mapping.EXTRA + "organization": mapping.GOST + "organization",
+             **{mapping.EXTRA + field: mapping.GOST + key for field, key in mapping.GOST_FIELDS.items()}}
+    return {v: keys for v, keys in aliases.items() if len(keys) > 1}, moved
+
 
 #: Fields biblatex reads as ``and`` lists (``mapping._LIST_FIELDS``).
 _LIST_FIELDS = frozenset({"location", "address", "publisher"})
@@ -51,7 +54,7 @@ def alias_keys(variable: str, own) -> tuple[str, ...]:
     """The ``extra`` keys of ``variable``'s alias fields, but those in ``own``: the
     ``biblatex.*`` extras romanized as fields of their own (``institution``,
     ``howpublished`` …: ``record.BIBLATEX_EXTRAS``)."""
-    return tuple(k for k in ALIASES.get(variable, ()) if k not in own)
+    return tuple(k for k in tables()[0].get(variable, ()) if k not in own)
 
 
 def alias_body(field: str, raw: str, romanize_text: Callable[[str], str]) -> str:
@@ -60,6 +63,9 @@ def alias_body(field: str, raw: str, romanize_text: Callable[[str], str]) -> str
     it is an ``and`` list of places or publishers.  ``raw`` itself when nothing changes.
     Called within ``latex.source_is_latex(True)``: the extra holds the file's LaTeX
     (:meth:`.record.Romanizer.alias` calls it so, and remembers what it gives)."""
+    from .. import latex
+    from ..formats.bibtex import mapping
+
     if field in _LIST_FIELDS and mapping._top_level_and(raw):
         items = mapping._and_items(raw)
         new = [romanize_text(x) for x in items]
@@ -84,6 +90,8 @@ def romanize(variable: str, aliases: tuple[str, ...], old: Any, extra: dict, rom
     (``aliases``: their keys) and its GOST list; and then the variable's value too (under
     ``variable``), the list's items joined.  ``old``: the variable's value as read;
     ``romanizer``: a :class:`.record.Romanizer`, ``lang`` the record's language."""
+    from ..formats.bibtex import mapping
+
     out: dict[str, Any] = {}
     for key in aliases:
         raw = extra.get(key)

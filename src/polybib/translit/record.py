@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Iterable
 
-from .. import latex, progress
+from .. import progress
 from ..errors import UsageError
 from ..model import NAME_VARIABLES, Diagnostic, Library, Name, Reference
 from . import companions as _companions
@@ -86,15 +87,21 @@ OTHER_TEXT_FIELDS = ("note", "abstract", "annote", "keyword", "section", "source
                      "scale", "reviewed-genre")
 
 EXTRA_PREFIX = "translit."
-#: Each variable's alias fields (``biblatex.address`` for ``publisher-place`` …) that are
-#: not among the extras romanized as fields of their own, and the variables that have
-#: companions at all (:mod:`.companions`).
-_ALIAS_KEYS = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS)
-               for variable in _companions.ALIASES}
-_COMPANIONS = frozenset(_ALIAS_KEYS) | frozenset(_companions.GOST_LISTS)
-_GOST_MOVED = {extra: key for extra, key in _companions.GOST_MOVED.items() if extra in BIBLATEX_EXTRAS}
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
+
+
+@lru_cache(maxsize=None)
+def _companion_tables() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, str]]:
+    """Each variable's alias fields (``biblatex.address`` for ``publisher-place`` …) that
+    are not among the extras romanized as fields of their own; the variables that have
+    companions at all; the chosen extras the reader may move to the GOST layer, with the
+    key it moves them to (:mod:`.companions`)."""
+    aliases, moved = _companions.tables()
+    keys = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS) for variable in aliases}
+    return (keys, frozenset(keys) | frozenset(_companions.GOST_LISTS),
+            {extra: key for extra, key in moved.items() if extra in BIBLATEX_EXTRAS})
+
 
 #: What the References convention applies to: places, and publishers.
 _PLACES = frozenset(PLACE_FIELDS + ("biblatex.origlocation",))
@@ -208,6 +215,8 @@ class Romanizer:
         done = self._aliases.get(key)
         if done is not None:
             return done
+        from .. import latex
+
         clean = not self.notes          # a fallback's note must be said for each record
         with latex.source_is_latex(True):
             done = _companions.alias_body(field, raw, lambda text: self.value(variable, text, record_language))
@@ -247,7 +256,8 @@ class Romanizer:
         chosen = [v for v in fields if v in rank]
         chosen += [v for v in extra if v in rank and v not in fields]
         if companions:      # a chosen extra the reader moved to the GOST layer, under its key
-            chosen += [v for v, key in _GOST_MOVED.items() if key in extra and v in rank]
+            alias_keys, with_companions, gost_moved = _companion_tables()
+            chosen += [v for v, key in gost_moved.items() if key in extra and v in rank]
         chosen.sort(key=rank.__getitem__)
         for variable in chosen:
             key = variable
@@ -256,13 +266,13 @@ class Romanizer:
             elif variable in extra:
                 old = extra[variable]
             else:
-                key = _GOST_MOVED[variable]
+                key = gost_moved[variable]
                 old = extra[key]
             new = self.value(variable, old, lang)
             if new != old:
                 out[key] = new
-            if companions and variable in _COMPANIONS:
-                out.update(_companions.romanize(variable, _ALIAS_KEYS.get(variable, ()), old, extra,
+            if companions and variable in with_companions:
+                out.update(_companions.romanize(variable, alias_keys.get(variable, ()), old, extra,
                                                 self, lang))
         return out
 
