@@ -116,3 +116,13 @@ def test_text_the_reader_moved_to_the_gost_layer_is_romanized_as_its_field():
     assert "organization = {RUDN}" in slow and "addendum = {Per. s angl.}" in slow
     slow, _ = both_ways(data, "iso9", fields="titles")
     assert "organization = {РУДН}" in slow and "addendum = {Пер. с англ.}" in slow
+
+
+@pytest.mark.parametrize("listed", ["Москва and Киев", "Наука and {<span class=\"nocase\">Мир and Дом</span>}",
+                                    "{Ростов and Дон} and Москва", "Москва"])
+def test_the_gost_list_is_split_as_the_renderer_splits_it(listed):
+    from polybib.render.gost import join_list, split_list
+    from polybib.translit.companions import _split_list
+
+    assert _split_list(listed) == split_list(listed)
+    assert join_list(_split_list(listed)) == join_list(split_list(listed))
