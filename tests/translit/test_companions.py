@@ -126,3 +126,10 @@ def test_the_gost_list_is_split_as_the_renderer_splits_it(listed):
 
     assert _split_list(listed) == split_list(listed)
     assert join_list(_split_list(listed)) == join_list(split_list(listed))
+
+
+def test_the_variables_with_companions_are_those_of_the_mapping():
+    from polybib.translit import companions, record
+
+    aliases, _ = companions.tables()
+    assert record._COMPANION_VARIABLES == frozenset(aliases) | frozenset(companions.GOST_LISTS)

@@ -94,13 +94,20 @@ _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblate
 @lru_cache(maxsize=None)
 def _companion_tables() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, str]]:
     """Each variable's alias fields (``biblatex.address`` for ``publisher-place`` …) that
-    are not among the extras romanized as fields of their own; the variables that have
-    companions at all; the chosen extras the reader may move to the GOST layer, with the
+    are not among the extras romanized as fields of their own; every ``extra`` key that
+    holds a companion; the chosen extras the reader may move to the GOST layer, with the
     key it moves them to (:mod:`.companions`)."""
     aliases, moved = _companions.tables()
     keys = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS) for variable in aliases}
-    return (keys, frozenset(keys) | frozenset(_companions.GOST_LISTS),
-            {extra: key for extra, key in moved.items() if extra in BIBLATEX_EXTRAS})
+    moved = {extra: key for extra, key in moved.items() if extra in BIBLATEX_EXTRAS}
+    every = frozenset(k for group in keys.values() for k in group) \
+        | frozenset(_companions.GOST_LISTS.values()) | frozenset(moved.values())
+    return keys, every, moved
+
+
+#: The variables that may have companions: their alias fields, their GOST lists.
+_COMPANION_VARIABLES = frozenset({"container-title", "publisher", "publisher-place", "annote",
+                                  "medium"}) | frozenset(_companions.GOST_LISTS)
 
 
 #: What the References convention applies to: places, and publishers.
@@ -256,8 +263,11 @@ class Romanizer:
         chosen = [v for v in fields if v in rank]
         chosen += [v for v in extra if v in rank and v not in fields]
         if companions:      # a chosen extra the reader moved to the GOST layer, under its key
-            alias_keys, with_companions, gost_moved = _companion_tables()
-            chosen += [v for v, key in gost_moved.items() if key in extra and v in rank]
+            alias_keys, every_key, gost_moved = _companion_tables()
+            # most records have no companion: one test for the record, none per variable
+            companions = extra and not every_key.isdisjoint(extra)
+            if companions:
+                chosen += [v for v, key in gost_moved.items() if key in extra and v in rank]
         chosen.sort(key=rank.__getitem__)
         for variable in chosen:
             key = variable
@@ -271,7 +281,7 @@ class Romanizer:
             new = self.value(variable, old, lang)
             if new != old:
                 out[key] = new
-            if companions and variable in with_companions:
+            if companions and variable in _COMPANION_VARIABLES:
                 out.update(_companions.romanize(variable, alias_keys.get(variable, ()), old, extra,
                                                 self, lang))
         return out
