@@ -12,7 +12,8 @@ the BibTeX writer writes it (the same functions: :func:`latex.encode`,
 writer (``formats.bibtex.writer``, ``rewrites=``) in its own layout, as before.
 
 Only entries for which that is provably the same output are taken (:func:`_plain_fields`):
-a known entry type, each field in :data:`_KINDS` once, no two fields for one variable,
+a known entry type, each field in :data:`_KINDS` once (of two fields for one variable,
+the one the reader keeps aside is romanized as the variable's alias: :mod:`.companions`),
 nothing that feeds the GOST layer (a list with ``and`` in a place or publisher, an open
 date range) and dates that read as plain dates.  Every other entry goes through the record
 model as before.  The outputs are byte-identical on the corpus (checked for every scheme
@@ -108,8 +109,9 @@ def _plain_fields(seg) -> list[tuple[str, str, str, str]] | None:
 
     Of two fields for one variable (``location`` and ``address``, as JabRef writes both)
     the one the reader lets claim it (``mapping.CLAIM_RANK``, then file order) is romanized
-    as that variable; the other is kept in ``extra`` by the reader, and romanized only if
-    it is one of translit's ``biblatex.*`` extras (``institution``, ``howpublished``)."""
+    as that variable; the other is kept in ``extra`` by the reader and romanized as one of
+    translit's ``biblatex.*`` extras (``institution``, ``howpublished``) or as the
+    variable's alias (``address``, ``journal``: see :func:`_loser`)."""
     number = _number_variable(seg.entry_type.lower())
     if number is None or not is_safe_key(seg.key):
         return None
@@ -139,8 +141,14 @@ def _plain_fields(seg) -> list[tuple[str, str, str, str]] | None:
 
 
 def _loser(low: str, value: str) -> tuple[str, str, str, str]:
-    """A field whose variable another field claimed: the reader keeps it in ``extra``."""
-    return (low, "extra", mapping.EXTRA + low, value) if low in _EXTRA_NAMES else (low, "keep", "", value)
+    """A field whose variable another field claimed: the reader keeps it in ``extra``; it
+    is romanized as one of translit's ``biblatex.*`` extras (``institution``), or as a
+    text alias of the variable (``address`` beside ``location``: :mod:`.companions`)."""
+    if low in _EXTRA_NAMES:
+        return low, "extra", mapping.EXTRA + low, value
+    if low in mapping.TEXT_FIELDS:
+        return low, "alias", mapping.TEXT_FIELDS[low], value
+    return low, "keep", "", value
 
 
 def _language(fields) -> str:
@@ -168,7 +176,8 @@ def rewrite_entry(seg, romanizer) -> tuple[str, dict, dict] | bool | None:
     if fields is None:
         return None
     rank = romanizer._rank
-    chosen = [(rank[variable], low, kind, variable, value)
+    # an alias after its variable's own field, as the record way romanizes it
+    chosen = [(rank[variable], kind == "alias", low, kind, variable, value)
               for low, kind, variable, value in fields if kind != "keep" and variable in rank]
     if not chosen:
         return False
@@ -178,7 +187,7 @@ def rewrite_entry(seg, romanizer) -> tuple[str, dict, dict] | bool | None:
     old: dict = dict(new)
     changed = False
     with latex.source_is_latex(True):
-        for _, low, kind, variable, value in chosen:
+        for _, _, low, kind, variable, value in chosen:
             if kind == "names":
                 names, etal = parse_bibtex_names(value)
                 if not names:
@@ -188,6 +197,12 @@ def rewrite_entry(seg, romanizer) -> tuple[str, dict, dict] | bool | None:
                     continue
                 new[low] = mapping._name_list(romanized, etal, False, True)
                 old[low] = mapping._name_list(names, etal, False, True)
+            elif kind == "alias":
+                body = romanizer.alias(variable, low, value, lang)
+                if body == value:
+                    continue
+                new[low] = escape.extra_value(body, True)
+                old[low] = escape.extra_value(value, True)
             elif kind == "extra":
                 romanized = romanizer.value(variable, value, lang)
                 if romanized == value:

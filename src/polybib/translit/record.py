@@ -41,11 +41,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .. import progress
 from ..errors import UsageError
 from ..model import NAME_VARIABLES, Diagnostic, Library, Name, Reference
+from . import companions as _companions
 from . import conventions
 from .engine import has_cyrillic
 from .languages import LANGUAGES, language_for, normalize_language
@@ -87,6 +89,26 @@ OTHER_TEXT_FIELDS = ("note", "abstract", "annote", "keyword", "section", "source
 EXTRA_PREFIX = "translit."
 _PUBLISHER_EXTRAS = ("biblatex.origpublisher", "biblatex.organization", "biblatex.institution",
                      "biblatex.school")
+
+
+@lru_cache(maxsize=None)
+def _companion_tables() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, str]]:
+    """Each variable's alias fields (``biblatex.address`` for ``publisher-place`` …) that
+    are not among the extras romanized as fields of their own; every ``extra`` key that
+    holds a companion; the chosen extras the reader may move to the GOST layer, with the
+    key it moves them to (:mod:`.companions`)."""
+    aliases, moved = _companions.tables()
+    keys = {variable: _companions.alias_keys(variable, BIBLATEX_EXTRAS) for variable in aliases}
+    moved = {extra: key for extra, key in moved.items() if extra in BIBLATEX_EXTRAS}
+    every = frozenset(k for group in keys.values() for k in group) \
+        | frozenset(_companions.GOST_LISTS.values()) | frozenset(moved.values())
+    return keys, every, moved
+
+
+#: The variables that may have companions: their alias fields, their GOST lists.
+_COMPANION_VARIABLES = frozenset({"container-title", "publisher", "publisher-place", "annote",
+                                  "medium"}) | frozenset(_companions.GOST_LISTS)
+
 
 #: What the References convention applies to: places, and publishers.
 _PLACES = frozenset(PLACE_FIELDS + ("biblatex.origlocation",))
@@ -153,6 +175,8 @@ class Romanizer:
         #: (not a fallback, which must add its note each time): a file repeats its names,
         #: initials, places, publishers and journals many times over.
         self._done: dict[tuple[str, str | None], str] = {}
+        #: (variable, alias field, LaTeX, language) → romanized LaTeX (:meth:`alias`)
+        self._aliases: dict[tuple[str, str, str, str | None], str] = {}
 
     # ------------------------------------------------------------------ values
 
@@ -190,6 +214,25 @@ class Romanizer:
                     parts[part] = new
         return replace(name, **parts) if parts else name     # Latin names: nothing to copy
 
+    def alias(self, variable: str, field: str, raw: str, record_language: str | None = None) -> str:
+        """The romanized LaTeX of ``field``, an alias of ``variable`` kept as the LaTeX
+        ``raw`` (:func:`.companions.alias_body`), remembered: JabRef's ``address`` repeats
+        the same few places all through a file."""
+        key = (variable, field, raw, record_language)
+        done = self._aliases.get(key)
+        if done is not None:
+            return done
+        from .. import latex
+
+        clean = not self.notes          # a fallback's note must be said for each record
+        with latex.source_is_latex(True):
+            done = _companions.alias_body(field, raw, lambda text: self.value(variable, text, record_language))
+        if clean and not self.notes:
+            if len(self._aliases) >= _DONE_LIMIT:
+                self._aliases.clear()
+            self._aliases[key] = done
+        return done
+
     def value(self, variable: str, value: Any, record_language: str | None = None) -> Any:
         """One field's romanized value (``value`` itself when nothing changes)."""
         if isinstance(value, list):
@@ -205,11 +248,13 @@ class Romanizer:
             return conventions.romanize_publisher(value, romanize)
         return romanize(value)
 
-    def values(self, ref: Reference) -> dict[str, Any]:
+    def values(self, ref: Reference, companions: bool = False) -> dict[str, Any]:
         """The romanized values of ``ref``'s chosen fields, only those that change.
 
         Keys are CSL variables, and ``biblatex.*`` keys for text the BibTeX reader kept
-        in ``ref.extra``."""
+        in ``ref.extra``.  ``companions``: also the other copies of a chosen variable's
+        text that a record read from ``.bib`` keeps in ``extra`` (an ``address`` beside
+        its ``location``, a GOST place list: :mod:`.companions`), under their keys."""
         out: dict[str, Any] = {}
         lang = ref.language or self.language
         fields, extra, rank = ref.fields, ref.extra, self._rank
@@ -217,12 +262,28 @@ class Romanizer:
         # record has a dozen keys; the default choice has some eighty)
         chosen = [v for v in fields if v in rank]
         chosen += [v for v in extra if v in rank and v not in fields]
+        if companions:      # a chosen extra the reader moved to the GOST layer, under its key
+            alias_keys, every_key, gost_moved = _companion_tables()
+            # most records have no companion: one test for the record, none per variable
+            companions = extra and not every_key.isdisjoint(extra)
+            if companions:
+                chosen += [v for v, key in gost_moved.items() if key in extra and v in rank]
         chosen.sort(key=rank.__getitem__)
         for variable in chosen:
-            old = fields[variable] if variable in fields else extra[variable]
+            key = variable
+            if variable in fields:
+                old = fields[variable]
+            elif variable in extra:
+                old = extra[variable]
+            else:
+                key = gost_moved[variable]
+                old = extra[key]
             new = self.value(variable, old, lang)
             if new != old:
-                out[variable] = new
+                out[key] = new
+            if companions and variable in _COMPANION_VARIABLES:
+                out.update(_companions.romanize(variable, alias_keys.get(variable, ()), old, extra,
+                                                self, lang))
         return out
 
 
@@ -316,7 +377,7 @@ def copy_library(library: Library) -> Library:
 
 
 def _apply(ref: Reference, romanizer: Romanizer, mode: str, keep_original: bool = False) -> None:
-    values = romanizer.values(ref)
+    values = romanizer.values(ref, companions=mode == "replace")
     if values and keep_original and hasattr(ref, "keep_original"):
         ref.keep_original()       # a .bib record: its mapping as read, for the writer
     if mode == "replace":

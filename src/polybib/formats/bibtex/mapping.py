@@ -363,8 +363,10 @@ def _write_gost(out: dict, ref: Reference, ascii: bool) -> None:
         parts = split_list(items)
         if f.get(variable) in (None, "", "; ".join(parts)) or len(parts) == 1:
             for name in ("address", "location") if field == "location" else ("publisher",):
-                out.pop(name, None)
-            out[field] = " and ".join("{%s}" % p if " and " in p else p
+                if EXTRA + name not in extra:       # not an alias field of its own (JabRef's)
+                    out.pop(name, None)
+            # an item holding "and" is braced, unless its text is braced already (nocase)
+            out[field] = " and ".join("{%s}" % p if _top_level_and(p) else p
                                       for p in (latex.encode(x, ascii) for x in parts))
     if extra.get(GOST + "organization"):
         out["organization"] = latex.encode(extra[GOST + "organization"], ascii)
@@ -604,6 +606,10 @@ def _reference_to_fields(ref: Reference, dialect: str | None, ascii: bool,
         elif len(parts) == 1 and len(parts[0]) == 1 and not original_date.circa:
             del out["origdate"]
             out["origyear"] = str(parts[0][0])
+        elif "origdate" in out:
+            # ``origyear = {1978/1980}``: the field the file had, which the reader takes back
+            # the same (a rewritten entry would otherwise trade its origyear for an origdate)
+            out["origyear"] = out.pop("origdate")
     for field, variable in _TEXT_ORIGINAL:
         if variable in f:           # most are absent: test before the call
             text(field, variable)
