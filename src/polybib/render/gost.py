@@ -41,7 +41,7 @@ from typing import Iterable
 
 from ..errors import PolybibWarning
 from ..model import Date, Name, Reference
-from .markup import escape, plain
+from .markup import escape, value_text
 
 PREFIX = "polybib.gost."
 KEYS = ("location", "publisher", "organization", "content-type", "title-info", "open-range",
@@ -72,7 +72,7 @@ _DATED_HOSTS = ("article-newspaper", "webpage", "post", "post-weblog", "legislat
 
 def extra(ref: Reference, key: str) -> str:
     """A ``polybib.gost.*`` value as text (CSL-JSON markup such as nocase spans dropped)."""
-    return plain(str(ref.extra.get(PREFIX + key, "") or "")).strip()
+    return value_text(str(ref.extra.get(PREFIX + key, "") or "")).strip()
 
 
 def split_list(value: str) -> list[str]:
@@ -96,7 +96,7 @@ def join_list(items: Iterable[str]) -> str:
 
 def text(ref: Reference, variable: str) -> str:
     value = ref.fields.get(variable)
-    return plain(str(value)).strip() if isinstance(value, (str, int)) and str(value).strip() else ""
+    return value_text(str(value)).strip() if isinstance(value, (str, int)) and str(value).strip() else ""
 
 
 def script_language(value: str) -> str:

@@ -132,6 +132,13 @@ def parse(markup: str) -> Node:
     return root
 
 
+def value_text(value: str) -> str:
+    """A CSL-JSON value's text without its rich-text tags (``<i>``, ``<span class="nocase">``
+    …).  Anything else that looks like a tag (``<script>``, ``<img …>``, ``2 < 3 > 1``) is
+    text the record holds, kept as it is."""
+    return html.unescape(_TOKEN.sub("", value)) if "<" in value or "&" in value else value
+
+
 def plain(markup: str) -> str:
     """The text of ``markup`` without any formatting (sort keys, comparisons)."""
     return html.unescape(_OUT_TOKEN.sub("", markup))

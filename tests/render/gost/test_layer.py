@@ -59,6 +59,18 @@ def test_html_output_is_escaped():
     assert "Simon &amp; Schuster" in html and "Simon & Schuster" not in html
 
 
+@pytest.mark.parametrize("style", ["gost-r-7-0-100-2018", "gost-r-7-0-5-2008"])
+def test_text_that_only_looks_like_a_tag_is_kept(style):
+    """Only CSL-JSON's rich-text tags are markup; ``<script>…`` or ``a < b > c`` in a title
+    is text the record holds, printed (escaped in HTML) as the CSL styles print it."""
+    book = _ref(type="book", title="Why <script>x</script> and 2 < 3 > 1 <i>matter</i>",
+                publisher="P", issued={"date-parts": [[2000]]})
+    text = api.render([book], style, format="text").text()
+    assert "Why <script>x</script> and 2 < 3 > 1 matter" in text
+    html = api.render([book], style, format="html").text()
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
+
+
 def test_styles_without_the_option_are_untouched():
     book = _ref(**UKRAINIAN)
     assert "Текст : непосредственный" not in _one(book, "apa")
