@@ -82,6 +82,14 @@ def _select(page, needle: str, nth: int = 0) -> None:
     assert page.evaluate(SELECT_JS, [needle, nth]) == needle
 
 
+def _until(check, seconds: float = 10.0) -> None:
+    """Poll ``check`` until it holds or ``seconds`` pass (the caller asserts afterwards)."""
+    import time
+    end = time.monotonic() + seconds
+    while not check() and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 def _field(page, name: str):
     return page.locator(f'.fields-row[data-field="{name}"] input').first
 
@@ -312,8 +320,12 @@ def test_names_dates_and_the_type_are_edited_as_such_in_the_page(browser, seeded
         page.select_option("#type", "chapter")
         expect(page.locator('.item[data-index="4"] .meta')).to_contain_text("chapter")
         ref = seeded.records[4].ref
-        assert [(n.family, n.given) for n in ref.fields["author"]] == [("Cheng", "Zhijie"), ("Wang", "W.")]
-        assert ref.fields["issued"].parts == [[2015, 3, 15]] and ref.type == "chapter"
+
+        def saved():
+            return ([(n.family, n.given) for n in ref.fields["author"]], ref.fields["issued"].parts, ref.type)
+        # the page's edits reach the server as separate requests: wait (bounded) for the last
+        _until(lambda: saved() == ([("Cheng", "Zhijie"), ("Wang", "W.")], [[2015, 3, 15]], "chapter"))
+        assert saved() == ([("Cheng", "Zhijie"), ("Wang", "W.")], [[2015, 3, 15]], "chapter")
         bad = _field(page, "issued")
         bad.fill("someday")
         bad.press("Enter")
