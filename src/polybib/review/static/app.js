@@ -225,8 +225,20 @@ function namesEditor(field) {
   return box;
 }
 
-async function edit(path, json, done) {
+// Changes go to the server one at a time, in the order they were made: each answer redraws
+// the record, so an answer overtaking a later change would show the record without it.
+let changes = Promise.resolve();
+function inTurn(task) {
+  changes = changes.then(task, task);
+  return changes;
+}
+
+function edit(path, json, done) {
   const index = state.selected;
+  return inTurn(() => sendEdit(index, path, json, done));
+}
+
+async function sendEdit(index, path, json, done) {
   try {
     const data = await api(`/api/records/${index}/${path}`, { json });
     replaceRecord(data.record);
@@ -235,7 +247,11 @@ async function edit(path, json, done) {
   } catch (e) { say(e.message, true); }
 }
 
-async function undo() {
+function undo() {
+  return inTurn(sendUndo);
+}
+
+async function sendUndo() {
   try {
     const data = await api("/api/undo", { method: "POST" });
     replaceRecord(data.record);
