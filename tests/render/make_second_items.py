@@ -48,7 +48,9 @@ def _usable(ref) -> bool:
             and bool(ref.fields.get("title")))
 
 
-def corpus_items(used: set[str]) -> list[dict]:
+def corpus_items(used: set[str], pick=_spread, per_group: int = PER_GROUP) -> list[dict]:
+    """Corpus records not in ``used``, ``per_group`` per (file, type, language) group chosen
+    by ``pick``."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for path in sorted(CORPUS.glob("*.bib")):
         try:
@@ -63,13 +65,15 @@ def corpus_items(used: set[str]) -> list[dict]:
             if item["id"] in used:
                 continue
             groups[(path.stem, ref.type, language_code(ref) or "en")].append(item)
-    return [item for key in sorted(groups) for item in _spread(groups[key], PER_GROUP)]
+    return [item for key in sorted(groups) for item in pick(groups[key], per_group)]
 
 
-def odd_items() -> list[dict]:
+def odd_items(skip_files: frozenset[str] = frozenset(), limit: int = ODD_MAX) -> list[dict]:
+    """Up to ``ODD_PER_FILE`` records with names from each other tool's export, ``limit`` in
+    all (files named ``odd/<stem>`` in ``skip_files`` left out)."""
     out: list[dict] = []
     for path in sorted((CORPUS / "odd").glob("*.bib")):
-        if len(out) >= ODD_MAX or path.stat().st_size > 200_000:
+        if len(out) >= limit or path.stat().st_size > 200_000 or f"odd/{path.stem}" in skip_files:
             continue
         try:
             library = formats.read(str(path))
@@ -77,7 +81,7 @@ def odd_items() -> list[dict]:
             continue
         taken = 0
         for ref in library:
-            if taken >= ODD_PER_FILE or len(out) >= ODD_MAX:
+            if taken >= ODD_PER_FILE or len(out) >= limit:
                 break
             if not _usable(ref) or not (ref.fields.get("author") or ref.fields.get("editor")):
                 continue
@@ -94,7 +98,12 @@ def held_out(item_id: str) -> bool:
 
 def main() -> None:
     used = {item["id"] for item in json.loads(FIRST.read_text(encoding="utf-8"))}
-    items = corpus_items(used) + odd_items() + second_cases.cases()
+    write_parts(corpus_items(used) + odd_items() + second_cases.cases(), used, held_out, WORK, HELD)
+
+
+def write_parts(items: list[dict], used: set[str], held_out, work_path: Path, held_path: Path) -> None:
+    """The items not in ``used`` (first of each id) written to the work and held-out files,
+    each by ``held_out`` of its id."""
     seen: set[str] = set()
     unique = []
     for item in items:
@@ -103,7 +112,7 @@ def main() -> None:
             unique.append(item)
     work = [i for i in unique if not held_out(i["id"])]
     held = [i for i in unique if held_out(i["id"])]
-    for path, part in ((WORK, work), (HELD, held)):
+    for path, part in ((work_path, work), (held_path, held)):
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(part, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         tmp.replace(path)
