@@ -61,7 +61,10 @@ class Name:
     literal: str = ""
 
     def is_empty(self) -> bool:
-        return not any(dataclasses.astuple(self))
+        # the fields by name, not dataclasses.astuple (a deep copy of each value; this is
+        # asked for every name of every record read)
+        return not (self.family or self.given or self.non_dropping_particle
+                    or self.dropping_particle or self.suffix or self.literal)
 
     def display(self) -> str:
         """The name as a person would write it, family name first: ``van der Berg, J.``."""
