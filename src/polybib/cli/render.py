@@ -119,8 +119,11 @@ def apply_config(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import progress
+    from ..gcpause import gc_paused
 
-    with progress.shown(args.quiet):
+    # reading the files and preparing the records allocate as much as rendering does
+    # (which pauses collection itself): the whole command runs paused (.gcpause)
+    with progress.shown(args.quiet), gc_paused():
         return _run(args)
 
 
