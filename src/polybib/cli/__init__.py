@@ -137,7 +137,7 @@ def _skip_final_collection() -> None:
 
     At exit CPython runs a full cyclic collection over everything still alive; after
     rendering a long list that is the style's element tree, the references and the
-    render memo (0.08 s of 1.4 s for 1,000 APA entries, ``benchmarks/bench_render.py``),
+    render memo (0.05-0.08 s of 1.4 s for 1,000 APA entries, ``benchmarks/bench_render.py``),
     spent finding no garbage worth freeing in a process about to end.  Objects are still
     released and ``atexit`` handlers and buffers run as usual; only callers of
     :func:`main` with ``argv=None`` (the program itself) get this, not code that calls
