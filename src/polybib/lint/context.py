@@ -327,6 +327,22 @@ class EntryView:
                 return _span_at(seg, i, self.lines)
         return None
 
+    def last_field_end(self) -> int | None:
+        """Where the value of the entry's last field ends in the file (of the fields
+        :attr:`fields` places: a repeated name counts once, at its first place); None when
+        none is placed.  Fields stand in file order, so with the scanner's offsets this is
+        the last field whose name is not a repeat, placed alone: adding a field after it
+        (L002's fix, on every entry without ``langid``) used to place every field."""
+        seg = self.segment
+        if self._spans is None and seg is not None and seg.located:
+            names = lower_all(seg.names)
+            for i in range(len(names) - 1, -1, -1):
+                if names.index(names[i]) == i:
+                    return seg.field_place(i)[1] + len(seg.field(i)[1])
+            return None
+        spans = self.fields
+        return max(span.end for span in spans.values()) if spans else None
+
     def line_of(self, field_name: str | None) -> int:
         if not field_name or not self.has(field_name):
             return self.line

@@ -49,7 +49,7 @@ def mixed_script_word(entry: EntryView, config=None):
             else:
                 words = [w for w in mixed_script_words(value, dominant_script(value, 0.8))
                          if not _latin_part_of_russian_compound(w)]
-            span = entry.fields.get(name) if words else None
+            span = entry.span(name) if words else None
             if not span:
                 continue
             body = span.value
@@ -196,17 +196,17 @@ def missing_langid(entry: EntryView, config=None):
     code = guess_language(_entry_text(entry))
     langid = LANGID_FOR.get(code)
     fix = None
-    if langid and entry.segment is not None and entry.fields:
-        last = max(entry.fields.values(), key=lambda s: s.end)
+    last = entry.last_field_end() if langid and entry.segment is not None else None
+    if last is not None:
         indent = re.search(r"\n([ \t]+)\S", entry.segment.raw)
         pad = indent.group(1) if indent else "  "
-        rest = entry.segment.raw[last.end - entry.segment.offset:]
+        rest = entry.segment.raw[last - entry.segment.offset:]
         comma = "" if rest.lstrip().startswith(",") else ","
         if comma:
             fix = Fix(f"add langid = {{{langid}}}", False,
-                      [Edit(last.end, last.end, f",\n{pad}langid = {{{langid}}}")])
+                      [Edit(last, last, f",\n{pad}langid = {{{langid}}}")])
         else:
-            after = last.end + rest.index(",") + 1
+            after = last + rest.index(",") + 1
             fix = Fix(f"add langid = {{{langid}}}", False, [Edit(after, after, f"\n{pad}langid = {{{langid}}},")])
     suggestion = f" (the text looks {langid})" if langid else ""
     yield finding(missing_langid, entry, f"'{entry.key}' has no langid{suggestion}", None, fix)
