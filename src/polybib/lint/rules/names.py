@@ -151,7 +151,7 @@ def inconsistent_name(run: RunContext):
     group_of: dict[tuple[str, str], tuple[str, str] | None] = {}   # the same name recurs
     for entry in run.entries():
         for variable in ("author", "editor"):
-            for n in entry.run_ref.get(variable, []) or []:
+            for n in entry.run_get(variable, []) or []:
                 if n.literal or not n.family or not n.given:
                     continue
                 name = (n.family, n.given)

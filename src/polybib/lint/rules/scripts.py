@@ -269,9 +269,9 @@ def mixed_translit_schemes(run: RunContext):
     for ctx in run.files:
         seen: dict[str, tuple] = {}
         for entry in ctx.entries:
-            if entry.run_ref.language.split("-")[0] != "ru":
+            if entry.run_get("language", "").split("-")[0] != "ru":
                 continue
-            for n in entry.run_ref.get("author", []) or []:
+            for n in entry.run_get("author", []) or []:
                 family = n.family
                 if not family or script_counts(family)[0]:
                     continue
