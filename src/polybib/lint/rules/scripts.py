@@ -235,11 +235,18 @@ def wrong_langid(entry: EntryView, config=None):
     elif base in ("ru", "uk", "be", "bg", "sr", "mk", "kk") and lat and not cyr and \
             _ENGLISH_WORDS.search(title) and not script_counts(_entry_text(entry))[0]:
         problem = "the title is English"   # (a romanized Russian title has no "the", "of" …)
-    elif base == "ru" and guess_language(title) == "uk":
-        problem = "the title has Ukrainian letters"
+    elif base == "ru" and cyr and cyr >= lat and _cyrillic_language(title) == "uk":
+        problem = "the title has Ukrainian letters"   # (guess_language's answer, counts known)
     if problem:
         field_name = "langid" if "langid" in entry.values else "language"
         yield finding(wrong_langid, entry, f"langid of '{entry.key}' is '{value or code}' but {problem}", field_name)
+
+
+def _cyrillic_language(text: str) -> str:
+    """What :func:`guess_language` answers for text with at least as many Cyrillic letters
+    as Latin ones, asked without counting them again (L003 has the counts at hand)."""
+    from ...translit.languages import guess_language as cyrillic_language  # (lazily, as script.py)
+    return cyrillic_language(text)
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
@@ -273,7 +280,9 @@ def mixed_translit_schemes(run: RunContext):
                 continue
             for n in entry.run_get("author", []) or []:
                 family = n.family
-                if not family or script_counts(family)[0]:
+                # (a Cyrillic letter in it: one search, not a count of each script, which
+                # this asked of every name of every Russian record)
+                if not family or (not family.isascii() and _CYRILLIC_LETTERS.search(family)):
                     continue
                 for scheme, marker in _SCHEME_MARKERS.items():
                     if marker.search(family) and scheme not in seen:
