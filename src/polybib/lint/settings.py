@@ -61,6 +61,8 @@ class LintSettings:
         return chosen
 
     def ignored_in(self, path: str, code: str) -> bool:
+        if not self.per_file_ignores:
+            return False        # (asked once per finding: no path object for nothing to match)
         pure = PurePath(path)
         for pattern, codes in self.per_file_ignores.items():
             if (fnmatch.fnmatch(str(pure), pattern) or fnmatch.fnmatch(pure.name, pattern)

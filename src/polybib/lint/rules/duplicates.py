@@ -61,11 +61,12 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _year_and_author(entry: EntryView) -> tuple | None:
-    ref = entry.run_ref
-    names = ref.get("author") or ref.get("editor") or []
-    if not isinstance(ref.get("title"), str) or not names:
+    get = entry.run_get
+    names = get("author") or get("editor") or []
+    if not names or not isinstance(get("title"), str):
         return None
-    year = ref.get("issued").year if ref.get("issued") else None
+    issued = get("issued")
+    year = issued.year if issued else None
     return (_ascii_fold(names[0].family or names[0].literal), year)
 
 
@@ -93,7 +94,7 @@ def duplicate_doi(run: RunContext):
 def doi_signature(entry: EntryView) -> str | None:
     """The DOI two entries share when D001 calls them the same work (case, resolver
     prefix and ``doi:`` aside)."""
-    doi = entry.run_ref.get("DOI")
+    doi = entry.run_get("DOI")
     if not doi:
         return None
     return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I).lower()
@@ -145,7 +146,7 @@ def work_signature(entry: EntryView) -> tuple | None:
 
 
 def _title_key(entry: EntryView):
-    title = _fold_title(entry.run_ref["title"])
+    title = _fold_title(entry.run_get("title"))
     return _short_title_key(entry) if len(title) < 8 else title
 
 

@@ -57,7 +57,7 @@ def _new_url(entries: dict, result) -> Fix | None:
     if entry is None or not result.final_url or (result.field or "").lower() != "url" \
             or (entry.value("url") or "").strip() != result.url:
         return None
-    span = entry.fields.get("url")
+    span = entry.span("url")
     return Fix(f"write url = {{{result.final_url}}}", True, [span.replace_value(result.final_url)]) if span else None
 
 

@@ -60,7 +60,7 @@ def name_without_comma(entry: EntryView, config=None):
         value = values.get(name)
         if not value or value.count(",") >= len(_AND_SPLIT.findall(value)) + 1:
             continue   # a comma for every name: nothing to fix (cheap test, runs on every entry)
-        span = entry.fields.get(name)
+        span = entry.span(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
         def with_comma(part: str) -> str | None:
@@ -91,7 +91,7 @@ def etal_as_name(entry: EntryView, config=None):
         value = values.get(name)
         if not value or not _ETAL_ANYWHERE.search(value):
             continue
-        span = entry.fields.get(name)
+        span = entry.span(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
         body, etal = _replace_names(span.value, lambda p: "others" if _ETAL.match(p) else None)
@@ -115,7 +115,7 @@ def initials_without_spaces(entry: EntryView, config=None):
         value = values.get(name)
         if not value or not _GLUED.search(value):
             continue
-        span = entry.fields.get(name)
+        span = entry.span(name)
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
         def spaced(part: str) -> str | None:
@@ -151,7 +151,7 @@ def inconsistent_name(run: RunContext):
     group_of: dict[tuple[str, str], tuple[str, str] | None] = {}   # the same name recurs
     for entry in run.entries():
         for variable in ("author", "editor"):
-            for n in entry.run_ref.get(variable, []) or []:
+            for n in entry.run_get(variable, []) or []:
                 if n.literal or not n.family or not n.given:
                     continue
                 name = (n.family, n.given)

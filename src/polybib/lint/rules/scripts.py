@@ -49,7 +49,7 @@ def mixed_script_word(entry: EntryView, config=None):
             else:
                 words = [w for w in mixed_script_words(value, dominant_script(value, 0.8))
                          if not _latin_part_of_russian_compound(w)]
-            span = entry.fields.get(name) if words else None
+            span = entry.span(name) if words else None
             if not span:
                 continue
             body = span.value
@@ -196,17 +196,17 @@ def missing_langid(entry: EntryView, config=None):
     code = guess_language(_entry_text(entry))
     langid = LANGID_FOR.get(code)
     fix = None
-    if langid and entry.segment is not None and entry.fields:
-        last = max(entry.fields.values(), key=lambda s: s.end)
+    last = entry.last_field_end() if langid and entry.segment is not None else None
+    if last is not None:
         indent = re.search(r"\n([ \t]+)\S", entry.segment.raw)
         pad = indent.group(1) if indent else "  "
-        rest = entry.segment.raw[last.end - entry.segment.offset:]
+        rest = entry.segment.raw[last - entry.segment.offset:]
         comma = "" if rest.lstrip().startswith(",") else ","
         if comma:
             fix = Fix(f"add langid = {{{langid}}}", False,
-                      [Edit(last.end, last.end, f",\n{pad}langid = {{{langid}}}")])
+                      [Edit(last, last, f",\n{pad}langid = {{{langid}}}")])
         else:
-            after = last.end + rest.index(",") + 1
+            after = last + rest.index(",") + 1
             fix = Fix(f"add langid = {{{langid}}}", False, [Edit(after, after, f"\n{pad}langid = {{{langid}}},")])
     suggestion = f" (the text looks {langid})" if langid else ""
     yield finding(missing_langid, entry, f"'{entry.key}' has no langid{suggestion}", None, fix)
@@ -235,11 +235,18 @@ def wrong_langid(entry: EntryView, config=None):
     elif base in ("ru", "uk", "be", "bg", "sr", "mk", "kk") and lat and not cyr and \
             _ENGLISH_WORDS.search(title) and not script_counts(_entry_text(entry))[0]:
         problem = "the title is English"   # (a romanized Russian title has no "the", "of" …)
-    elif base == "ru" and guess_language(title) == "uk":
-        problem = "the title has Ukrainian letters"
+    elif base == "ru" and cyr and cyr >= lat and _cyrillic_language(title) == "uk":
+        problem = "the title has Ukrainian letters"   # (guess_language's answer, counts known)
     if problem:
         field_name = "langid" if "langid" in entry.values else "language"
         yield finding(wrong_langid, entry, f"langid of '{entry.key}' is '{value or code}' but {problem}", field_name)
+
+
+def _cyrillic_language(text: str) -> str:
+    """What :func:`guess_language` answers for text with at least as many Cyrillic letters
+    as Latin ones, asked without counting them again (L003 has the counts at hand)."""
+    from ...translit.languages import guess_language as cyrillic_language  # (lazily, as script.py)
+    return cyrillic_language(text)
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
@@ -269,11 +276,13 @@ def mixed_translit_schemes(run: RunContext):
     for ctx in run.files:
         seen: dict[str, tuple] = {}
         for entry in ctx.entries:
-            if entry.run_ref.language.split("-")[0] != "ru":
+            if entry.run_get("language", "").split("-")[0] != "ru":
                 continue
-            for n in entry.run_ref.get("author", []) or []:
+            for n in entry.run_get("author", []) or []:
                 family = n.family
-                if not family or script_counts(family)[0]:
+                # (a Cyrillic letter in it: one search, not a count of each script, which
+                # this asked of every name of every Russian record)
+                if not family or (not family.isascii() and _CYRILLIC_LETTERS.search(family)):
                     continue
                 for scheme, marker in _SCHEME_MARKERS.items():
                     if marker.search(family) and scheme not in seen:

@@ -83,7 +83,7 @@ def unprotected_case(entry: EntryView, config=None):
         if name not in values or not _PROTECT.search(values[name]):
             continue
         words = _unprotected_words(values[name])
-        span = entry.fields.get(name) if words else None
+        span = entry.span(name) if words else None
         if not span or span.raw.strip()[:1] not in "{\"" or "#" in span.raw:
             continue
         body = span.value
@@ -177,7 +177,7 @@ def title_trailing_punctuation(entry: EntryView, config=None):
     values = entry.values
     for name in ("title", "booktitle"):   # (abbreviated journal titles end in '.' rightly)
         if name in values and values[name].rstrip().endswith((".", ",", ";", ":")):
-            span = entry.fields.get(name)
+            span = entry.span(name)
             value = span.value
             stripped = value.rstrip()
             mark = stripped[-1]

@@ -66,7 +66,7 @@ def malformed_date(entry: EntryView, config=None):
             else:
                 continue
         fix = None
-        span = entry.fields.get(name)
+        span = entry.span(name)
         m = _DMY.match(value)
         if m and span and name != "year":
             iso = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
@@ -93,7 +93,7 @@ def month_format(entry: EntryView, config=None):
     """
     if "month" not in entry.values:
         return
-    span = entry.fields.get("month")
+    span = entry.span("month")
     if not span:
         return
     raw = span.raw.strip()
@@ -123,7 +123,7 @@ def page_range_hyphen(entry: EntryView, config=None):
     """
     value = _plain(entry.values.get("pages", ""))
     m = _SINGLE_HYPHEN_RANGE.match(value)
-    span = entry.fields.get("pages") if m else None
+    span = entry.span("pages") if m else None
     if m and span:
         fixed = f"{m.group(1)}--{m.group(2)}"
         # the range is rewritten where it stands: braces around it ({{740-759}}) are kept
@@ -165,7 +165,7 @@ def volume_number_markers(entry: EntryView, config=None):
             continue
         m = own.match(value)
         if (m or other.match(value)) and name in entry.values:
-            span = entry.fields.get(name)
+            span = entry.span(name)
         if m and value[m.end():].strip():
             bare = value[m.end():].strip()
             fix = Fix(f"write {name} = {{{bare}}}", True, [span.replace_value(bare)]) if span else None
@@ -202,7 +202,7 @@ def doi_as_url(entry: EntryView, config=None):
         return
     m = _DOI_URL.match(doi)
     if m:
-        span = entry.fields.get("doi") if "doi" in entry.values else None
+        span = entry.span("doi") if "doi" in entry.values else None
         fix = Fix(f"write doi = {{{m.group(1)}}}", True, [span.replace_value(m.group(1))]) if span else None
         yield finding(doi_as_url, entry, f"doi of '{entry.key}' is written as a URL: '{doi}' "
                       f"(write '{m.group(1)}')", "doi", fix)
