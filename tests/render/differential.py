@@ -1,11 +1,11 @@
 """polybib's rendering against citeproc-js on the same CSL-JSON items and style.
 
 Used by ``test_differential.py`` and ``test_second_set.py``; run directly to print every
-disagreement: ``python tests/render/differential.py [--set first|second-work|second-held|third-work|third-held]
+disagreement: ``python tests/render/differential.py [--set first|second-work|second-held|third-work|third-held|fourth-work|fourth-held]
 [--summary] [STYLE …]`` (``--summary``: agreement per style only, no entries).
 
-The first set is the one the renderer was tuned on; the held-out parts of the second and
-third sets are for measuring only.
+The first set is the one the renderer was tuned on; the held-out parts of the second,
+third and fourth sets are for measuring only.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ HERE = Path(__file__).parent
 ITEMS = HERE / "data" / "differential-items.json"
 SETS = {"first": ITEMS, "second-work": HERE / "data" / "second-work.json",
         "second-held": HERE / "data" / "second-held.json",
-        "third-work": HERE / "data" / "third-work.json", "third-held": HERE / "data" / "third-held.json"}
+        "third-work": HERE / "data" / "third-work.json", "third-held": HERE / "data" / "third-held.json",
+        "fourth-work": HERE / "data" / "fourth-work.json", "fourth-held": HERE / "data" / "fourth-held.json"}
 SCRIPT = HERE / "js" / "render.js"
 NODE_MODULES = HERE / "js" / "node_modules" / "citeproc"
 
