@@ -210,6 +210,10 @@ def page_last(first: str, last: str, fmt: str | None) -> str:
     return last
 
 
+#: the joiners of a list of numbers ("1, 2", "1 & 2"; the value's "&" may be escaped)
+_NUMBER_LIST = re.compile(r"(\s*(?:,|&amp;|&)\s*)")
+
+
 class _Numbers:
     """CSL number handling: ranges get an en dash (or the page-range-delimiter term) only
     when both ends are numbers, and page ranges follow page-range-format exactly."""
@@ -243,9 +247,13 @@ class _Numbers:
         if not re.search(r"[-–—,&]", text):
             return self.format_number(text.strip()) if text.strip().isdecimal() else text
         out = []
-        for chunk in re.split(r"(\s*[,&]\s*)", text):
-            out.append(chunk if re.fullmatch(r"\s*[,&]\s*", chunk or " ") else one(chunk))
-        return "".join(out)
+        for chunk in _NUMBER_LIST.split(text):
+            out.append(chunk if _NUMBER_LIST.fullmatch(chunk or " ") else one(chunk))
+        if all(type(piece) is str for piece in out):
+            return "".join(out)
+        # an ordinal is markup (MixedString): "1 & 2" as an edition is "1st & 2nd"
+        return MixedString([piece if isinstance(piece, (String, MixedString)) else String(piece)
+                            for piece in out if piece])
 
 
 def _is_english(element, item) -> bool:
@@ -309,12 +317,10 @@ class Text(_Numbers, m.Text):
             case = self.get("text-case")
             text = self.strip_periods(text)
             if case == "capitalize-first" and self.get("variable") in NUMBER_VARIABLES \
-                    and type(text) is String and ", " in str(text) \
-                    and all(re.match(r"[A-Za-z]", piece) for piece in str(text).split(", ")):
+                    and type(text) is String:
                 # a number variable is a list to citeproc-js: each item capitalized
-                # ("Ninth Dover printing, Tenth GPO printing")
-                text = String(", ".join(str(casing.apply(case, String(piece), english))
-                                        for piece in str(text).split(", ")))
+                # ("Ninth Dover printing, Tenth GPO printing", "Изд. 2-Е, Стереотипное")
+                text = casing.number_list(case, text, english)
             else:
                 text = casing.apply(case, text, english)
             return self.wrap(self.quote(self.format(text)))

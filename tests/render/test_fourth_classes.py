@@ -1,0 +1,82 @@
+"""One test per bug class found on the fourth differential set's work part (issue #15),
+each expectation taken from citeproc-js.
+
+Every case is (style, CSL-JSON items, expected texts of the whole bibliography in order).
+``test_polybib_renders`` checks polybib without node; ``test_expectation_is_citeproc_js``
+checks that the expectation is what citeproc-js prints, so the table cannot drift from
+the processor it stands for.
+"""
+from __future__ import annotations
+
+import pytest
+
+from polybib.render import output, render_items
+
+from . import differential
+
+
+def _book(id_, title, year, **fields):
+    item = {"id": id_, "type": "book", "title": title, "language": "en", "issued": {"date-parts": [[year]]}}
+    item.update(fields)
+    return item
+
+
+CASES = {
+    # citeproc-js's stop words are not quite the CSL 1.0.2 list: "about", "above", "de",
+    # "von", "van", "et", "al" stay lower case, "according", "ahead", "worth" do not
+    "title case: citeproc-js's stop words": (
+        "chicago-author-date",
+        [_book("a", "some title about sorting above the rest", 2001),
+         _book("b", "painting de la tour and von trier, et al.", 2002),
+         _book("c", "according to plan, ahead of time, worth the wait", 2003)],
+        ["According to Plan, Ahead of Time, Worth the Wait. 2003.", "Painting de La Tour and von Trier, et Al. 2002.",
+         "Some Title about Sorting above the Rest. 2001."]),
+    # a one-letter part of a compound is left as typed ("etched r-plane", "x-ray"), unless
+    # it opens the title or follows a colon, or stands before a hyphen with nothing but
+    # words and spaces before it in the title
+    "title case: one-letter part of a compound": (
+        "modern-language-association",
+        [_book("a", "growth on etched (r-plane) sapphire", 2001),
+         _book("b", "the r-plane and x-ray of e-mail", 2002),
+         _book("c", "x-ray vision: e-mail in the age of type-b", 2003),
+         _book("d", "the t-test, the x-ray", 2004)],
+        ["Growth on Etched (r-Plane) Sapphire. 2001.", "The R-Plane and x-Ray of e-Mail. 2002.",
+         "The T-Test, the x-Ray. 2004.", "X-Ray Vision: E-Mail in the Age of Type-b. 2003."]),
+    # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
+    # "&" and "and": capitalize-first capitalizes each element
+    "number variable cased as a list": (
+        "chicago-author-date",
+        [_book("a", "A", 2001, edition="изд. 2-е, стереотипное", language="ru"),
+         _book("b", "B", 2002, edition="revised and expanded"),
+         _book("c", "C", 2003, edition="second-hand"),
+         _book("d", "D", 2004, edition="rev. 3-e & expanded"),
+         _book("e", "E", 2005, edition="first ed., 3rd printing")],
+        ["A. 2001. Изд. 2-Е, Стереотипное.", "B. 2002. Revised and Expanded.", "C. 2003. Second-Hand.",
+         "D. 2004. Rev. 3-E&Expanded.", "E. 2005. First ed., 3rd printing."]),
+    # "1 & 2" as an edition is a list of ordinals; it failed the whole entry (TypeError)
+    "list of ordinal editions": (
+        "apa",
+        [_book("a", "A", 2001, edition="1 & 2"), _book("b", "B", 2002, edition="2, 3", volume="1 & 2")],
+        ["A (1st & 2nd eds.). (2001).", "B (2nd, 3rd eds., Vols. 1 & 2). (2002)."]),
+}
+
+
+def _texts(entries):
+    return [differential.normalize(output.entry_text(e, "text")) for e in entries]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_polybib_renders(name):
+    style, items, expected = CASES[name]
+    assert _texts(render_items(items, style)) == expected
+
+
+@pytest.mark.citeproc_js
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_expectation_is_citeproc_js(name):
+    style, items, expected = CASES[name]
+    from polybib.render import styles
+    result = differential.citeproc_js([{"style": styles.resolve(style).path, "locale": None,
+                                        "items": items}])[0]
+    assert result["error"] is None
+    assert [differential.normalize(e["text"]) for e in result["entries"]] == expected
