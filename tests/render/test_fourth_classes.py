@@ -42,6 +42,15 @@ CASES = {
          _book("d", "the t-test, the x-ray", 2004)],
         ["Growth on Etched (r-Plane) Sapphire. 2001.", "The R-Plane and x-Ray of e-Mail. 2002.",
          "The T-Test, the x-Ray. 2004.", "X-Ray Vision: E-Mail in the Age of Type-b. 2003."]),
+    # one letter before an apostrophe is a one-letter word to citeproc-js: left as typed
+    # unless it opens the title; what follows the apostrophe stays as typed
+    "title case: one letter before an apostrophe": (
+        "modern-language-association",
+        [_book("a", "l’histoire d’un village", 2001),
+         _book("b", "the l’histoire of don’t and o’brien rock’n’roll", 2002),
+         _book("c", "an l’enfant plan: a d’or", 2003)],
+        ["An l’enfant Plan: A d’or. 2003.", "L’histoire d’un Village. 2001.",
+         "The l’histoire of Don’t and o’brien Rock’n’roll. 2002."]),
     # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
     # "&" and "and": capitalize-first capitalizes each element
     "number variable cased as a list": (

@@ -4,10 +4,11 @@ citeproc-py's own case transforms split a value into words and join them back wi
 spaces, so they drop markup boundaries and spacing, and they title-case any item whose
 language is unset.  Here a value's pieces (citeproc ``String``/``NoCase``/:class:`Tag`)
 keep their spacing; ``nocase`` pieces and tags are never changed; and title case — an
-English orthographic convention — is applied only to English items, and never to a word
-written in a non-Latin script (a Cyrillic container title inside an English record stays
-as typed: ``Известия Иркутского государственного университета``, not ``… Государственного
-Университета``).
+English orthographic convention — is applied only to English items (see
+``fixes._is_english`` for which variables), and never to a word written in a non-Latin
+script (a Cyrillic container title inside an English record stays as typed: ``Известия
+Иркутского государственного университета``, not ``… Государственного Университета``, as
+the Chicago Manual's rule for titles in other languages says; citeproc-js title-cases it).
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ STOP_WORDS = frozenset(
 _PIECE_BREAK = re.compile("[\u2018\u2019\u201c\u201d\"'\\-\u2013\u2014/.,;?!:\\[\\]()\ue000-\ue002]")
 
 _WORD = re.compile(r"(\s+)")
+_APOSTROPHE = re.compile("['\u2019]")
 _COMPOUND = re.compile("([-\u2013\u2014])")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 #: a slash, or a period followed by a letter or digit, inside a word (title case)
@@ -201,10 +203,11 @@ def apply(text_case: str | None, text, english: bool = True):
                 # as citeproc-js: a compound's first part is capitalized even when a stop
                 # word ("So-Called", "Out-of-Print"), later stop-word parts are not; a
                 # one-letter word is left as typed unless it opens the title ("(a)", "y")
-                if len(bare) == 1 and not (k == 0 and (first or after_colon)):
-                    # a one-letter part is left as typed ("etched r-plane", "x-ray"),
-                    # except before a hyphen in the value's opening piece (no quote,
-                    # dash or punctuation before it), which citeproc-js capitalizes
+                if len(_APOSTROPHE.split(bare, 1)[0]) == 1 and not (k == 0 and (first or after_colon)):
+                    # a one-letter part, or one letter before an apostrophe, is left as
+                    # typed ("etched r-plane", "x-ray", "l’histoire"), except
+                    # before a hyphen in the value's opening piece (no quote, dash or
+                    # punctuation before it), which citeproc-js capitalizes
                     opens = (k == 0 and opening and len(parts) > 1 and parts[1] == "-"
                              and not _PIECE_BREAK.search(part))
                     out.append(_cap_first(part) if opens else part)

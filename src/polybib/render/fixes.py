@@ -256,9 +256,28 @@ class _Numbers:
                             for piece in out if piece])
 
 
+#: the variables whose title case is left to the item's language: citeproc-js's
+#: ``MULTI_FIELDS`` and the other titles (the CSL test suite's
+#: textcase_TitleCaseWithVolumeTitle, citeproc-js issue 251, fixed after the 1.4.61 the
+#: differential runs); every other text — edition, section, a macro's or a term's output —
+#: is title-cased whatever the language, as citeproc-js does
+_LANGUAGE_CASED = frozenset((
+    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
+    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
+    "archive", "archive-place", "event-title", "original-title", "part-title", "reviewed-title",
+    "volume-title"))
+
+
 def _is_english(element, item) -> bool:
-    """CSL 1.0.2: with an English (or no) default locale, items are English unless their
-    language says otherwise; with a non-English default, only items marked English are."""
+    """Whether ``text-case="title"`` applies to what ``element`` renders for ``item``.
+
+    CSL 1.0.2: with an English (or no) default locale, items are English unless their
+    language says otherwise; with a non-English default, only items marked English are.
+    Only the variables of :data:`_LANGUAGE_CASED` are held to that: a macro's output, or
+    a German record's edition, under ``text-case="title"`` is title-cased, as citeproc-js
+    does."""
+    if element.get("variable") not in _LANGUAGE_CASED:
+        return True
     language = item.reference.get("language")       # no VariableError raised and caught
     language = "" if language is None else str(language)
     if language:
