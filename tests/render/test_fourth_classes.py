@@ -51,6 +51,16 @@ CASES = {
          _book("c", "an l’enfant plan: a d’or", 2003)],
         ["An l’enfant Plan: A d’or. 2003.", "L’histoire d’un Village. 2001.",
          "The l’histoire of Don’t and o’brien Rock’n’roll. 2002."]),
+    # sort keys are compared as citeproc-js's collator does: accents and case ignored (the
+    # next key decides), a symbol not ignored but sorted before letters
+    "sorting: base-level keys, symbols first": (
+        "modern-language-association",
+        [_book("a", "an amazing title", 2013, author=[{"family": "Cesar", "given": "Jean"}]),
+         _book("b", "a great title", 2013, author=[{"family": "César", "given": "Jean"}]),
+         _book("c", "à titlé", 1999, author=[{"family": "Encalcer", "given": "Edward"}]),
+         _book("d", "↑à titlé", 1999, author=[{"family": "Encalcer", "given": "Edward"}])],
+        ["César, Jean. A Great Title. 2013.", "Cesar, Jean. An Amazing Title. 2013.",
+         "Encalcer, Edward. ↑à Titlé. 1999.", "———. À Titlé. 1999."]),
     # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
     # "&" and "and": capitalize-first capitalizes each element
     "number variable cased as a list": (
