@@ -61,6 +61,15 @@ CASES = {
          _book("d", "↑à titlé", 1999, author=[{"family": "Encalcer", "given": "Edward"}])],
         ["César, Jean. A Great Title. 2013.", "Cesar, Jean. An Amazing Title. 2013.",
          "Encalcer, Edward. ↑à Titlé. 1999.", "———. À Titlé. 1999."]),
+    # MLA puts the title (a macro) or a standard's authority (in a cs:choose) in place of
+    # missing names; citeproc-js neither replaces that text with ——— nor compares with it
+    "mla: no ——— for a title or authority standing in for names": (
+        "modern-language-association",
+        [{"id": "a", "type": "book", "title": "Same title", "publisher": "P", "issued": {"date-parts": [[2001]]}},
+         {"id": "b", "type": "book", "title": "Same title", "publisher": "Q", "issued": {"date-parts": [[2002]]}},
+         {"id": "c", "type": "standard", "title": "Std", "authority": "ISO", "issued": {"date-parts": [[2001]]}},
+         {"id": "d", "type": "standard", "title": "Std two", "authority": "ISO", "issued": {"date-parts": [[2002]]}}],
+        ["ISO. Std. 2001.", "ISO. Std Two. 2002.", "Same Title. P, 2001.", "Same Title. Q, 2002."]),
     # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
     # "&" and "and": capitalize-first capitalizes each element
     "number variable cased as a list": (

@@ -651,7 +651,8 @@ class FirstNames(str):
     compares — the names printed, without "and" or "et al." (citeproc-js: "Doe, J., et
     al." repeats "Doe, J." when the list is cut to that name), or None for names that
     citeproc-js neither replaces nor compares with: those of a cs:substitute child after
-    one with a cs:name of its own (MLA's editors, after its ``guest``)."""
+    one with a cs:name of its own (MLA's editors, after its ``guest``), and a macro's or a
+    cs:choose's text (a title, an authority) standing in for names."""
 
     def __new__(cls, text: str, names_only: str = "", silent: bool = False):
         self = super().__new__(cls, text)
@@ -702,10 +703,12 @@ class Names(m.Names):
 
     def _process(self, item, names_context, context, **kwargs):
         lists = _state.name_lists = []
+        _state.text_substituted = False
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             _state.name_lists = None
+            text_substituted = _state.__dict__.pop("text_substituted", False)
         if text and not kwargs.get("sort_options"):
             try:
                 repressed = _layout(context if context is not None else self).repressed
@@ -715,7 +718,8 @@ class Names(m.Names):
                 # what subsequent-author-substitute compares and replaces: the names
                 # (without their label, CSL 1.0.2) where a cs:name rendered them
                 repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "",
-                                                       bool(_state.__dict__.get("silent_names")))
+                                                       bool(_state.__dict__.get("silent_names"))
+                                                       or text_substituted)
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -1046,6 +1050,10 @@ class Substitute(m.Substitute):
                 _state.silent_names = silent
                 frame = _pop()
             if text:
+                # a macro's or a cs:choose's text standing in for the names (MLA's title,
+                # a standard's authority): no names for subsequent-author-substitute to
+                # compare or replace, as citeproc-js; a cs:text variable's value is
+                _state.text_substituted = not isinstance(child, m.Names) and child.get("variable") is None
                 _merge(frame, kept=False)
                 _state.frames[-1].rendered.update(frame.rendered) if getattr(_state, "frames", None) else None
                 layout = _layout(context if context is not None else self)
