@@ -70,6 +70,23 @@ CASES = {
          {"id": "c", "type": "standard", "title": "Std", "authority": "ISO", "issued": {"date-parts": [[2001]]}},
          {"id": "d", "type": "standard", "title": "Std two", "authority": "ISO", "issued": {"date-parts": [[2002]]}}],
         ["ISO. Std. 2001.", "ISO. Std Two. 2002.", "Same Title. P, 2001.", "Same Title. Q, 2002."]),
+    # a value ending in an escaped character ("<<Философия>>" is "…&gt;&gt;") kept the
+    # period after it: the entity's ";" was taken for a semicolon that absorbs a "."
+    "escaped character at the end of a piece": (
+        "gost-r-7-0-5-2008",
+        [{"id": "a", "type": "article-journal", "author": [{"family": "Лиотар", "given": "Жан-Франсуа"}],
+          "title": "Ответ на вопрос", "container-title": "Общественные науки за рубежом. РЖ <<Философия>>",
+          "issue": "5, 6", "page": "102-114", "issued": {"date-parts": [[1992]]}, "language": "ru"}],
+        ["1. Лиотар Ж.-Ф. Ответ на вопрос // Общественные науки за рубежом. РЖ <<Философия>>. 1992. "
+         "№ 5, 6. С. 102–114."]),
+    # "&" in a number variable: no spaces after a word ("Suppl&X"), spaced after a number
+    "ampersand in a number variable": (
+        "apa",
+        [{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "volume": "1 & 2",
+          "issue": "3 &4", "page": "1-5", "issued": {"date-parts": [[2000]]}},
+         {"id": "b", "type": "article-journal", "title": "T2", "container-title": "J", "volume": "Suppl & X",
+          "issue": "a&b", "issued": {"date-parts": [[2001]]}}],
+        ["T. (2000). J, 1 & 2(3 & 4), 1–5.", "T2. (2001). J, Suppl&X(a&b)."]),
     # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
     # "&" and "and": capitalize-first capitalizes each element
     "number variable cased as a list": (

@@ -223,7 +223,8 @@ def apply(text_case: str | None, text, english: bool = True):
 #: what citeproc-js splits a number variable's value into a list at (``&``, escaped or not,
 #: ``and``, ``;``, ``,``, hyphens and en dashes), each element then cased on its own
 _NUMBER_JOINER = re.compile(r"(\s*&(?:amp;)?\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\u2013]+\s*)")
-_ASCII_WORD = re.compile(r"[A-Za-z](?:.*[A-Za-z])?\Z", re.S)
+#: a list element that begins and ends with a Latin letter: "&" after it loses its spaces
+ASCII_WORD = re.compile(r"[A-Za-z](?:.*[A-Za-z])?\Z", re.S)
 
 
 def number_list(text_case: str | None, text, english: bool = True):
@@ -241,7 +242,7 @@ def number_list(text_case: str | None, text, english: bool = True):
             out.append(str(apply(text_case, String(part), english)) if part else part)
         elif part.strip() in ("&", "&amp;"):
             amp = part.strip()
-            out.append(amp if _ASCII_WORD.match(parts[k - 1]) else f" {amp} ")
+            out.append(amp if ASCII_WORD.match(parts[k - 1]) else f" {amp} ")
         else:
             out.append(re.sub(r"\s*-\s*", "-", part, count=1))
     return String("".join(out))

@@ -214,6 +214,22 @@ def page_last(first: str, last: str, fmt: str | None) -> str:
 _NUMBER_LIST = re.compile(r"(\s*(?:,|&amp;|&)\s*)")
 
 
+_AMPERSAND = re.compile(r"(\s*&(?:amp;)?\s*)")
+
+
+def _ampersand(joiner: str, before: str) -> str:
+    """A number variable's "&" joiner as citeproc-js prints it: without spaces after an
+    element that begins and ends with a Latin letter ("A&B"), else spaced ("1 & 2")."""
+    amp = joiner.strip()
+    return amp if casing.ASCII_WORD.match(before) else f" {amp} "
+
+
+def _ampersands(text: str) -> str:
+    """Every "&" joiner of a number variable's value as :func:`_ampersand`."""
+    parts = _AMPERSAND.split(text)
+    return "".join(_ampersand(part, parts[k - 1]) if k % 2 else part for k, part in enumerate(parts))
+
+
 class _Numbers:
     """CSL number handling: ranges get an en dash (or the page-range-delimiter term) only
     when both ends are numbers, and page ranges follow page-range-format exactly."""
@@ -247,8 +263,14 @@ class _Numbers:
         if not re.search(r"[-–—,&]", text):
             return self.format_number(text.strip()) if text.strip().isdecimal() else text
         out = []
-        for chunk in _NUMBER_LIST.split(text):
-            out.append(chunk if _NUMBER_LIST.fullmatch(chunk or " ") else one(chunk))
+        chunks = _NUMBER_LIST.split(text)
+        for k, chunk in enumerate(chunks):
+            if not _NUMBER_LIST.fullmatch(chunk or " "):
+                out.append(one(chunk))
+            elif "&" in chunk:
+                out.append(_ampersand(chunk, chunks[k - 1]))
+            else:
+                out.append(chunk)
         if all(type(piece) is str for piece in out):
             return "".join(out)
         # an ordinal is markup (MixedString): "1 & 2" as an edition is "1st & 2nd"
@@ -359,7 +381,12 @@ class Text(_Numbers, m.Text):
             text = self._process(item.reference.page, variable)
         elif variable in NUMBER_VARIABLES and variable != "citation-number" and variable != "locator":
             value = item.reference[variable.replace("-", "_")]
-            text = value if not re.search(r"[-–—]", str(value)) else String(self._process(value, variable))
+            if re.search(r"[-–—]", str(value)):
+                text = String(self._process(value, variable))
+            elif "&" in str(value) and type(value) in (str, String):
+                text = String(_ampersands(str(value)))
+            else:
+                text = value
         elif variable == "citation-number":
             text = item.number
         elif variable == "locator":
