@@ -87,6 +87,15 @@ CASES = {
          {"id": "b", "type": "article-journal", "title": "T2", "container-title": "J", "volume": "Suppl & X",
           "issue": "a&b", "issued": {"date-parts": [[2001]]}}],
         ["T. (2000). J, 1 & 2(3 & 4), 1–5.", "T2. (2001). J, Suppl&X(a&b)."]),
+    # a page range typed with a run of hyphens (TeX's "--") is left as typed by a style
+    # without page-range-format; a single hyphen still becomes the dash
+    "page range typed with a run of hyphens": (
+        "ieee",
+        [{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "page": "3--52",
+          "issued": {"date-parts": [[2000]]}},
+         {"id": "b", "type": "article-journal", "title": "U", "container-title": "J", "page": "05006.1-4",
+          "issued": {"date-parts": [[2001]]}}],
+        ["[1] “T,” J, pp. 3--52, 2000.", "[2] “U,” J, p. 05006.1–4, 2001."]),
     # a number variable that is no number is a list to citeproc-js, split at ", ", "-",
     # "&" and "and": capitalize-first capitalizes each element
     "number variable cased as a list": (

@@ -247,8 +247,9 @@ class _Numbers:
             if not found:
                 if is_page and not fmt and "-" in part:
                     # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
-                    # of a style without page-range-format in its hyphens
-                    return part.strip().replace("-", delimiter)
+                    # of a style without page-range-format in its hyphens; a run of
+                    # hyphens ("3--52", TeX's dash) it leaves as typed
+                    return re.sub(r"(?<!-)-(?!-)", delimiter, part.strip())
                 return self.format_number(part.strip())
             first, last = found.groups()
             if variable == "page-first":
