@@ -82,6 +82,30 @@ def compare(style_names=STYLES, records: list[dict] | None = None) -> dict[str, 
     return report
 
 
+def entry_texts(entries) -> list[str]:
+    """polybib's entries as the differential compares them (plain text, normalized)."""
+    return [normalize(output.entry_text(e, "text")) for e in entries]
+
+
+def citeproc_js_texts(style: str, records: list[dict]) -> list[str]:
+    """citeproc-js's bibliography of ``records`` in ``style``, normalized, in its order."""
+    result = citeproc_js([{"style": styles.resolve(style).path, "locale": None, "items": records}])[0]
+    assert result["error"] is None, result["error"]
+    return [normalize(e["text"]) for e in result["entries"]]
+
+
+def check_agreement(part: str, floor: float, style_floor: float) -> None:
+    """Fail unless polybib agrees with citeproc-js on ``part`` on at least ``floor`` of the
+    entries, on ``style_floor`` in every style, and no style fails a whole list."""
+    report = compare(records=items(part))
+    total = sum(row["total"] for row in report.values())
+    agree = sum(row["agree"] for row in report.values())
+    for style, row in report.items():
+        assert row["error"] is None and row["ours_error"] is None, (style, row["error"], row["ours_error"])
+        assert row["agree"] / row["total"] >= style_floor, (style, row["agree"], row["total"])
+    assert agree / total >= floor, f"{part}: {agree}/{total} = {agree / total:.2%}"
+
+
 def main(argv: list[str]) -> int:
     reason = available()
     if reason:
