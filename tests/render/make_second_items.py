@@ -68,9 +68,11 @@ def corpus_items(used: set[str], pick=_spread, per_group: int = PER_GROUP) -> li
     return [item for key in sorted(groups) for item in pick(groups[key], per_group)]
 
 
-def odd_items(skip_files: frozenset[str] = frozenset(), limit: int = ODD_MAX) -> list[dict]:
-    """Up to ``ODD_PER_FILE`` records with names from each other tool's export, ``limit`` in
-    all (files named ``odd/<stem>`` in ``skip_files`` left out)."""
+def odd_items(skip_files: frozenset[str] = frozenset(), limit: int = ODD_MAX,
+              per_file: int = ODD_PER_FILE, used: frozenset[str] = frozenset()) -> list[dict]:
+    """Up to ``per_file`` records with names from each other tool's export, ``limit`` in
+    all (files named ``odd/<stem>`` in ``skip_files`` and records whose id is in ``used``
+    left out)."""
     out: list[dict] = []
     for path in sorted((CORPUS / "odd").glob("*.bib")):
         if len(out) >= limit or path.stat().st_size > 200_000 or f"odd/{path.stem}" in skip_files:
@@ -81,12 +83,14 @@ def odd_items(skip_files: frozenset[str] = frozenset(), limit: int = ODD_MAX) ->
             continue
         taken = 0
         for ref in library:
-            if taken >= ODD_PER_FILE or len(out) >= limit:
+            if taken >= per_file or len(out) >= limit:
                 break
             if not _usable(ref) or not (ref.fields.get("author") or ref.fields.get("editor")):
                 continue
             item = to_csl_item(ref)
             item["id"] = f"odd/{path.stem}:{ref.id}"
+            if item["id"] in used:
+                continue
             out.append(item)
             taken += 1
     return out

@@ -4,10 +4,11 @@ citeproc-py's own case transforms split a value into words and join them back wi
 spaces, so they drop markup boundaries and spacing, and they title-case any item whose
 language is unset.  Here a value's pieces (citeproc ``String``/``NoCase``/:class:`Tag`)
 keep their spacing; ``nocase`` pieces and tags are never changed; and title case — an
-English orthographic convention — is applied only to English items, and never to a word
-written in a non-Latin script (a Cyrillic container title inside an English record stays
-as typed: ``Известия Иркутского государственного университета``, not ``… Государственного
-Университета``).
+English orthographic convention — is applied only to English items (see
+``fixes._is_english`` for which variables), and never to a word written in a non-Latin
+script (a Cyrillic container title inside an English record stays as typed: ``Известия
+Иркутского государственного университета``, not ``… Государственного Университета``, as
+the Chicago Manual's rule for titles in other languages says; citeproc-js title-cases it).
 """
 from __future__ import annotations
 
@@ -18,17 +19,26 @@ from citeproc.string import MixedString, NoCase, String
 
 from .markup import Tag
 
-#: The stop words of the CSL 1.0.2 specification (lower case in title case).
+#: The stop words title case leaves in lower case: citeproc-js's one-word list (1.4.61), the
+#: CSL 1.0.2 specification's with "about", "above", "ca", "de", "von", "van", "et", "al"
+#: added and "according", "ahead", "thru", "worth" (capitalized by citeproc-js) left out;
+#: its phrases ("according to") never match, as it tests one word at a time.
 STOP_WORDS = frozenset(
-    "a according across afore after against ahead along alongside amid amidst among amongst "
+    "a about above across afore after against al along alongside amid amidst among amongst "
     "an and anenst apropos apud around as aside astride at athwart atop barring before behind "
-    "below beneath beside besides between beyond but by circa despite down during except for "
-    "forenenst from given in inside into lest like modulo near next notwithstanding nor of off "
-    "on onto or out over per plus pro qua sans since so than the through thru throughout "
-    "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v "
-    "via vis-à-vis with within without worth yet".split())
+    "below beneath beside besides between beyond but by c ca circa de despite down during et "
+    "except for forenenst from given in inside into lest like modulo near next "
+    "notwithstanding nor of off on onto or out over per plus pro qua sans since so than the "
+    "through throughout thruout till to toward towards under underneath until unto up upon "
+    "van versus via vis-à-vis von vs. v. vs v with within without yet".split())
+
+#: what citeproc-js's title case splits a value into pieces at (quotes, apostrophes,
+#: hyphens, dashes, slash, period, comma, semicolon, ?, !, colon, brackets; \ue000-\ue002
+#: are the quote markers of :mod:`.quotes`)
+_PIECE_BREAK = re.compile("[\u2018\u2019\u201c\u201d\"'\\-\u2013\u2014/.,;?!:\\[\\]()\ue000-\ue002]")
 
 _WORD = re.compile(r"(\s+)")
+_APOSTROPHE = re.compile("['\u2019]")
 _COMPOUND = re.compile("([-\u2013\u2014])")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 #: a slash, or a period followed by a letter or digit, inside a word (title case)
@@ -159,7 +169,11 @@ def apply(text_case: str | None, text, english: bool = True):
     if text_case == "title":
         if not english:
             return text
+        broken = [False]        # has the value had a piece break (_PIECE_BREAK) yet
+
         def title(word, i, first, after_colon, last):
+            opening = not broken[0]
+            broken[0] = broken[0] or bool(_PIECE_BREAK.search(word))
             if _ENTITY.fullmatch(word):
                 return word
             split = _SUBWORD.split(word)
@@ -168,11 +182,11 @@ def apply(text_case: str | None, text, english: bool = True):
                 # citeproc-js splits words at a slash or a period inside them
                 n = len(split) - 1
                 return "".join(part if k % 2 else title_word(part, first and k == 0, after_colon and k == 0,
-                                                            last and k == n)
+                                                            last and k == n, opening and k == 0)
                                for k, part in enumerate(split))
-            return title_word(word, first, after_colon, last)
+            return title_word(word, first, after_colon, last, opening)
 
-        def title_word(word, first, after_colon, last):
+        def title_word(word, first, after_colon, last, opening):
             if not word:
                 return word
             # the parts of a compound (hyphen, en dash, em dash) are words of their own,
@@ -189,8 +203,14 @@ def apply(text_case: str | None, text, english: bool = True):
                 # as citeproc-js: a compound's first part is capitalized even when a stop
                 # word ("So-Called", "Out-of-Print"), later stop-word parts are not; a
                 # one-letter word is left as typed unless it opens the title ("(a)", "y")
-                if len(bare) == 1 and len(parts) == 1 and not (first or after_colon):
-                    out.append(part)
+                if len(_APOSTROPHE.split(bare, 1)[0]) == 1 and not (k == 0 and (first or after_colon)):
+                    # a one-letter part, or one letter before an apostrophe, is left as
+                    # typed ("etched r-plane", "x-ray", "l’histoire"), except
+                    # before a hyphen in the value's opening piece (no quote, dash or
+                    # punctuation before it), which citeproc-js capitalizes
+                    opens = (k == 0 and opening and len(parts) > 1 and parts[1] == "-"
+                             and not _PIECE_BREAK.search(part))
+                    out.append(_cap_first(part) if opens else part)
                 elif stop and (k > 0 or (len(parts) == 1 and not (first or after_colon or last))):
                     out.append(part)
                 else:
@@ -198,3 +218,31 @@ def apply(text_case: str | None, text, english: bool = True):
             return "".join(out)
         return _map_words(text, title, skip_tagged=True)
     return text
+
+
+#: what citeproc-js splits a number variable's value into a list at (``&``, escaped or not,
+#: ``and``, ``;``, ``,``, hyphens and en dashes), each element then cased on its own
+_NUMBER_JOINER = re.compile(r"(\s*&(?:amp;)?\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\u2013]+\s*)")
+#: a list element that begins and ends with a Latin letter: "&" after it loses its spaces
+ASCII_WORD = re.compile(r"[A-Za-z](?:.*[A-Za-z])?\Z", re.S)
+
+
+def number_list(text_case: str | None, text, english: bool = True):
+    """``text``, the value of a number variable (edition, volume, …) that is no number,
+    cased as citeproc-js does: as a list split at its joiners, each element cased on its own
+    (``изд. 2-е, стереотипное`` → ``Изд. 2-Е, Стереотипное`` with ``capitalize-first``); a
+    hyphen joiner loses its spaces, and ``&`` after an element that begins and ends with a
+    Latin letter too."""
+    parts = _NUMBER_JOINER.split(str(text))
+    if len(parts) == 1:
+        return apply(text_case, text, english)
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            out.append(str(apply(text_case, String(part), english)) if part else part)
+        elif part.strip() in ("&", "&amp;"):
+            amp = part.strip()
+            out.append(amp if ASCII_WORD.match(parts[k - 1]) else f" {amp} ")
+        else:
+            out.append(re.sub(r"\s*-\s*", "-", part, count=1))
+    return String("".join(out))

@@ -210,6 +210,26 @@ def page_last(first: str, last: str, fmt: str | None) -> str:
     return last
 
 
+#: the joiners of a list of numbers ("1, 2", "1 & 2"; the value's "&" may be escaped)
+_NUMBER_LIST = re.compile(r"(\s*(?:,|&amp;|&)\s*)")
+
+
+_AMPERSAND = re.compile(r"(\s*&(?:amp;)?\s*)")
+
+
+def _ampersand(joiner: str, before: str) -> str:
+    """A number variable's "&" joiner as citeproc-js prints it: without spaces after an
+    element that begins and ends with a Latin letter ("A&B"), else spaced ("1 & 2")."""
+    amp = joiner.strip()
+    return amp if casing.ASCII_WORD.match(before) else f" {amp} "
+
+
+def _ampersands(text: str) -> str:
+    """Every "&" joiner of a number variable's value as :func:`_ampersand`."""
+    parts = _AMPERSAND.split(text)
+    return "".join(_ampersand(part, parts[k - 1]) if k % 2 else part for k, part in enumerate(parts))
+
+
 class _Numbers:
     """CSL number handling: ranges get an en dash (or the page-range-delimiter term) only
     when both ends are numbers, and page ranges follow page-range-format exactly."""
@@ -227,8 +247,9 @@ class _Numbers:
             if not found:
                 if is_page and not fmt and "-" in part:
                     # no range of numbers ("05006.1-4"), yet citeproc-js puts the dash
-                    # of a style without page-range-format in its hyphens
-                    return part.strip().replace("-", delimiter)
+                    # of a style without page-range-format in its hyphens; a run of
+                    # hyphens ("3--52", TeX's dash) it leaves as typed
+                    return re.sub(r"(?<!-)-(?!-)", delimiter, part.strip())
                 return self.format_number(part.strip())
             first, last = found.groups()
             if variable == "page-first":
@@ -243,14 +264,43 @@ class _Numbers:
         if not re.search(r"[-–—,&]", text):
             return self.format_number(text.strip()) if text.strip().isdecimal() else text
         out = []
-        for chunk in re.split(r"(\s*[,&]\s*)", text):
-            out.append(chunk if re.fullmatch(r"\s*[,&]\s*", chunk or " ") else one(chunk))
-        return "".join(out)
+        chunks = _NUMBER_LIST.split(text)
+        for k, chunk in enumerate(chunks):
+            if not _NUMBER_LIST.fullmatch(chunk or " "):
+                out.append(one(chunk))
+            elif "&" in chunk:
+                out.append(_ampersand(chunk, chunks[k - 1]))
+            else:
+                out.append(chunk)
+        if all(type(piece) is str for piece in out):
+            return "".join(out)
+        # an ordinal is markup (MixedString): "1 & 2" as an edition is "1st & 2nd"
+        return MixedString([piece if isinstance(piece, (String, MixedString)) else String(piece)
+                            for piece in out if piece])
+
+
+#: the variables whose title case is left to the item's language: citeproc-js's
+#: ``MULTI_FIELDS`` and the other titles (the CSL test suite's
+#: textcase_TitleCaseWithVolumeTitle, citeproc-js issue 251, fixed after the 1.4.61 the
+#: differential runs); every other text — edition, section, a macro's or a term's output —
+#: is title-cased whatever the language, as citeproc-js does
+_LANGUAGE_CASED = frozenset((
+    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
+    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
+    "archive", "archive-place", "event-title", "original-title", "part-title", "reviewed-title",
+    "volume-title"))
 
 
 def _is_english(element, item) -> bool:
-    """CSL 1.0.2: with an English (or no) default locale, items are English unless their
-    language says otherwise; with a non-English default, only items marked English are."""
+    """Whether ``text-case="title"`` applies to what ``element`` renders for ``item``.
+
+    CSL 1.0.2: with an English (or no) default locale, items are English unless their
+    language says otherwise; with a non-English default, only items marked English are.
+    Only the variables of :data:`_LANGUAGE_CASED` are held to that: a macro's output, or
+    a German record's edition, under ``text-case="title"`` is title-cased, as citeproc-js
+    does."""
+    if element.get("variable") not in _LANGUAGE_CASED:
+        return True
     language = item.reference.get("language")       # no VariableError raised and caught
     language = "" if language is None else str(language)
     if language:
@@ -309,12 +359,10 @@ class Text(_Numbers, m.Text):
             case = self.get("text-case")
             text = self.strip_periods(text)
             if case == "capitalize-first" and self.get("variable") in NUMBER_VARIABLES \
-                    and type(text) is String and ", " in str(text) \
-                    and all(re.match(r"[A-Za-z]", piece) for piece in str(text).split(", ")):
+                    and type(text) is String:
                 # a number variable is a list to citeproc-js: each item capitalized
-                # ("Ninth Dover printing, Tenth GPO printing")
-                text = String(", ".join(str(casing.apply(case, String(piece), english))
-                                        for piece in str(text).split(", ")))
+                # ("Ninth Dover printing, Tenth GPO printing", "Изд. 2-Е, Стереотипное")
+                text = casing.number_list(case, text, english)
             else:
                 text = casing.apply(case, text, english)
             return self.wrap(self.quote(self.format(text)))
@@ -334,7 +382,12 @@ class Text(_Numbers, m.Text):
             text = self._process(item.reference.page, variable)
         elif variable in NUMBER_VARIABLES and variable != "citation-number" and variable != "locator":
             value = item.reference[variable.replace("-", "_")]
-            text = value if not re.search(r"[-–—]", str(value)) else String(self._process(value, variable))
+            if re.search(r"[-–—]", str(value)):
+                text = String(self._process(value, variable))
+            elif "&" in str(value) and type(value) in (str, String):
+                text = String(_ampersands(str(value)))
+            else:
+                text = value
         elif variable == "citation-number":
             text = item.number
         elif variable == "locator":
@@ -626,7 +679,8 @@ class FirstNames(str):
     compares — the names printed, without "and" or "et al." (citeproc-js: "Doe, J., et
     al." repeats "Doe, J." when the list is cut to that name), or None for names that
     citeproc-js neither replaces nor compares with: those of a cs:substitute child after
-    one with a cs:name of its own (MLA's editors, after its ``guest``)."""
+    one with a cs:name of its own (MLA's editors, after its ``guest``), and a macro's or a
+    cs:choose's text (a title, an authority) standing in for names."""
 
     def __new__(cls, text: str, names_only: str = "", silent: bool = False):
         self = super().__new__(cls, text)
@@ -677,10 +731,12 @@ class Names(m.Names):
 
     def _process(self, item, names_context, context, **kwargs):
         lists = _state.name_lists = []
+        _state.text_substituted = False
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             _state.name_lists = None
+            text_substituted = _state.__dict__.pop("text_substituted", False)
         if text and not kwargs.get("sort_options"):
             try:
                 repressed = _layout(context if context is not None else self).repressed
@@ -690,7 +746,8 @@ class Names(m.Names):
                 # what subsequent-author-substitute compares and replaces: the names
                 # (without their label, CSL 1.0.2) where a cs:name rendered them
                 repressed["_first_names"] = FirstNames(str(self.markup(text) or ""), lists[0] if lists else "",
-                                                       bool(_state.__dict__.get("silent_names")))
+                                                       bool(_state.__dict__.get("silent_names"))
+                                                       or text_substituted)
         if text:
             for variable in self.get("variable", "").split():
                 if variable.replace("-", "_") in item.reference:
@@ -1021,6 +1078,10 @@ class Substitute(m.Substitute):
                 _state.silent_names = silent
                 frame = _pop()
             if text:
+                # a macro's or a cs:choose's text standing in for the names (MLA's title,
+                # a standard's authority): no names for subsequent-author-substitute to
+                # compare or replace, as citeproc-js; a cs:text variable's value is
+                _state.text_substituted = not isinstance(child, m.Names) and child.get("variable") is None
                 _merge(frame, kept=False)
                 _state.frames[-1].rendered.update(frame.rendered) if getattr(_state, "frames", None) else None
                 layout = _layout(context if context is not None else self)

@@ -210,10 +210,8 @@ class FastText:
             case = plan[4]
             if plan[5]:
                 text = text.replace(".", "")
-            if case == "capitalize-first" and plan[7] and type(text) is String and ", " in str(text) \
-                    and all(fixes.re.match(r"[A-Za-z]", piece) for piece in str(text).split(", ")):
-                text = String(", ".join(str(casing.apply(case, String(piece), english))
-                                        for piece in str(text).split(", ")))
+            if case == "capitalize-first" and plan[7] and type(text) is String:
+                text = casing.number_list(case, text, english)
             else:
                 text = casing.apply(case, text, english)
             text = self.format(text)
@@ -295,7 +293,7 @@ _COPIES = (
               "_type": (fixes.If, "_type", "1ad1e80db061")}),
     (FastText, {"render": (fixes.Text, "render", "8e6b80de439c"),
                 "process": (fixes.Text, "process", "55f4c8474904"),
-                "markup": (fixes.Text, "markup", "c1acb8fa82f4"),
+                "markup": (fixes.Text, "markup", "992791265b8d"),
                 "quote": (fixes.Text, "quote", "d72b82539268"),
                 "strip_periods": (m.StrippedPeriods, "strip_periods", "f6fdb6edfa9b")}),
     (FastGroup, {"render": (fixes.Group, "render", "8e6b80de439c"),

@@ -12,6 +12,8 @@ the test suite's ``punctuation_FullMonty*`` fixtures spell out):
 """
 from __future__ import annotations
 
+import re
+
 from citeproc import model as m
 from citeproc.string import MixedString, String
 
@@ -50,9 +52,16 @@ def _drop_last(left):
     return type(left)(str(left)[:-1]) if isinstance(left, String) else str(left)[:-1]
 
 
+#: an escaped character at the end of a piece ("<<Философия>>" is "…&gt;&gt;"): its ";"
+#: is no semicolon to meet the next piece's punctuation
+_ENTITY_END = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);\Z")
+
+
 def seam(left, other):
     """(left, other) adjusted so that their punctuation meets as the table says."""
     left_text, other_text = str(left), str(other)
+    if left_text.endswith(";") and _ENTITY_END.search(left_text):
+        return left, other
     if left_text and other_text:
         which = _TABLE.get((left_text[-1], other_text[0]))
         if which == "left":

@@ -27,7 +27,7 @@ _CYRILLIC = ("а ә б в г ґ ғ д ђ ѓ е є ж з ѕ и і ї й ј к қ 
 # Letters sorted as another letter plus an accent (secondary difference).
 _CYRILLIC_FOLD = {"ё": ("е", 1), "й": ("й", 0)}
 
-_DIGITS, _LATIN, _GREEK, _CYRL, _OTHER = range(5)
+_DIGITS, _LATIN, _GREEK, _CYRL, _OTHER, _SYMBOL = range(6)
 #: Script order per language: Cyrillic first for the languages written in it.
 _CYRILLIC_FIRST = {"ru", "uk", "be", "bg", "sr", "mk", "kk"}
 
@@ -35,9 +35,9 @@ _CYRILLIC_FIRST = {"ru", "uk", "be", "bg", "sr", "mk", "kk"}
 def script_order(locale: str | None) -> dict[int, int]:
     lang = (locale or "en").split("-")[0].lower()
     if lang in _CYRILLIC_FIRST:
-        order = [_DIGITS, _CYRL, _LATIN, _GREEK, _OTHER]
+        order = [_SYMBOL, _DIGITS, _CYRL, _LATIN, _GREEK, _OTHER]
     else:
-        order = [_DIGITS, _LATIN, _GREEK, _CYRL, _OTHER]
+        order = [_SYMBOL, _DIGITS, _LATIN, _GREEK, _CYRL, _OTHER]
     return {group: rank for rank, group in enumerate(order)}
 
 
@@ -52,10 +52,14 @@ _LATIN_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð"
 
 @functools.lru_cache(maxsize=4096)
 def _char_weights(ch: str) -> tuple[tuple[int, int], ...] | None:
-    """(group, primary) weights of one lower-case character; None when it is ignorable."""
+    """(group, primary) weights of one lower-case character; None when it is ignorable
+    (spaces and punctuation; a symbol such as ``↑`` or ``+`` is not, and sorts before
+    digits and letters, as in the Unicode collation citeproc-js uses)."""
     if ch.isdigit():
         return ((_DIGITS, int(unicodedata.digit(ch, 0))),)
     if not ch.isalpha():
+        if unicodedata.category(ch).startswith("S"):
+            return ((_SYMBOL, ord(ch)),)
         return None
     if ch in _CYRILLIC_FOLD:
         ch = _CYRILLIC_FOLD[ch][0]
@@ -120,7 +124,9 @@ def sort_key_for(value, locale: str | None = None):
     """A comparable key for a CSL sort key value: numbers as numbers, text collated.
 
     Values that collate alike are equal, whatever their spelling (punctuation, quotes,
-    markup): the next cs:key decides between them, not the raw text."""
+    markup, accents, case — citeproc-js compares at the base level only): the next cs:key
+    decides between them, not the raw text ("César, A Great Title" before "Cesar, An
+    Amazing Title")."""
     if value is None:
         return None
     if isinstance(value, (int, float)):
@@ -129,4 +135,4 @@ def sort_key_for(value, locale: str | None = None):
     stripped = text.strip()
     if stripped.isdecimal():
         return (0, int(stripped))
-    return (1, collation_key(text, locale)[:3])
+    return (1, collation_key(text, locale)[:1])
