@@ -184,3 +184,14 @@ def test_host_responsibility_is_printed_after_the_host_authors():
                            "polybib.gost.host-responsibility": "перевод с польского О. Р. Медведевой [и др.]"})
     assert ("// Наука о книге : очерк проблематики / К. Мигонь ; "
             "перевод с польского О. Р. Медведевой [и др.]. – 2007.") in _one(chapter)
+
+
+def test_host_responsibility_travels_through_biblatex():
+    from polybib import formats
+    bib = ("@incollection{c, title = {Глава}, booktitle = {Наука о книге}, date = {2007}, "
+           "gosthostresponsibility = {перевод с польского О. Р. Медведевой [и др.]}}")
+    lib = formats.read(bib.encode("utf-8"), "bibtex")
+    (ref,) = list(lib)
+    assert ref.extra["polybib.gost.host-responsibility"] == "перевод с польского О. Р. Медведевой [и др.]"
+    text = formats.write(lib, "bibtex", dialect="biblatex").decode("utf-8")
+    assert "gosthostresponsibility = {перевод с польского О. Р. Медведевой [и др.]}" in text
