@@ -49,8 +49,8 @@ from .markup import escape, value_text
 
 PREFIX = "polybib.gost."
 KEYS = ("location", "publisher", "organization", "content-type", "title-info", "open-range",
-        "host-language", "host-info", "host-responsibility", "editor-term", "translator-term", "access", "note",
-        "application")
+        "host-language", "host-info", "host-responsibility", "editor-term", "translator-term",
+        "access", "note", "application")
 EDITIONS = ("7.0.100", "7.0.5")
 
 #: Terms by language of the part being described (own areas: the record's language; host

@@ -84,36 +84,36 @@ def score(edition: str, fragments: bool = False) -> dict[str, tuple[int, int, li
     return parts
 
 
+def _summary(parts: dict, show: bool, percent: bool = True) -> str:
+    """``work h/t (p %), held h/t (p %)``; with ``show`` the work part's misses are printed.
+    Held-out misses are counted, not shown: looking at them would be tuning on them."""
+    line = []
+    for part in ("work", "held"):
+        hits, total, misses = parts.get(part, (0, 0, []))
+        line.append(f"{part} {hits}/{total}" + (f" ({100 * hits / max(total, 1):.1f} %)" if percent else ""))
+        if show and part == "work":
+            for example, got in misses:
+                print(f"  MISS {example['id']}\n    want {example['expected']}\n    got  {got}")
+    return ", ".join(line)
+
+
 def main(argv: list[str]) -> int:
     show = "-v" in argv
     for edition in FILES:
         parts = score(edition)
-        line = []
-        for part in ("work", "held"):
-            hits, total, misses = parts.get(part, (0, 0, []))
-            line.append(f"{part} {hits}/{total} ({100 * hits / max(total, 1):.1f} %)")
-            # held-out misses are counted, not shown: looking at them would be tuning on them
-            if show and part == "work":
-                for example, got in misses:
-                    print(f"  MISS {example['id']}\n    want {example['expected']}\n    got  {got}")
+        line = _summary(parts, show)
         missed = {e["id"] for part in parts.values() for e, _ in part[2]}
         published = []
         for part in ("work", "held"):
             verbatim = [e for e in load(edition) if e.get("verbatim") and e["part"] == part
                         and not is_fragment(e)]
             published.append(f"{part} {sum(e['id'] not in missed for e in verbatim)}/{len(verbatim)}")
-        print(f"GOST R {edition}: " + ", ".join(line))
+        print(f"GOST R {edition}: " + line)
         print(f"  of them found published and copied: " + ", ".join(published))
         pieces = score(edition, fragments=True)
         if pieces:
-            line = []
-            for part in ("work", "held"):
-                hits, total, misses = pieces.get(part, (0, 0, []))
-                line.append(f"{part} {hits}/{total}")
-                if show and part == "work":
-                    for example, got in misses:
-                        print(f"  MISS {example['id']}\n    want …{example['expected']}…\n    got  {got}")
-            print("  fragments of the standard's own examples (host area), apart: " + ", ".join(line))
+            print("  fragments of the standard's own examples (host area), apart: "
+                  + _summary(pieces, show, percent=False))
     return 0
 
 
