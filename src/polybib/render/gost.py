@@ -20,6 +20,8 @@ What CSL-JSON cannot carry travels in ``Reference.extra`` under ``polybib.gost.*
 ``open-range``                 ``true``: the work is still appearing (``2000 – .``)
 ``host-language``              language of the host document (its terms: ``Т.``/``Vol.``)
 ``host-info``                  the host's title information (``[сайт]``, ``сборник статей``)
+``host-responsibility``        the host's further statements as its title page words them
+                               (``перевод с польского О. Р. Медведевой [и др.]``)
 ``editor-term``                ``под общей редакцией``, ``ответственный редактор`` …
 ``translator-term``            ``перевод с английского`` …
 ``access``                     ``для авторизированных пользователей`` (Режим доступа)
@@ -35,18 +37,20 @@ Patents: ``number`` is the patent's number, ``authority`` the country (``Рос.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from typing import Iterable
 
 from ..errors import PolybibWarning
 from ..model import Date, Name, Reference
+from .gost_cases import genitive, governs_genitive
 from .markup import escape, value_text
 
 PREFIX = "polybib.gost."
 KEYS = ("location", "publisher", "organization", "content-type", "title-info", "open-range",
-        "host-language", "host-info", "editor-term", "translator-term", "access", "note",
-        "application")
+        "host-language", "host-info", "host-responsibility", "editor-term", "translator-term",
+        "access", "note", "application")
 EDITIONS = ("7.0.100", "7.0.5")
 
 #: Terms by language of the part being described (own areas: the record's language; host
@@ -149,6 +153,15 @@ def direct(name: Name) -> str:
     if name.literal:
         return name.literal
     return " ".join(p for p in (initials(name.given), name.dropping_particle, _family(name)) if p)
+
+
+def statement(term: str, names: list[Name]) -> str:
+    """``под редакцией Г. В. Осипова``: the term, then the names in the case it governs
+    (the genitive after ``под редакцией``/``перевод``, see :mod:`.gost_cases`)."""
+    if governs_genitive(term):
+        names = [dataclasses.replace(n, family=genitive(n.family)) if n.family and not n.literal else n
+                 for n in names]
+    return f"{term} {', '.join(direct(n) for n in names)}"
 
 
 def full(name: Name) -> str:
@@ -330,7 +343,7 @@ class Describer:
             names = _names(ref, variable)
             if names:
                 term = extra(ref, key) or (new_default if self.new else old_default)
-                statements.append(f"{term} {', '.join(direct(n) for n in names)}")
+                statements.append(statement(term, names))
         organization = extra(ref, "organization") or ", ".join(bodies)
         if ref.type == "thesis" and not organization:
             organization = text(ref, "publisher")
@@ -480,7 +493,9 @@ class Describer:
             editors = _names(ref, "editor")
             if editors:
                 term = extra(ref, "editor-term") or ("под редакцией" if self.new else "под ред.")
-                statements.append(f"{term} {', '.join(direct(n) for n in editors)}")
+                statements.append(statement(term, editors))
+        if extra(ref, "host-responsibility"):
+            statements.append(extra(ref, "host-responsibility"))
         if statements:
             host_title += " / " + " ; ".join(statements)
         host = _Areas(self.sep)

@@ -56,37 +56,64 @@ def rendered(example: dict, style: str) -> str:
     return plain(out.entries[0].body)
 
 
-def score(edition: str) -> dict[str, tuple[int, int, list[tuple[dict, str]]]]:
-    """Per part: (exact matches, examples, misses as (example, what polybib wrote))."""
+def is_fragment(example: dict) -> bool:
+    """An example the standard prints only in part (``"match": "fragment"``: the host area
+    after ``//`` of an analytic description); it is scored apart from whole entries."""
+    return example.get("match") == "fragment"
+
+
+def matches(example: dict, got: str) -> bool:
+    """Whole entries must be the expected text; a fragment must occur in the entry."""
+    if is_fragment(example):
+        return normalize(example["expected"]) in normalize(got)
+    return normalize(got) == normalize(example["expected"])
+
+
+def score(edition: str, fragments: bool = False) -> dict[str, tuple[int, int, list[tuple[dict, str]]]]:
+    """Per part: (exact matches, examples, misses as (example, what polybib wrote)); whole
+    entries, or with ``fragments`` the examples printed only in part."""
     style = FILES[edition][1]
     parts: dict[str, tuple[int, int, list]] = {}
     for example in load(edition):
+        if is_fragment(example) != fragments:
+            continue
         got = rendered(example, style)
-        ok = normalize(got) == normalize(example["expected"])
+        ok = matches(example, got)
         hits, total, misses = parts.get(example["part"], (0, 0, []))
         parts[example["part"]] = (hits + ok, total + 1, misses + ([] if ok else [(example, got)]))
     return parts
+
+
+def _summary(parts: dict, show: bool, percent: bool = True) -> str:
+    """``work h/t (p %), held h/t (p %)``; with ``show`` the work part's misses are printed.
+    Held-out misses are counted, not shown: looking at them would be tuning on them."""
+    line = []
+    for part in ("work", "held"):
+        hits, total, misses = parts.get(part, (0, 0, []))
+        line.append(f"{part} {hits}/{total}" + (f" ({100 * hits / max(total, 1):.1f} %)" if percent else ""))
+        if show and part == "work":
+            for example, got in misses:
+                print(f"  MISS {example['id']}\n    want {example['expected']}\n    got  {got}")
+    return ", ".join(line)
 
 
 def main(argv: list[str]) -> int:
     show = "-v" in argv
     for edition in FILES:
         parts = score(edition)
-        line = []
-        for part in ("work", "held"):
-            hits, total, misses = parts.get(part, (0, 0, []))
-            line.append(f"{part} {hits}/{total} ({100 * hits / max(total, 1):.1f} %)")
-            # held-out misses are counted, not shown: looking at them would be tuning on them
-            if show and part == "work":
-                for example, got in misses:
-                    print(f"  MISS {example['id']}\n    want {example['expected']}\n    got  {got}")
+        line = _summary(parts, show)
         missed = {e["id"] for part in parts.values() for e, _ in part[2]}
         published = []
         for part in ("work", "held"):
-            verbatim = [e for e in load(edition) if e.get("verbatim") and e["part"] == part]
+            verbatim = [e for e in load(edition) if e.get("verbatim") and e["part"] == part
+                        and not is_fragment(e)]
             published.append(f"{part} {sum(e['id'] not in missed for e in verbatim)}/{len(verbatim)}")
-        print(f"GOST R {edition}: " + ", ".join(line))
+        print(f"GOST R {edition}: " + line)
         print(f"  of them found published and copied: " + ", ".join(published))
+        pieces = score(edition, fragments=True)
+        if pieces:
+            print("  fragments of the standard's own examples (host area), apart: "
+                  + _summary(pieces, show, percent=False))
     return 0
 
 

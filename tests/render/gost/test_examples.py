@@ -21,7 +21,7 @@ def _work(edition):
 @pytest.mark.parametrize("edition,example", _work("7.0.100") + _work("7.0.5"))
 def test_work_example_renders_as_printed(edition, example):
     got = examples.rendered(example, examples.FILES[edition][1])
-    assert examples.normalize(got) == examples.normalize(example["expected"])
+    assert examples.matches(example, got), got
 
 
 @pytest.mark.parametrize("edition", sorted(examples.FILES))
@@ -50,6 +50,17 @@ def test_hash_split_examples_are_in_the_part_their_id_gives(edition):
         assert e["verbatim"] and e["published"]
         if examples.normalize(e["published"]) != examples.normalize(e["expected"]):
             assert "`expected`" in e["source"] or e.get("known_difference"), e["id"]
+
+
+def test_a_fragment_must_occur_in_the_entry_and_is_scored_apart():
+    fragment = {"match": "fragment", "expected": "// Звезда : [сайт]"}
+    assert examples.matches(fragment, "Стихи. – Текст : электронный // Звезда : [сайт]. – URL: x")
+    assert not examples.matches(fragment, "Стихи. – Текст : электронный // Звезда. – URL: x")
+    whole = {"expected": "// Звезда : [сайт]"}
+    assert not examples.matches(whole, "Стихи. // Звезда : [сайт]. – URL: x")
+    for edition in examples.FILES:
+        counted = sum(t for _, t, _ in examples.score(edition).values())
+        assert counted == sum(not examples.is_fragment(e) for e in examples.load(edition))
 
 
 def test_the_dash_allowance_covers_range_dashes_but_not_a_typed_hyphen():

@@ -147,3 +147,51 @@ def test_author_list_ending_in_and_others_is_described_under_its_title():
     (plain_ref,) = list(formats.read("@book{g, author = {Дружинин, А. Г. and Иванов, И. И.}, title = {Моделирование}, "
                                      "location = {Шахты}, date = {2006}, langid = {russian}}".encode("utf-8"), "bibtex"))
     assert _one(plain_ref, "gost").startswith("Дружинин А. Г., Иванов И. И. Моделирование.")
+
+
+def test_editors_and_translators_after_genitive_terms_are_declined():
+    """A record holds names in the nominative; ``под редакцией``/``перевод`` govern the
+    genitive, as the title page and the standard word it (``под общей редакцией Г. В. Осипова``)."""
+    book = _ref(type="book", title="Энциклопедия", issued={"date-parts": [[1998]]}, language="ru",
+                editor=[{"family": "Осипов", "given": "Г. В."}, {"family": "Лобачевская", "given": "А. А."}],
+                translator=[{"family": "Медведева", "given": "О. Р."}, {"family": "Римский-Корсаков", "given": "Н."}],
+                custom={"polybib.gost.editor-term": "под общей редакцией",
+                        "polybib.gost.translator-term": "перевод с польского"})
+    text = _one(book)
+    assert ("/ под общей редакцией Г. В. Осипова, А. А. Лобачевской ; "
+            "перевод с польского О. Р. Медведевой, Н. Римского-Корсакова.") in text
+    for key in ("polybib.gost.editor-term", "polybib.gost.translator-term"):
+        del book.extra[key]                         # the default terms govern the genitive too
+    assert "/ под редакцией Г. В. Осипова, А. А. Лобачевской ; перевод О. Р. Медведевой" in _one(book)
+    assert "/ под ред. Г. В. Осипова, А. А. Лобачевской ; пер. О. Р. Медведевой" in _one(book, "gost")
+
+
+def test_nominative_terms_and_undeclinable_names_stay_as_written():
+    book = _ref(type="book", title="Сборник", issued={"date-parts": [[1996]]}, language="ru",
+                editor=[{"family": "Гаспаров", "given": "М. Л."}, {"family": "Мигонь", "given": "К."},
+                        {"family": "Smith", "given": "J."}, {"literal": "коллектива авторов"}],
+                custom={"polybib.gost.editor-term": "ответственный редактор"})
+    assert "/ ответственный редактор М. Л. Гаспаров, К. Мигонь, J. Smith, коллектива авторов." in _one(book)
+    book.extra["polybib.gost.editor-term"] = "под редакцией"
+    # gender-dependent (Мигонь) and Latin-script names are not guessed; a literal is the user's own form
+    assert "/ под редакцией М. Л. Гаспарова, К. Мигонь, J. Smith, коллектива авторов." in _one(book)
+
+
+def test_host_responsibility_is_printed_after_the_host_authors():
+    chapter = _ref(type="chapter", title="Глава", issued={"date-parts": [[2007]]}, language="ru",
+                   **{"container-title": "Наука о книге", "container-author": [{"family": "Мигонь", "given": "К."}]},
+                   custom={"polybib.gost.host-info": "очерк проблематики",
+                           "polybib.gost.host-responsibility": "перевод с польского О. Р. Медведевой [и др.]"})
+    assert ("// Наука о книге : очерк проблематики / К. Мигонь ; "
+            "перевод с польского О. Р. Медведевой [и др.]. – 2007.") in _one(chapter)
+
+
+def test_host_responsibility_travels_through_biblatex():
+    from polybib import formats
+    bib = ("@incollection{c, title = {Глава}, booktitle = {Наука о книге}, date = {2007}, "
+           "gosthostresponsibility = {перевод с польского О. Р. Медведевой [и др.]}}")
+    lib = formats.read(bib.encode("utf-8"), "bibtex")
+    (ref,) = list(lib)
+    assert ref.extra["polybib.gost.host-responsibility"] == "перевод с польского О. Р. Медведевой [и др.]"
+    text = formats.write(lib, "bibtex", dialect="biblatex").decode("utf-8")
+    assert "gosthostresponsibility = {перевод с польского О. Р. Медведевой [и др.]}" in text

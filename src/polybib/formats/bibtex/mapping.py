@@ -298,6 +298,7 @@ GOST_FIELDS = {
     "addendum": "note", "gosthostlangid": "host-language", "gosteditorterm": "editor-term",
     "gosttranslatorterm": "translator-term", "gostaccess": "access",
     "gostapplication": "application",      # a patent's application number (no biblatex field)
+    "gosthostresponsibility": "host-responsibility",   # the host's further statements (none either)
 }
 GOST = "polybib.gost."
 _GOST_TRIGGERS = frozenset(GOST_FIELDS) | {"location", "address", "publisher", "organization", "date"}
