@@ -44,11 +44,9 @@ class FixOutcome:
     data: bytes = b""
 
     def diff(self) -> str:
-        import difflib      # only --diff needs it
-        return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
-                                            self.fixed.splitlines(keepends=True),
-                                            fromfile=f"a/{self.path.lstrip('/')}",
-                                            tofile=f"b/{self.path.lstrip('/')}"))
+        from .linediff import unified_diff      # only --diff needs it
+        return unified_diff(self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
+                            fromfile=f"a/{self.path.lstrip('/')}", tofile=f"b/{self.path.lstrip('/')}")
 
 
 def _chosen(findings: list[Finding], unsafe: bool) -> list[Finding]:
