@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..formats.bibtex.lazy import EntryReference
@@ -153,6 +154,13 @@ def _kept(entry: "EntryView", variable: str):
     return value
 
 
+#: A name's parts as one tuple, made at C speed (the key of equal names in ``shared``; a
+#: 6-tuple is never equal to a date's ``("year", year)``).
+_NAME_PARTS = attrgetter("family", "given", "non_dropping_particle", "dropping_particle", "suffix", "literal")
+#: The kinds of value :func:`_shared` changes; any other is kept as it is.
+_SHARED_KINDS = frozenset({list, Date})
+
+
 def _shared(value, shared: dict):
     """What a run-wide rule needs of ``value``, as one object for equal values across the
     run (in ``shared``): a file names the same people again and again (20,000 generated
@@ -160,9 +168,8 @@ def _shared(value, shared: dict):
     read.  A date is kept as its year alone."""
     kind = type(value)
     if kind is list:            # names: read in order, never changed, so a tuple
-        return tuple(shared.setdefault(("Name", n.family, n.given, n.non_dropping_particle,
-                                        n.dropping_particle, n.suffix, n.literal), n)
-                     if type(n) is Name else n for n in value)
+        setdefault = shared.setdefault
+        return tuple([setdefault(_NAME_PARTS(n), n) if type(n) is Name else n for n in value])
     if kind is Date and value.parts and value.parts[0]:
         year = value.year
         return shared.setdefault(("year", year), Date([[year]]))
@@ -291,7 +298,9 @@ class EntryView:
                 return
             record = ref            # mapped before lint: kept the same way, then forgotten
         fields = record.fields
-        kept = tuple(_shared(fields[v], shared) if v in fields else _ABSENT for v in RUN_VARIABLES)
+        get = fields.get
+        kept = tuple([value if type(value) not in _SHARED_KINDS else _shared(value, shared)
+                      for value in [get(v, _ABSENT) for v in RUN_VARIABLES]])
         if values is not None:
             # a title or DOI that is the entry's own text (no LaTeX to decode, nothing to
             # unescape) is read again from the entry when asked, not held for the run (a

@@ -39,10 +39,12 @@ def mixed_script_word(entry: EntryView, config=None):
         values = entry.values       # (once: the property is asked for on every entry)
         for name in TEXT_FIELDS:
             value = values.get(name)
-            if not value:
+            # no Cyrillic letter (an ASCII value has none: asked first, at C speed), so
+            # nothing is mixed; removing the "and"s between names removes no Cyrillic letter
+            if not value or value.isascii() or not _CYR.search(value):
                 continue
             probe = AND_SEPARATOR.sub(" ", value) if name in ("author", "editor") else value
-            if not (_CYR.search(probe) and _LAT.search(probe)):
+            if not _LAT.search(probe):
                 continue   # one script only (the "and"s between names aside): nothing is mixed
             if name in ("author", "editor"):
                 words = _lookalike_names(entry, name, value)
