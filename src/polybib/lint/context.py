@@ -224,7 +224,7 @@ class EntryView:
                 values = {}
             else:
                 # by lower-cased name, the first occurrence wins (reversed: built at C speed)
-                values = {_lower(name): resolved for name, resolved in reversed(seg.values())}
+                values = dict(zip(reversed(lower_all(seg.names)), reversed(seg.resolved_values())))
             if not self._kept:
                 self._values = values
         return values

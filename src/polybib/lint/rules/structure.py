@@ -111,8 +111,12 @@ def missing_required_field(entry: EntryView, config=None):
     values, inherited = entry.values, entry.inherited
     for alternatives in required:
         names = _alternatives(alternatives)
-        if not any(n in values or n in inherited for n in names) \
-                and not ("maintitle" in inherited and not {"title", "booktitle"}.isdisjoint(names)):
+        for n in names:             # (a loop, not any() over a generator: every entry asks)
+            if n in values or n in inherited:
+                break
+        else:
+            if "maintitle" in inherited and not {"title", "booktitle"}.isdisjoint(names):
+                continue
             yield finding(missing_required_field, entry,
                           f"@{entry.entry_type} '{entry.key}' has no {' or '.join(names)}")
 
