@@ -279,6 +279,14 @@ class EntryView:
         value = _kept(self, variable)
         return default if value is _ABSENT else value
 
+    def run_is_text(self, variable: str) -> bool:
+        """Whether ``run_get(variable)`` is text, without reading a title kept as the
+        entry's own text back from the entry (D002 asks it of every entry)."""
+        if self._run_type is None:
+            return isinstance(self.ref.get(variable), str)
+        value = getattr(self, _RUN_SLOT[variable])
+        return value is _IN_ENTRY or isinstance(value, str)
+
     def keep_for_run(self, shared: dict) -> None:
         """Keep of the mapped record only what the run-wide rules read, and forget the rest.
 

@@ -78,7 +78,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 def _year_and_author(entry: EntryView) -> tuple | None:
     get = entry.run_get
     names = get("author") or get("editor") or []
-    if not names or not isinstance(get("title"), str):
+    if not names or not entry.run_is_text("title"):
         return None
     issued = get("issued")
     year = issued.year if issued else None
