@@ -6,6 +6,7 @@ minutes through difflib on the whole file).  Speed is measured by benchmarks/ben
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import shutil
 import sys
@@ -55,7 +56,9 @@ def patched(original: list[str], diff: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def outcomes(path: Path):
+    """What --fix --unsafe-fixes would change in ``path`` (made once for both corpus tests)."""
     settings = LintSettings()
     return fix_files(lint_paths([str(path)], settings), settings, unsafe=True)
 
