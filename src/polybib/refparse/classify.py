@@ -75,15 +75,26 @@ def _latin_language(title: str) -> str:
 
 
 #: What a Russian or Ukrainian list adds to any reference, whatever its language.
-_BOILERPLATE = re.compile(r"https?://\S+|(?i:электронный ресурс|електронний ресурс|режим доступ[ау]|"
-                          r"дата (?:обращения|звернення|доступа)|текст\s*:\s*(?:электронный|непосредственный)|"
-                          r"назва з екрана|загл\. с экрана|заглавие с экрана|название с экрана)")
+_BOILERPLATE = re.compile(r"https?://\S+|(?i:электронный\s+ресурс|електронний\s+ресурс|режим\s+доступ[ау]|"
+                          r"дата\s+(?:обращения|звернення|доступа)|текст\s*:\s*(?:электронный|непосредственный)|"
+                          r"назва\s+з\s+екрана|загл\.\s*с\s+экрана|заглавие\s+с\s+экрана|название\s+с\s+экрана)")
 #: Cities whose romanized name in an imprint says the work is in that country's language
 #: ("Vilenkin N. Ya. Combinatorics. Moscow, Nauka, 1969.").
 _ROMANIZED_PLACES = {"moscow": "ru", "moskva": "ru", "leningrad": "ru", "st. petersburg": "ru", "saint petersburg": "ru",
                      "st petersburg": "ru", "sankt-peterburg": "ru", "novosibirsk": "ru", "tomsk": "ru", "kazan": "ru",
                      "yekaterinburg": "ru", "ekaterinburg": "ru", "kyiv": "uk", "kharkiv": "uk", "lviv": "uk",
                      "odesa": "uk", "ternopil": "uk", "dnipro": "uk", "almaty": "kk", "astana": "kk", "minsk": "be"}
+#: Publishers of Russian- and Ukrainian-language books, romanized ("Moscow, Nauka, 1985"), and the
+#: References styles' "Publ." after a romanized publisher.
+_ROMANIZED_PUBLISHER = re.compile(r"^(?:Nauka|Naukova [Dd]umka|Prosveshchenie|Vysshaya [Ss]hkola|Vyshcha [Ss]hkola|"
+                                  r"Energoatomizdat|Fizmatlit|Mashinostroenie|Ekonomika|Statistika|Lybid|Osvita)\b|\bPubl\.?$")
+#: Romanized abbreviations of Soviet and Russian journal titles ("Fiz. Met. Metalloved.",
+#: "Zh. Eksp. Teor. Fiz.", "Metallofizika", "Izv. Akad. Nauk"): the article is in Russian.
+_ROMANIZED_JOURNAL = re.compile(r"(?:^|\s)(?:Fiz|Khim|Zh|Zhurn|Izv|Dokl|Vestn|Usp|Prikl|Zap|Metalloved|Tekh|Mekh|"
+                                r"Akad|Nauk)\.|\b(?:Metallofizika|Kvant|Uspekhi|Vestnik|Izvestiya|Doklady|Zhurnal|Trudy)\b")
+#: Top-level domains of a record's URL that say where a Latin-titled work was published in
+#: Russian ("Elements of Set Theory (textbook). Tomsk, 2003. http://portal.tpu.ru/…").
+_CYRILLIC_TLD = re.compile(r"^https?://[^/\s]+\.(?:ru|su|рф)(?:[:/]|$)", re.I)
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґўәғқңөұүһ]{3,}", re.I)
 #: Cyrillic words a list adds to a foreign record's physical description ("216 с.: ил., портр., табл.").
 _DESCRIPTION_WORDS = {"ил", "илл", "портр", "табл", "факс", "схем", "карт", "граф", "стр", "рис", "цв", "вып", "изд",
@@ -101,7 +112,14 @@ def guess_language(ref: Reference, text: str = "") -> str:
         other = _latin_language(f"{title} {ref.get('container-title', '') or ''}")
         if other:
             return other
+    if code in ("en", "") and re.search(r"(?:^|\s)[а-яёіїєґўәғқңөұүһ]{2,}(?=\s|$)", title):
+        # "Руководство по Material Design": a Cyrillic word in lower case is the title's language,
+        # however many Latin letters the names in it have
+        code = letters_language(" ".join(_CYRILLIC_WORD.findall(title))) or "ru"
     if code == "en":
+        romanized = _romanized_country(ref)
+        if romanized:
+            return romanized
         if text and not _ENGLISH.search(title):
             # "Хейзинга Й. Homo Ludens. – М.: Прогресс", "Similarweb Pro [Электронный ресурс] : обзор
             # доменов": a Latin name for a work in a Cyrillic reference
@@ -109,14 +127,26 @@ def guess_language(ref: Reference, text: str = "") -> str:
                         if w.lower() not in _DESCRIPTION_WORDS]
             if cyrillic:
                 return letters_language(" ".join(cyrillic)) or "ru"
-            place = str(ref.get("publisher-place", "") or "").lower().strip(" .")
-            if place in _ROMANIZED_PLACES and not _ENGLISH.search(_BOILERPLATE.sub(" ", text)):
-                return _ROMANIZED_PLACES[place]
         words = re.findall(r"[a-z']+", title.lower())
         if words and not _ENGLISH.search(title) and len(_ROMANIZED.findall(title)) >= max(2, len(words) // 4):
             return "ru"          # a romanized Russian title ("Aspekty realizatsii …")
         return "en"
     return code or ("en" if re.search(r"[A-Za-z]{2}", title) else "")
+
+
+def _romanized_country(ref: Reference) -> str:
+    """The language of a Latin-titled reference that its imprint, publisher, journal or web site
+    places in Russia, Ukraine or Kazakhstan: a romanized or translated reference (``Klimishin I.A.
+    "Calendar and Chronology". Moscow, Nauka, 1985``, ``…, Fiz. Met. Metalloved., 58, No. 2``)."""
+    place = str(ref.get("publisher-place", "") or "").lower().strip(" .")
+    container = str(ref.get("container-title", "") or "")
+    if place in _ROMANIZED_PLACES and not container:
+        return _ROMANIZED_PLACES[place]       # a book printed there (a paper read there may be English)
+    journal = container or (str(ref.get("title", "")) if ref.get("volume") or ref.get("page") else "")
+    if _ROMANIZED_PUBLISHER.search(str(ref.get("publisher", "") or "")) or _ROMANIZED_JOURNAL.search(journal) or \
+            (not container and not ref.get("DOI") and _CYRILLIC_TLD.match(str(ref.get("URL", "") or ""))):
+        return "ru"
+    return ""
 
 
 #: A title that is itself a law: "Гражданский кодекс Российской Федерации", "Конституция …".
@@ -141,7 +171,7 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "legislation"
     if report or (_REPORT.search(text) and not container):
         return "report"
-    if _STANDARD_TITLE.search(title) and not container:
+    if (_STANDARD_TITLE.search(title) or _STANDARD_TITLE.search(text)) and not container:
         return "standard"
     if _CODE_HOST.search(str(f.get("URL", ""))) and not any(f.get(k) for k in ("page", "volume", "issue", "publisher")):
         return "software"      # "EduGraph: вихідний код проєкту. URL: https://github.com/…"

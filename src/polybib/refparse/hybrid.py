@@ -216,11 +216,23 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     if language == "en" and (rec.translation or re.search(r"\bPubl\.", str(fields.get("publisher", "")))):
         language = "ru"
     fields["language"] = language
+    _issue_is_year(fields)
+    act = _LAW_NUMBER.search(original.split("//")[0])
     ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter, electronic=rec.electronic,
-                          text=original, law=rec.law, report=rec.report)
+                          text=original, law=rec.law or bool(act), report=rec.report)
     if ref.type == "document":
         ref.type = "article"
     designation = _designation(ref.type, original)
+    if not designation and "number" not in fields and "container-title" not in fields:
+        # an act's or a document's "№" read as an issue, in a record with no journal to have one:
+        # "… № 592 қаулысымен бекітілген", "Т. III. — Док. № 108. — С. 560–567"
+        document = _DOCUMENT_NUMBER.search(original)
+        marked = (act.group("number") or act.group("after")) if act and ref.type in ("legislation", "regulation") \
+            else document.group(1) if document else ""
+        if marked and fields.get("issue") == marked:
+            fields.pop("issue")
+            confidence.pop("issue", None)
+            designation = marked
     if designation:
         fields["number"] = designation
         confidence["number"] = 0.9
@@ -242,20 +254,51 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
 #: report's ("Technical Report MAC-TR-120").
 _PATENT_NUMBER = re.compile(r"(?i:а\.\s*с\.|авт\.\s*св(?:ид)?\.|пат\.|патент|patent)\s*(?:№\s*)?(?:[A-Z]{2}\s*)?"
                             r"(\d[\d\s]{2,}\d(?:\s?[A-Z]\d?)?)\b")
+#: "Federal Information Processing Standards Publication 183": a standard known by its number.
+_STANDARD_PUBLICATION = re.compile(r"\bStandards? Publication\s+(\d[\w.-]*)")
 _REPORT_NUMBER = re.compile(r"(?i:technical report|tech\.\s*rep\.?|report)\s+(?:(?i:no)\.?\s*)?([A-Z][\w-]*\d[\w-]*|\d[\w-]*)")
+
+
+#: A legal act's number beside the word naming the act, in Russian, Ukrainian and Kazakh
+#: (``Федеральный закон от 26.07.2006 № 135-ФЗ``, ``Наказ МОН … № 1234``, ``ҚР Үкіметінің 2024
+#: жылғы 24 шілдедегі № 592 қаулысымен``).  Only before a ``//``: after it, ``№`` is the gazette's
+#: issue; and no full stop after a word longer than an abbreviation in between ("Закон и право.
+#: 2015. № 3" is a journal's issue).
+_ACT_WORDS = (r"(?:закон(?:а|у|ом|ы)?|кодекс\w*|постановлени\w+|указ(?:а|ом)?|приказ(?:а|ом)?|распоряжени\w+|"
+              r"постанов[аиою]\w*|наказ(?:у|ом)?|розпорядженн\w+|декрет\w*|қаулы\w*|заң\w*|бұйры\w+|жарлы\w+|"
+              r"шешім\w*)")
+_ACT_NUMBER_TEXT = r"(\d[\w/]*(?:[-–][\wА-ЯІ]+)*)"
+_LAW_NUMBER = re.compile(rf"(?i:\b{_ACT_WORDS}\b)(?:[^№/.]|\.(?=\d)|(?<=\s\w)\.|(?<=\s\w\w)\.|(?<=\s\w\w\w)\.|(?<=\s\w\w\w\w)\.){{0,80}}?№\s*(?P<number>{_ACT_NUMBER_TEXT[1:-1]})|"
+                         rf"№\s*(?P<after>{_ACT_NUMBER_TEXT[1:-1]})\s+(?i:{_ACT_WORDS})\b")
+#: A numbered document inside a volume of documents ("Т. III. — Док. № 108").
+_DOCUMENT_NUMBER = re.compile(r"\b(?:Док|Doc)\.\s*(?:№|No\.?)\s*(\d+[\w/-]*)")
+
+
+def _issue_is_year(fields: dict) -> None:
+    """An issue that only repeats the year ("27 (2012): 51–58", "Nov. 2013" read as ``v. 2013``)
+    is the date printed again, not an issue."""
+    issue, issued = fields.get("issue"), fields.get("issued")
+    if not isinstance(issue, str) or not isinstance(issued, Date) or not issued.parts:
+        return
+    m = re.fullmatch(r"\W*(?:[^\W\d_]{1,4}\.?\s*)?(\d{4})\W*", issue)
+    if m and int(m.group(1)) == issued.parts[0][0]:
+        fields.pop("issue")
 
 
 def _designation(kind: str, text: str) -> str:
     """The number a standard, patent or report is known by, read off the reference itself:
     the whole designation of a standard (``ДСТУ 3008:2015``), the bare number of a patent."""
     if kind == "standard":
-        m = STANDARD_NUMBER.search(text)
-        return m.group(0).strip() if m else ""
+        m = STANDARD_NUMBER.search(text) or _STANDARD_PUBLICATION.search(text)
+        return (m.group(1) if m.re is _STANDARD_PUBLICATION else m.group(0)).strip() if m else ""
     if kind == "patent":
         m = _PATENT_NUMBER.search(text)
         return re.sub(r"\s+", " ", m.group(1)) if m else ""
     if kind == "report":
         m = _REPORT_NUMBER.search(text)
+        return m.group(1) if m else ""
+    if kind == "standard":
+        m = _STANDARD_PUBLICATION.search(text)
         return m.group(1) if m else ""
     return ""
 
