@@ -153,9 +153,12 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         confidence[label] = span.confidence
         if rule_ref.fields.get(label) == fields[label]:
             confidence[label] = max(span.confidence, AGREED)   # two readings agree on the value
-    if "title" not in fields and "title" in rule_ref.fields and "title" in rule_tokens:
+    journal_only = taken.get("container-title") == rule_tokens.get("title") and \
+        any(k in fields for k in ("volume", "issue", "page"))
+    if "title" not in fields and "title" in rule_ref.fields and "title" in rule_tokens and not journal_only:
         # a reference has a title: where the model found none, the rules' title stands, and a
-        # name list the model stretched over it is the rules' list
+        # name list the model stretched over it is the rules' list (unless the model read that
+        # very span as the journal of a reference without a title: "…, Metallofizika, 12, No. 5")
         a, b = rule_tokens["title"]
         fields["title"] = rule_ref.fields["title"]
         confidence["title"] = 0.5
@@ -217,6 +220,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         language = "ru"
     fields["language"] = language
     _issue_is_year(fields)
+    _journal_without_title(text, tokens, labels, fields, confidence)
     act = _LAW_NUMBER.search(original.split("//")[0])
     ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter, electronic=rec.electronic,
                           text=original, law=rec.law or bool(act), report=rec.report)
@@ -272,6 +276,40 @@ _LAW_NUMBER = re.compile(rf"(?i:\b{_ACT_WORDS}\b)(?:[^№/.]|\.(?=\d)|(?<=\s\w)\
                          rf"№\s*(?P<after>{_ACT_NUMBER_TEXT[1:-1]})\s+(?i:{_ACT_WORDS})\b")
 #: A numbered document inside a volume of documents ("Т. III. — Док. № 108").
 _DOCUMENT_NUMBER = re.compile(r"\b(?:Док|Doc)\.\s*(?:№|No\.?)\s*(\d+[\w/-]*)")
+
+
+#: What follows the names in a reference without an article title (Soviet and translated physics
+#: lists): the journal, volume, issue, pages and year ("…, et al., Metallofizika, 12, No. 5, 124-126
+#: (1990).", "Журн. аналит. химии, 18, 769, 1963").
+_JOURNAL_ONLY = re.compile(
+    r"^\s*[,.]?\s*(?:(?:et al|и др)\.,?\s*)?(?P<journal>[A-ZА-ЯЁ][^\W\d_’'-]*\.?(?:\s+[^\W\d_][\w’'-]*\.?){0,6}?)\s*,\s+"
+    r"(?:(?:[Vv]ol\.|Т\.)?\s*(?P<volume>\d+[A-Za-z]?)\s*,\s+)?(?:(?:No|N|№|Вып)\.?\s*(?P<issue>\d+)\s*,\s+)?"
+    r"(?:[PpСс]\.\s*)?(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*(?:,\s*|\(\s*)(?P<year>1[89]\d\d|20\d\d)\)?\s*\.?\s*$")
+
+
+def _journal_without_title(text: str, tokens, labels: list[str], fields: dict, confidence: dict) -> None:
+    """Names, then a journal and its numbers with no article title between them: the labeller
+    takes the journal for a title, or cuts it in two at its abbreviations ("Rus" + "Rus. Phys").
+    When what it read as title and container both lie inside that one span, the span is the
+    container and the record has no title (as the labelled sets write such references)."""
+    ends = [t.end for t, label in zip(tokens, labels) if label in ("author", "editor")]
+    if not ends or "title" not in fields:
+        return
+    m = _JOURNAL_ONLY.match(text[max(ends):])
+    if not m:
+        return
+    journal = m.group("journal").strip()
+    title, container = str(fields.get("title", "")), str(fields.get("container-title", "") or "")
+    if not (journal.startswith(title.rstrip(".")) or title.startswith(journal + ",")) or \
+            (container and container.rstrip(".") not in journal):
+        return
+    fields.pop("title")
+    fields["container-title"] = journal
+    confidence["container-title"] = confidence.pop("title", 0.6)
+    for key in ("volume", "issue", "page"):
+        if m.group(key) and key not in fields:
+            fields[key] = m.group(key)
+            confidence[key] = 0.6
 
 
 def _issue_is_year(fields: dict) -> None:
