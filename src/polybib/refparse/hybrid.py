@@ -19,6 +19,7 @@ from ..model import Date, Name, Reference
 from . import labeller
 from .align import LABELS, NAME_LABELS, align
 from .classify import STANDARD_NUMBER, guess_language, guess_type
+from .names import ORGANISATION
 from .spans import spans, value
 from .tokens import MARKERS, fold, token_features, tokenize
 
@@ -153,8 +154,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         confidence[label] = span.confidence
         if rule_ref.fields.get(label) == fields[label]:
             confidence[label] = max(span.confidence, AGREED)   # two readings agree on the value
-    journal_only = taken.get("container-title") == rule_tokens.get("title") and \
-        any(k in fields for k in ("volume", "issue", "page"))
+    journal_only = taken.get("container-title") == rule_tokens.get("title") and _journal_follows_names(text, tokens, labels)
     if "title" not in fields and "title" in rule_ref.fields and "title" in rule_tokens and not journal_only:
         # a reference has a title: where the model found none, the rules' title stands, and a
         # name list the model stretched over it is the rules' list (unless the model read that
@@ -282,9 +282,18 @@ _DOCUMENT_NUMBER = re.compile(r"\b(?:Док|Doc)\.\s*(?:№|No\.?)\s*(\d+[\w/-]*
 #: lists): the journal, volume, issue, pages and year ("…, et al., Metallofizika, 12, No. 5, 124-126
 #: (1990).", "Журн. аналит. химии, 18, 769, 1963").
 _JOURNAL_ONLY = re.compile(
-    r"^\s*[,.]?\s*(?:(?:et al|и др)\.,?\s*)?(?P<journal>[A-ZА-ЯЁ][^\W\d_’'-]*\.?(?:\s+[^\W\d_][\w’'-]*\.?){0,6}?)\s*,\s+"
+    r"^[\s,.]*(?:(?:et al|и др)\.,?\s*)?(?P<journal>[A-ZА-ЯЁ][^\W\d_’'-]*\.?(?:\s+[^\W\d_][\w’'-]*\.?){0,6}?)\s*,\s+"
     r"(?:(?:[Vv]ol\.|Т\.)?\s*(?P<volume>\d+[A-Za-z]?)\s*,\s+)?(?:(?:No|N|№|Вып)\.?\s*(?P<issue>\d+)\s*,\s+)?"
     r"(?:[PpСс]\.\s*)?(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*(?:,\s*|\(\s*)(?P<year>1[89]\d\d|20\d\d)\)?\s*\.?\s*$")
+
+
+def _journal_follows_names(text: str, tokens, labels: list[str]):
+    """The match of ``_JOURNAL_ONLY`` right after the names, or None."""
+    ends = [t.end for t, label in zip(tokens, labels) if label in ("author", "editor")]
+    m = _JOURNAL_ONLY.match(text[max(ends):]) if ends else None
+    if m and re.search(r"[A-Za-z]", m.group("journal")) and re.search(r"(?:^|\s)[a-z]", m.group("journal")):
+        return None        # a Latin journal's abbreviated words are capitalised: "graph collaborative" is a title
+    return m
 
 
 def _journal_without_title(text: str, tokens, labels: list[str], fields: dict, confidence: dict) -> None:
@@ -292,10 +301,7 @@ def _journal_without_title(text: str, tokens, labels: list[str], fields: dict, c
     takes the journal for a title, or cuts it in two at its abbreviations ("Rus" + "Rus. Phys").
     When what it read as title and container both lie inside that one span, the span is the
     container and the record has no title (as the labelled sets write such references)."""
-    ends = [t.end for t, label in zip(tokens, labels) if label in ("author", "editor")]
-    if not ends or "title" not in fields:
-        return
-    m = _JOURNAL_ONLY.match(text[max(ends):])
+    m = _journal_follows_names(text, tokens, labels) if "title" in fields else None
     if not m:
         return
     journal = m.group("journal").strip()
@@ -426,7 +432,7 @@ def _repair(tokens, labels: list[str]) -> None:
 def _misread(names: list) -> bool:
     """A name list with a name that did not parse (a literal of several words, not an
     organisation's)."""
-    return any(n.literal and len(n.literal.split()) > 1 and not re.search(
+    return any(n.literal and len(n.literal.split()) > 1 and not ORGANISATION.search(n.literal) and not re.search(
         r"(?i)\b(?:group|institute|university|association|council|organi[sz]ation|ministry|agency|society|"
         r"foundation|center|centre|committee|department|office|corporation|inc|ltd|gmbh|министерство|институт|"
         r"университет|ассоциация|комитет|центр|служба|агентство|міністерство|інститут|університет)\b", n.literal)

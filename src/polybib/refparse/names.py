@@ -168,6 +168,22 @@ def split_people(text: str) -> list[str]:
     return joined
 
 
+#: Words that make a name an organisation's ("Microsoft Learn", "PHP Group", "Kotlin Documentation",
+#: "National Institute of Standards and Technology (NIST)", "Компания Postgres Professional"):
+#: such a name is one literal, never a family and a given name, and its "and" splits nothing.
+ORGANISATION = re.compile(
+    r"\b(?:Group|Learn|Documentation|Docs|Foundation|Project|Team|Community|Consortium|Company|Corporation|Corp|"
+    r"Inc|Ltd|LLC|GmbH|Institute|University|Association|Society|Agency|Organi[sz]ation|Council|Committee|Ministry|"
+    r"Department|Office|Bureau|Academy|Alliance|Initiative|Developers|Technologies|Microsoft|Google|Oracle|Mozilla|"
+    r"Компания|Корпорация|Министерство|Институт|Университет|Ассоциация|Агентство|Служба|Фонд|Комитет|"
+    r"Міністерство|Інститут|Університет|Асоціація|Агентство|Комітет|Компанія)\b")
+
+
+def is_organisation(text: str) -> bool:
+    """A name list that is one organisation's name: an organisation word and no initials."""
+    return bool(ORGANISATION.search(text)) and not re.search(rf"(?:^|[\s,])(?:{INITIAL}\s?)+(?:$|[\s,])", text)
+
+
 def parse_names(text: str) -> tuple[list[Name], bool, list[str]]:
     """Names of a list, whether it ended in "et al.", and the repairs made."""
     names: list[Name] = []
@@ -176,6 +192,8 @@ def parse_names(text: str) -> tuple[list[Name], bool, list[str]]:
     etal = bool(trailing)
     if trailing:
         text = text[:trailing.start()]
+    if is_organisation(text):
+        return [Name(literal=text.strip(" .,;:"))], etal, repairs
     pieces = split_people(text)
     latin = sum(1 for p in pieces if script_counts(p)[1] > script_counts(p)[0])
     cyrillic = len(pieces) - latin
