@@ -88,13 +88,14 @@ _ROMANIZED_PLACES = {"moscow": "ru", "moskva": "ru", "leningrad": "ru", "st. pet
 #: References styles' "Publ." after a romanized publisher.
 _ROMANIZED_PUBLISHER = re.compile(r"^(?:Nauka|Naukova [Dd]umka|Prosveshchenie|Vysshaya [Ss]hkola|Vyshcha [Ss]hkola|"
                                   r"Energoatomizdat|Fizmatlit|Mashinostroenie|Ekonomika|Statistika|Lybid|Osvita)\b|\bPubl\.?$")
+#: Publishers that printed English editions in Moscow or Kyiv (Mir, Progress, Foreign Languages
+#: Publishing House, Raduga) or abroad: their books are not translated-title Russian references.
+_ENGLISH_EDITIONS = re.compile(r"\b(?:Mir|Progress|Raduga|Foreign Languages|Publishers|Press|Springer|Elsevier|Pergamon|"
+                               r"Wiley|Routledge|Academic)\b")
 #: Romanized abbreviations of Soviet and Russian journal titles ("Fiz. Met. Metalloved.",
 #: "Zh. Eksp. Teor. Fiz.", "Metallofizika", "Izv. Akad. Nauk"): the article is in Russian.
 _ROMANIZED_JOURNAL = re.compile(r"(?:^|\s)(?:Fiz|Khim|Zh|Zhurn|Izv|Dokl|Vestn|Usp|Prikl|Zap|Metalloved|Tekh|Mekh|"
                                 r"Akad|Nauk)\.|\b(?:Metallofizika|Kvant|Uspekhi|Vestnik|Izvestiya|Doklady|Zhurnal|Trudy)\b")
-#: Top-level domains of a record's URL that say where a Latin-titled work was published in
-#: Russian ("Elements of Set Theory (textbook). Tomsk, 2003. http://portal.tpu.ru/…").
-_CYRILLIC_TLD = re.compile(r"^https?://[^/\s]+\.(?:ru|su|рф)(?:[:/]|$)", re.I)
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґўәғқңөұүһ]{3,}", re.I)
 #: Cyrillic words a list adds to a foreign record's physical description ("216 с.: ил., портр., табл.").
 _DESCRIPTION_WORDS = {"ил", "илл", "портр", "табл", "факс", "схем", "карт", "граф", "стр", "рис", "цв", "вып", "изд",
@@ -135,16 +136,15 @@ def guess_language(ref: Reference, text: str = "") -> str:
 
 
 def _romanized_country(ref: Reference) -> str:
-    """The language of a Latin-titled reference that its imprint, publisher, journal or web site
+    """The language of a Latin-titled reference that its imprint, publisher or journal
     places in Russia, Ukraine or Kazakhstan: a romanized or translated reference (``Klimishin I.A.
     "Calendar and Chronology". Moscow, Nauka, 1985``, ``…, Fiz. Met. Metalloved., 58, No. 2``)."""
     place = str(ref.get("publisher-place", "") or "").lower().strip(" .")
     container = str(ref.get("container-title", "") or "")
-    if place in _ROMANIZED_PLACES and not container:
+    if place in _ROMANIZED_PLACES and not container and not _ENGLISH_EDITIONS.search(str(ref.get("publisher", "") or "")):
         return _ROMANIZED_PLACES[place]       # a book printed there (a paper read there may be English)
     journal = container or (str(ref.get("title", "")) if ref.get("volume") or ref.get("page") else "")
-    if _ROMANIZED_PUBLISHER.search(str(ref.get("publisher", "") or "")) or _ROMANIZED_JOURNAL.search(journal) or \
-            (not container and not ref.get("DOI") and _CYRILLIC_TLD.match(str(ref.get("URL", "") or ""))):
+    if _ROMANIZED_PUBLISHER.search(str(ref.get("publisher", "") or "")) or _ROMANIZED_JOURNAL.search(journal):
         return "ru"
     return ""
 
