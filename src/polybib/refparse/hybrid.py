@@ -19,7 +19,7 @@ from ..model import Date, Name, Reference
 from . import labeller
 from .align import LABELS, NAME_LABELS, align
 from .classify import STANDARD_NUMBER, guess_language, guess_type
-from .names import ORGANISATION
+from .names import ORGANISATION, is_organisation
 from .spans import spans, value
 from .tokens import MARKERS, fold, token_features, tokenize
 
@@ -204,6 +204,9 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     notes = list(rec.kept) + unclaimed
     if notes:
         fields["note"] = "; ".join(notes)
+    _journal_without_title(text, tokens, labels, fields, confidence)
+    _journal_inside_title(fields, confidence)
+    _organisation_heading(text, fields, confidence)
     ref = Reference(source=rule_ref.source)
     ref.fields = fields
     ref.extra = {k: v for k, v in rule_ref.extra.items()
@@ -220,7 +223,6 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         language = "ru"
     fields["language"] = language
     _issue_is_year(fields)
-    _journal_without_title(text, tokens, labels, fields, confidence)
     act = _LAW_NUMBER.search(original.split("//")[0])
     ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter, electronic=rec.electronic,
                           text=original, law=rec.law or bool(act), report=rec.report)
@@ -316,6 +318,50 @@ def _journal_without_title(text: str, tokens, labels: list[str], fields: dict, c
         if m.group(key) and key not in fields:
             fields[key] = m.group(key)
             confidence[key] = 0.6
+
+
+def _journal_inside_title(fields: dict, confidence: dict) -> None:
+    """DSTU 8302 and GOST 7.0.100 articles without ``//`` ("Назва статті. Назва журналу. 2023. № 2.
+    С. 112–120."): where the labeller ran the title on over the journal, a record with an issue or
+    volume and a page range but no container and no imprint (a book's pages in a volume of
+    documents have one) has its journal in the title's last sentence."""
+    title = fields.get("title")
+    if any(k in fields for k in ("container-title", "publisher", "publisher-place")) or not isinstance(title, str) or \
+            not (fields.get("issue") or fields.get("volume")) or not re.search(r"\d\s*[-–]\s*\d", str(fields.get("page", ""))):
+        return
+    head, sep, last = title.rpartition(". ")
+    if not sep or len(head.split()) < 2 or len(last.split()) < 2 or not last[:1].isupper() or \
+            re.search(r"[:(]", last) or re.search(r"\b(?:[A-ZА-ЯЁІЇЄ]|[Тт]|[Чч]|[Вв]ип|[Вв]ып)$", head):
+        return              # a subtitle ("Лексикологія. Фонетика: …"), an initial or a "Т." before the stop
+    fields["title"], fields["container-title"] = head, last
+    confidence["container-title"] = confidence.get("title", 0.6)
+
+
+def _organisation_heading(text: str, fields: dict, confidence: dict) -> None:
+    """"PHP Group. PHP Manual. URL: …", "Асоціація ритейлерів України. Аналітичний звіт: … URL: …":
+    an organisation's name heading a reference with no author is its author, and the sentence
+    after it the title (the labeller took the name for the title)."""
+    title = fields.get("title")
+    if any(k in fields for k in ("author", "editor")) or not isinstance(title, str) or \
+            len(title.split()) > 8 or not is_organisation(title) or not text.lstrip().startswith(title):
+        return
+    rest = text.lstrip()[len(title):]
+    m = re.match(r"\s*\.\s+(?P<next>[^\s.][^.]*?(?:\.(?!\s)[^.]*?)*?)\s*(?:\.\s|\.?$|\s[–—-]\s|\s*\[|\s+URL\b)", rest)
+    if not m or len(m.group("next").split()) < 2 or not re.search(r"[^\W\d_]{3}", m.group("next")):
+        return
+    nxt = m.group("next").strip(" .,:;")
+    fields["author"] = [Name(literal=title)]
+    confidence["author"] = confidence.get("title", 0.6)
+    fields["title"] = nxt
+    if fields.get("container-title") == nxt:
+        fields.pop("container-title")
+    note = fields.get("note")
+    if isinstance(note, str):          # the title's words, left unlabelled, are no longer unclaimed
+        note = "; ".join(part for part in note.split("; ") if part not in nxt and nxt not in part)
+        if note:
+            fields["note"] = note
+        else:
+            fields.pop("note")
 
 
 def _issue_is_year(fields: dict) -> None:
