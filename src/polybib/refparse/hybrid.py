@@ -207,6 +207,10 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     _journal_without_title(text, tokens, labels, fields, confidence)
     _journal_inside_title(fields, confidence)
     _organisation_heading(text, fields, confidence)
+    _named_source_heading(text, fields, confidence)
+    _close_title(text, fields)
+    if "publisher" in fields and fields["publisher"] == fields.get("title"):
+        fields.pop("publisher")            # one span read twice ("Kotlin Documentation. Coroutines Guide.")
     ref = Reference(source=rule_ref.source)
     ref.fields = fields
     ref.extra = {k: v for k, v in rule_ref.extra.items()
@@ -362,6 +366,65 @@ def _organisation_heading(text: str, fields: dict, confidence: dict) -> None:
             fields["note"] = note
         else:
             fields.pop("note")
+
+
+#: IEEE's reference to a project or an organisation's page: 'Pallets, “Flask,” GitHub repository',
+#: 'OpenCV, "HOG Descriptor and Object Detection," Documentation'.
+_IEEE_SOURCE = re.compile(r"^\s*(?P<who>[A-Z][\w.&+-]*(?:\s[A-Z][\w.&+-]*){0,3}),\s*[“\"](?P<title>[^”\"]{3,}?),?\s*[”\"]")
+#: An acronym heading a web reference: "UNESCO. Kazakh traditional Assyk games. – … – URL: …",
+#: "CISA. UDP-Based Amplification Attacks / … — URL: …".
+_ACRONYM_HEADING = re.compile(r"^\s*(?P<who>[A-ZА-ЯЁ]{2,}(?:\s[A-ZА-ЯЁ]{2,})?)\.\s+(?=[A-ZА-ЯЁ\d])")
+
+
+def _named_source_heading(text: str, fields: dict, confidence: dict) -> None:
+    """Who published a web page or a repository, named before its title, read as the author where
+    the labeller put it into the title and no author was found."""
+    if any(k in fields for k in ("author", "editor")) or not isinstance(fields.get("title"), str):
+        return
+    title = fields["title"]
+    m = _IEEE_SOURCE.match(text)
+    if m and m.group("title").strip(" ,") in title and m.group("title") != title:
+        fields["author"] = [Name(literal=m.group("who"))]
+        fields["title"] = m.group("title").strip(" ,")
+        confidence["author"] = confidence.get("title", 0.6)
+        return
+    m = _ACRONYM_HEADING.match(text)
+    if not m or not fields.get("URL"):
+        return
+    if title.startswith(m.group(0).strip()) and len(title) > m.end() + 3:
+        fields["title"] = title[len(m.group(0).strip()):].strip()
+    elif not text[m.end():].startswith(title):
+        return
+    fields["author"] = [Name(literal=m.group("who"))]
+    confidence["author"] = confidence.get("title", 0.6)
+    note = "; ".join(part for part in str(fields.get("note", "")).split("; ") if part and part != m.group("who"))
+    if note:
+        fields["note"] = note
+    else:
+        fields.pop("note", None)
+
+
+_PAIRS = (("(", ")"), ("„", "“"), ("«", "»"), ("[", "]"))
+
+
+def _close_title(text: str, fields: dict) -> None:
+    """A title whose last quotation or parenthesis the labeller left out ("… романа Смагула Елубая
+    „Ак боз уй“)»."): the closing marks that follow it in the text and balance it are its own."""
+    title = fields.get("title")
+    if not isinstance(title, str) or not any(title.count(a) > title.count(b) for a, b in _PAIRS):
+        return
+    at = text.find(title)
+    if at < 0:
+        return
+    tail = re.match(r"[\s“”»)\]]*", text[at + len(title):]).group(0)
+    for ch in tail:
+        if ch.isspace():
+            continue
+        pair = next(((a, b) for a, b in _PAIRS if b == ch), None) or (("„", "“") if ch == "”" else None)
+        if pair is None or title.count(pair[0]) <= title.count(ch):
+            break
+        title += ch
+    fields["title"] = title
 
 
 def _issue_is_year(fields: dict) -> None:
