@@ -42,6 +42,9 @@ THESIS_MARKS = re.compile(r"(?:\bдис\.|\bдыс\.|\bдисертація|\bд
                           r"\bdissertation\b|master'?s thesis)", re.I)
 # Romanized Russian: letter clusters of the usual schemes, and no English function words.
 _ROMANIZED = re.compile(r"(?:zh|kh|ts|shch|ch|yy|iy|aya|oye|nykh|skiy|skii|ogo\b|ykh\b|iia\b|iya\b)", re.I)
+#: Letter groups that English words hardly have and romanized Russian journal titles do
+#: ("Kristallografiya", "Poverkhnost'", "Fizika Tverdogo Tela").
+_ROMANIZED_STRONG = re.compile(r"(?:zh|kh|shch|iya\b|ogo\b|ykh\b|skii\b|skoi\b|nyi\b|yy\b)", re.I)
 _ENGLISH = re.compile(r"\b(?:the|of|and|for|with|in|on|a|an|to|from|by|using|based|via|between)\b", re.I)
 
 
@@ -144,7 +147,8 @@ def _romanized_country(ref: Reference) -> str:
     if place in _ROMANIZED_PLACES and not container and not _ENGLISH_EDITIONS.search(str(ref.get("publisher", "") or "")):
         return _ROMANIZED_PLACES[place]       # a book printed there (a paper read there may be English)
     journal = container or (str(ref.get("title", "")) if ref.get("volume") or ref.get("page") else "")
-    if _ROMANIZED_PUBLISHER.search(str(ref.get("publisher", "") or "")) or _ROMANIZED_JOURNAL.search(journal):
+    if _ROMANIZED_PUBLISHER.search(str(ref.get("publisher", "") or "")) or _ROMANIZED_JOURNAL.search(journal) or \
+            (journal and not _ENGLISH.search(journal) and _ROMANIZED_STRONG.search(journal)):
         return "ru"
     return ""
 

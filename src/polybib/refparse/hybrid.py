@@ -209,6 +209,8 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     _organisation_heading(text, fields, confidence)
     _named_source_heading(text, fields, confidence)
     _close_title(text, fields)
+    _publisher_as_container(text, fields, confidence)
+    _page_count(text, fields, confidence)
     if "publisher" in fields and fields["publisher"] == fields.get("title"):
         fields.pop("publisher")            # one span read twice ("Kotlin Documentation. Coroutines Guide.")
     ref = Reference(source=rule_ref.source)
@@ -402,6 +404,35 @@ def _named_source_heading(text: str, fields: dict, confidence: dict) -> None:
         fields["note"] = note
     else:
         fields.pop("note", None)
+
+
+#: A publishing house's name ("O'Reilly Media", "Apress", "MIT Press", "Manning Publications").
+_PUBLISHER_NAME = re.compile(r"\b(?:Media|Press|Publishing|Publishers|Publications|Verlag|Books|O['’]Reilly|Springer|Wiley|"
+                             r"Elsevier|Routledge|Pearson|Apress|Manning|Packt|Addison[- ]Wesley|Prentice[- ]Hall|"
+                             r"McGraw[- ]Hill|No Starch)\b")
+
+
+def _publisher_as_container(text: str, fields: dict, confidence: dict) -> None:
+    """"Newman S. Building Microservices (2nd Edition). O'Reilly Media, 2021.": a publishing house
+    read as a journal, in a record with no volume, issue, ``//`` or ``In:`` to have one."""
+    container = fields.get("container-title")
+    if not isinstance(container, str) or "publisher" in fields or fields.get("volume") or fields.get("issue") or \
+            len(container.split()) > 5 or not _PUBLISHER_NAME.search(container) or \
+            re.search(r"//|\b(?:In|В|У)\s*:|,\s+in\s", text):
+        return
+    fields["publisher"] = fields.pop("container-title")
+    confidence["publisher"] = confidence.pop("container-title", 0.6)
+
+
+def _page_count(text: str, fields: dict, confidence: dict) -> None:
+    """"Moscow: Nauka, 1987, 156 p.": a number before ``p.``/``с.``/``S.`` (not after it, as in
+    ``с. 272``) in a record with no container is the book's page count, not a page."""
+    page = fields.get("page")
+    if not isinstance(page, str) or not page.isdigit() or "container-title" in fields or "number-of-pages" in fields:
+        return
+    if re.search(rf"(?<![\d.:-]){page}\s*(?:p|pp|pages|с|стр|S|c|б|бет)\.?(?=$|[\s.,;:\[(])", text):
+        fields["number-of-pages"] = fields.pop("page")
+        confidence["number-of-pages"] = confidence.pop("page", 0.6)
 
 
 _PAIRS = (("(", ")"), ("„", "“"), ("«", "»"), ("[", "]"))
