@@ -426,8 +426,18 @@ def _publisher_as_container(text: str, fields: dict, confidence: dict) -> None:
 
 def _page_count(text: str, fields: dict, confidence: dict) -> None:
     """"Moscow: Nauka, 1987, 156 p.": a number before ``p.``/``с.``/``S.`` (not after it, as in
-    ``с. 272``) in a record with no container is the book's page count, not a page."""
+    ``с. 272``) in a record with no container is the book's page count, not a page; and a "page
+    range" of two years without a page mark is when the volumes came out."""
     page = fields.get("page")
+    years = re.fullmatch(r"(1[5-9]\d\d|20[0-3]\d)\s*[-–]\s*(1[5-9]\d\d|20[0-3]\d)", page) if isinstance(page, str) else None
+    if years and int(years.group(1)) < int(years.group(2)) and \
+            not any(k in fields for k in ("container-title", "volume", "issue")) and not re.search(
+            rf"(?:\b[PpСсSs]\.|pp\.|pages)\s*{years.group(1)}", text):
+        # "М.-Л.: Изд-во АН СССР, 1949–1962.": the years a multi-volume work came out in
+        fields.pop("page")
+        confidence.pop("page", None)
+        fields["issued"] = Date(parts=[[int(years.group(1))]])
+        return
     if not isinstance(page, str) or not page.isdigit() or "container-title" in fields or "number-of-pages" in fields:
         return
     if re.search(rf"(?<![\d.:-]){page}\s*(?:p|pp|pages|с|стр|S|c|б|бет)\.?(?=$|[\s.,;:\[(])", text):
