@@ -108,7 +108,12 @@ _DESCRIPTION_WORDS = {"ил", "илл", "портр", "табл", "факс", "�
 def guess_language(ref: Reference, text: str = "") -> str:
     title = str(ref.get("title", "")) or str(ref.get("container-title", ""))
     code = letters_language(title)
-    if code in ("ru", "uk") and text:
+    russian_only = code == "ru" and len(title.split()) >= 3 and re.search(r"и", title, re.I) and \
+        re.search(r"[ыэъё]", title, re.I) and not re.search(r"[іїєґўәғқңөұүһ]", title, re.I)
+    if code in ("ru", "uk") and text and not russian_only:
+        # (a title of several words with и and ы, э, ъ or ё and none of the other alphabets'
+        # letters is Russian wherever it was published: "… // Вісник Київського університету";
+        # Belarusian has no и, Ukrainian no ы/э/ъ/ё)
         whole = letters_language(_BOILERPLATE.sub(" ", text))
         if whole in (("uk", "be", "kk", "sr") if code == "ru" else ("kk",)):
             return whole          # "Кобзар … Київ : Дніпро": the title alone cannot tell
