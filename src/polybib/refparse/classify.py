@@ -171,6 +171,17 @@ def _romanized_country(ref: Reference) -> str:
     return ""
 
 
+#: GOST's general material designations and review marks: the CSL type they name.
+_MATERIAL = (("song", re.compile(r"\[\s*(?:звукозапись|звуказапіс|звукозапис)\s*\]", re.I)),
+             ("motion_picture", re.compile(r"\[\s*(?:видеозапись|відеозапис|відэазапіс)\s*\]", re.I)),
+             ("map", re.compile(r"\[\s*(?:карты?|карта|мапа)\s*\]", re.I)),
+             ("musical_score", re.compile(r"\[\s*(?:ноты|ноти)\s*\]", re.I)),
+             ("review", re.compile(r"\[\s*(?:рецензия|рэцэнзія|рецензія)\s*\]|\b(?:Рец|Рэц)\.\s*на\s*(?:кн|ст)\.", re.I)))
+#: Other title information that makes a record a book even when it is read online.
+_BOOK_INFO = re.compile(r":\s*(?:\[?\s*)?(?:стат\.\s*сб|статистический сборник|учеб(?:н|\.)|навч\.\s*посіб|монограф|"
+                        r"справочник|довідник|словарь|словник|энцикл)", re.I)
+
+
 #: A title that is itself a law: "Гражданский кодекс Российской Федерации", "Конституция …".
 LAW_TITLE = re.compile(r"^(?:[А-ЯЁ][а-яё]+\s+)?(?:кодекс|конституция)\s+(?:Российской Федерации|РФ|України|"
                        r"Республики)|^(?:Федеральный закон|Закон (?:РФ|Российской Федерации|України))\b", re.I)
@@ -183,6 +194,9 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     container = str(f.get("container-title", ""))
     if _STANDARD.match(title) or _STANDARD.match(text.strip()) or _STANDARD_INSIDE.search(text):
         return "standard"
+    for kind, mark in _MATERIAL:
+        if mark.search(text):
+            return kind
     if thesis or THESIS_MARKS.search(text):
         return "thesis"
     if _PATENT.match(text.strip()) or _PATENT_INSIDE.search(text):
@@ -201,6 +215,8 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     if re.search(r"\[\s*(?:сайт|site|веб-сайт|website)\s*\]|:\s*сайт\b|\bофициальный сайт\b|\bофіційний сайт\b", text, re.I) \
             and not any(f.get(k) for k in ("volume", "issue", "number-of-pages")):
         return "webpage"       # GOST's "[сайт]": "Документация к PostgreSQL : [сайт] / Postgres Professional"
+    if not container and _BOOK_INFO.search(text):
+        return "book"          # "Образование, 2026 : стат. сб. / … [Электронный ресурс]. – Режим доступа: URL"
     if not container and _IN_COLLECTION.search(text) and (f.get("editor") or f.get("publisher") or f.get("page")):
         return "chapter"       # "A source. In: W. Jones, ed. …", ", in \"International …\", eds."
     if container and f.get("number-of-pages") and not f.get("page") and not f.get("issue"):
@@ -216,7 +232,7 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
             # a collection has an imprint; a journal has none ("// Сб. ст. – Минск, 2014. – С. 56–64",
             # DSTU "… Назва збірника : монографія. Чернівці, 2012. С. 151–169")
             return "paper-conference" if conference else "chapter"
-        if not any(f.get(k) for k in ("volume", "issue", "page", "number-of-pages")) and \
+        if not any(f.get(k) for k in ("volume", "issue", "page", "number-of-pages", "DOI")) and \
                 (_WEBSITE.match(container) or (f.get("URL") and not place and not f.get("publisher"))):
             return "webpage"   # "Pattern: API Gateway. Microservices.io.", "PHP Group. PHP Manual. URL: …"
         return "article-journal"
@@ -229,8 +245,10 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
     if place:
         # a page range and no container: a part of a book whose title the labeller missed
         return "chapter" if re.search(r"\d\s*[-–—]\s*\d", str(f.get("page", ""))) else "book"
-    if f.get("volume") or f.get("issue") or f.get("page"):
+    if f.get("volume") or f.get("issue") or re.search(r"\d\s*[-–—]\s*\d", str(f.get("page", ""))):
         return "article-journal"
+    if f.get("page"):
+        return "book"          # "Поссевино А. Исторические сочинения … – М., 1983, с. 272": a page of a book
     # author, title, year and nothing else: most often a book ("Schmidt D. A. Denotational Semantics. 1997.");
     # a title alone says nothing (the caller makes it an article, a CSL type)
     return "book" if f.get("author") or f.get("issued") else "document"
