@@ -121,8 +121,14 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     etal: list[str] = []
     unused = list(labels)          # tokens no field took: O, and later spans of a label taken already
     taken: dict[str, tuple[int, int]] = {}
+    journal_numbers = not any(s.label in ("container-title", "publisher", "publisher-place") for s in found) and \
+        any(s.label in ("volume", "issue") for s in found) and any(s.label == "page" for s in found)
     for span in found:
         label = span.label
+        if label == "title" and "title" in fields and journal_numbers and "container-title" not in fields:
+            # a second title span in an article with no journal ("«Зміст». Computer systems and
+            # information technologies, no. 3 … : 4–5"): the journal
+            label = span.label = "container-title"
         if label in fields:
             unused[span.start:span.end] = ["O"] * (span.end - span.start)
             continue
@@ -205,7 +211,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     if notes:
         fields["note"] = "; ".join(notes)
     _journal_without_title(text, tokens, labels, fields, confidence)
-    _journal_inside_title(fields, confidence)
+    _journal_inside_title(text, fields, confidence)
     _organisation_heading(text, fields, confidence)
     _named_source_heading(text, fields, confidence)
     _close_title(text, fields)
@@ -326,7 +332,7 @@ def _journal_without_title(text: str, tokens, labels: list[str], fields: dict, c
             confidence[key] = 0.6
 
 
-def _journal_inside_title(fields: dict, confidence: dict) -> None:
+def _journal_inside_title(text: str, fields: dict, confidence: dict) -> None:
     """DSTU 8302 and GOST 7.0.100 articles without ``//`` ("Назва статті. Назва журналу. 2023. № 2.
     С. 112–120."): where the labeller ran the title on over the journal, a record with an issue or
     volume and a page range but no container and no imprint (a book's pages in a volume of
@@ -336,6 +342,9 @@ def _journal_inside_title(fields: dict, confidence: dict) -> None:
             not (fields.get("issue") or fields.get("volume")) or not re.search(r"\d\s*[-–]\s*\d", str(fields.get("page", ""))):
         return
     head, sep, last = title.rpartition(". ")
+    if not sep and title.count(", ") == 1 and re.match(r"\s*,\s*(?:\(\d+\)|\d+\s*\(|no\.|№|т\.|vol\.)",
+                                                        text[text.find(title) + len(title):] if title in text else ""):
+        head, sep, last = title.rpartition(", ")     # "Сведения об авторах, Информационно-управляющие системы, (1)"
     if not sep or len(head.split()) < 2 or len(last.split()) < 2 or not last[:1].isupper() or \
             re.search(r"[:(]", last) or re.search(r"\b(?:[A-ZА-ЯЁІЇЄ]|[Тт]|[Чч]|[Вв]ип|[Вв]ып)$", head):
         return              # a subtitle ("Лексикологія. Фонетика: …"), an initial or a "Т." before the stop
