@@ -240,6 +240,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
                           text=original, law=rec.law or bool(act), report=rec.report)
     if ref.type == "document":
         ref.type = "article"
+    _standalone_container(ref.type, text, fields, confidence)
     designation = _designation(ref.type, original)
     if not designation and "number" not in fields and "container-title" not in fields:
         # an act's or a document's "№" read as an issue, in a record with no journal to have one:
@@ -475,6 +476,31 @@ def _close_title(text: str, fields: dict) -> None:
             break
         title += ch
     fields["title"] = title
+
+
+def _standalone_container(kind: str, text: str, fields: dict, confidence: dict) -> None:
+    """A standard, or a book with its page count, that names no host (no ``//``, ``In:``, volume,
+    issue or page range) has no container: the labeller's container is the title's next sentence
+    ("ДСТУ 3008:2015. Інформація та документація. Звіти у сфері …"), the publisher ("Il Mulino,
+    Bologna 1996", "Universität Bonn, 1962") or nothing ("Federal Information Processing Standards
+    Publication 183")."""
+    container = fields.get("container-title")
+    if not isinstance(container, str) or re.search(r"//|\b(?:In|В|У|Im)\s*:|,\s+in\s", text) or \
+            any(fields.get(k) for k in ("volume", "issue")) or re.search(r"\d\s*[-–]\s*\d", str(fields.get("page", ""))):
+        return
+    if kind != "standard" and not (kind == "book" and (fields.get("number-of-pages") or fields.get("ISBN"))):
+        return
+    title = fields.get("title")
+    if isinstance(title, str) and title in text and re.match(r"\s*[.:]\s*", text[text.find(title) + len(title):]) and \
+            text.find(container) == text.find(title) + len(title) + len(
+                re.match(r"\s*[.:]\s*", text[text.find(title) + len(title):]).group(0)) and kind == "standard":
+        fields["title"] = text[text.find(title):text.find(container) + len(container)].rstrip(" .")
+    elif "publisher" not in fields and kind == "book" and re.match(r"\s*,\s*(?:[^\W\d_][\w.-]*\s*)?\(?\d{4}",
+                                                                text[text.find(container) + len(container):]):
+        fields["publisher"] = container               # "Il Mulino, Bologna 1996"
+        confidence["publisher"] = confidence.get("container-title", 0.6)
+    fields.pop("container-title")
+    confidence.pop("container-title", None)
 
 
 def _issue_is_year(fields: dict) -> None:
