@@ -207,7 +207,8 @@ def guess_type(ref: Reference, thesis: bool = False, chapter: bool = False, elec
         return "legislation"
     if report or (_REPORT.search(text) and not container):
         return "report"
-    if (_STANDARD_TITLE.search(title) or _STANDARD_TITLE.search(text)) and not container:
+    if not container and ("Publication" in text or "Specification" in text) and \
+            (_STANDARD_TITLE.search(title) or _STANDARD_TITLE.search(text)):
         return "standard"
     if _CODE_HOST.search(str(f.get("URL", ""))) and not any(f.get(k) for k in ("page", "volume", "issue", "publisher")):
         return "software"      # "EduGraph: вихідний код проєкту. URL: https://github.com/…"

@@ -235,7 +235,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
         language = "ru"
     fields["language"] = language
     _issue_is_year(fields)
-    act = _LAW_NUMBER.search(original.split("//")[0])
+    act = _LAW_NUMBER.search(original.split("//")[0]) if "№" in original else None
     ref.type = guess_type(ref, thesis=rec.thesis, chapter=rec.chapter, electronic=rec.electronic,
                           text=original, law=rec.law or bool(act), report=rec.report)
     if ref.type == "document":
@@ -245,7 +245,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     if not designation and "number" not in fields and "container-title" not in fields:
         # an act's or a document's "№" read as an issue, in a record with no journal to have one:
         # "… № 592 қаулысымен бекітілген", "Т. III. — Док. № 108. — С. 560–567"
-        document = _DOCUMENT_NUMBER.search(original)
+        document = _DOCUMENT_NUMBER.search(original) if "Док" in original or "Doc" in original else None
         marked = (act.group("number") or act.group("after")) if act and ref.type in ("legislation", "regulation") \
             else document.group(1) if document else ""
         if marked and fields.get("issue") == marked:
