@@ -274,7 +274,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
 _PATENT_NUMBER = re.compile(r"(?i:а\.\s*с\.|авт\.\s*св(?:ид)?\.|пат\.|патент|patent)\s*(?:№\s*)?(?:[A-Z]{2}\s*)?"
                             r"(\d[\d\s]{2,}\d(?:\s?[A-Z]\d?)?)\b")
 #: "Federal Information Processing Standards Publication 183": a standard known by its number.
-_STANDARD_PUBLICATION = re.compile(r"\bStandards? Publication\s+(\d[\w.-]*)")
+_STANDARD_PUBLICATION = re.compile(r"\bStandards? Publication\s+(\d+(?:[.-]\w+)*)")
 _REPORT_NUMBER = re.compile(r"(?i:technical report|tech\.\s*rep\.?|report)\s+(?:(?i:no)\.?\s*)?([A-Z][\w-]*\d[\w-]*|\d[\w-]*)")
 
 
