@@ -15,7 +15,8 @@ from ..script import CYR_TO_LAT, script_counts
 UPPER = "A-ZА-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺ"                          # Ukrainian, Belarusian and Kazakh letters too
 LOWER = "a-zа-яёіїєґўәғқңөұүһ'’ßäöüéèáíóúçñšžčćł"
 INITIAL = rf"(?:Yu|Ya|Ye|Yo|Ju|Ja|Je|Jo|Ch|Sh|Zh|Ts|Kh|Th|Ph|Sch|Дж|[{UPPER}])\."   # "С.", "Yu.", "Ch."
-INITIALS = rf"(?:{INITIAL}\s?-?\s?){{1,4}}"
+#: The last initial may lack its full stop before a comma ("Apahayev, N.Zh, и D.Z. Kopbayev").
+INITIALS = rf"(?:{INITIAL}\s?-?\s?){{1,4}}(?:(?<=\.)(?:Yu|Ya|Ye|Zh|Kh|Ch|Sh|Ts|[{UPPER}])(?=,|\s*$))?"
 # "LeCun", "McCarthy", "O'Brien", "DiCaprio", "Салтыков-Щедрин": a capital may follow a short prefix
 FAMILY = rf"(?:O['’]|D['’]|Mc|Mac|Le|La|De|Di|Du|Van|Von)?[{UPPER}][{LOWER}]+(?:[-‐][{UPPER}]?[{LOWER}]+)*"
 CAPS_FAMILY = rf"[{UPPER}]{{2,}}(?:[-‐][{UPPER}]{{2,}})?"          # "BESSA, Marcelo" (ABNT, some French styles)
@@ -168,6 +169,22 @@ def split_people(text: str) -> list[str]:
     return joined
 
 
+#: Words that make a name an organisation's ("Microsoft Learn", "PHP Group", "Kotlin Documentation",
+#: "National Institute of Standards and Technology (NIST)", "Компания Postgres Professional"):
+#: such a name is one literal, never a family and a given name, and its "and" splits nothing.
+ORGANISATION = re.compile(
+    r"\b(?:Group|Learn|Documentation|Docs|Foundation|Project|Team|Community|Consortium|Company|Corporation|Corp|"
+    r"Inc|Ltd|LLC|GmbH|Institute|University|Association|Society|Agency|Organi[sz]ation|Council|Committee|Ministry|"
+    r"Department|Office|Bureau|Academy|Alliance|Initiative|Developers|Technologies|Microsoft|Google|Oracle|Mozilla|"
+    r"Компания|Корпорация|Министерство|Институт|Университет|Ассоциация|Агентство|Служба|Фонд|Комитет|"
+    r"Міністерство|Інститут|Університет|Асоціація|Агентство|Комітет|Компанія)\b")
+
+
+def is_organisation(text: str) -> bool:
+    """A name list that is one organisation's name: an organisation word and no initials."""
+    return bool(ORGANISATION.search(text)) and not re.search(rf"(?:^|[\s,])(?:{INITIAL}\s?)+(?:$|[\s,])", text)
+
+
 def parse_names(text: str) -> tuple[list[Name], bool, list[str]]:
     """Names of a list, whether it ended in "et al.", and the repairs made."""
     names: list[Name] = []
@@ -176,6 +193,8 @@ def parse_names(text: str) -> tuple[list[Name], bool, list[str]]:
     etal = bool(trailing)
     if trailing:
         text = text[:trailing.start()]
+    if is_organisation(text):
+        return [Name(literal=text.strip(" .,;:"))], etal, repairs
     pieces = split_people(text)
     latin = sum(1 for p in pieces if script_counts(p)[1] > script_counts(p)[0])
     cyrillic = len(pieces) - latin
@@ -209,7 +228,10 @@ _NAME_AT = [re.compile(p) for p in (
 )]
 _FAMILY_INITIALS = 3           # the index of "Family I." in _NAME_AT
 _VANCOUVER = 5                 # … and of "Family IJ"
-_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]\s*&|[,;]\s*and\b|[,;&]|\band\b|\bи\b)\s*")
+#: Between two names: "," ";" "&" "and", and the locale words of Russian, Ukrainian and Kazakh
+#: journal sites' exports, after a comma or not ("…, Токтобаев Б.Т., и Карабалаева С.Б.",
+#: "Данніков, О.В. та Ямчинська, А.С.").
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]\s*&|[,;]\s*(?:and|и|та|і|және)\b|[,;&]|\band\b|\bи\b|\bта\b|\bжәне\b)\s*")
 _ETAL_AT = re.compile(r"\s*,?\s*(?:\[\s*(?:и\s+др|та\s+ін|і\s+ін)\.?\s*\]|и\s+др\.|та\s+ін\.|і\s+ін\.|et\s+al\.?|и\s+другие)")
 
 

@@ -272,6 +272,8 @@ def _parse_into(rec: _Record, text: str) -> None:
         rec.same_author = True       # "———. 1820. Title": the previous reference's authors
         text = text[same_author.end():]
     names_text, rest = leading_names(text) if not standard else ("", text)
+    if names_text and re.match(r"\s+(?!(?:and|et|und|u|и|та|і|й|және|в\s+соавт)\b)[a-zа-яёіїєґўәғқңөұүһ]", rest):
+        names_text, rest = "", text      # "П. Я. Чаадаев в русской культуре …": a title that begins with a name
     if not names_text and not standard:
         corporate = re.match(rf"^([^().\d]{{3,120}}?)\.?\s*\(({areas.YEAR})[a-z]?\)\s*[.,:]\s*", text)
         if not corporate:                   # "INSEE, 2009, Le commerce en France, Paris, INSEE."
