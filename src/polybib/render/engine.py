@@ -36,8 +36,8 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import (citelabel, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup, memo,
-               nameparse, notefields, quotes)
+from . import (citelabel, compiled, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup,
+               memo, nameparse, notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -100,8 +100,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
         return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
-    return type(cls.__name__, (_CachedLookups, *hotpaths.mixins_for(cls), *fastpaths.mixins_for(cls), cls),
-                {"__module__": __name__})
+    return compiled.upgrade(type(cls.__name__, (_CachedLookups, *hotpaths.mixins_for(cls),
+                                                *fastpaths.mixins_for(cls), cls), {"__module__": __name__}))
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,465 @@
+"""A style's layout compiled once into plain Python closures.
+
+citeproc-py renders an entry by walking the style's element tree: each cs:text, cs:group,
+cs:choose and macro call is a method call on an lxml element that first looks up what it
+is (:mod:`.hotpaths` and :mod:`.fastpaths` keep those answers in dictionaries keyed by
+element), then calls its children through two or three more methods (``render`` →
+``process`` → ``markup`` → ``format``/``wrap``; a macro call goes ``Macro.render`` →
+:func:`.memo.render` → ``Macro._render`` → citeproc-py's ``Macro.render`` →
+``render_children``).  On a list of distinct records those steps are most of the time:
+an APA entry takes about ninety of them.
+
+Here each structural element — the children of a cs:layout, cs:macro, cs:if, cs:else-if
+and cs:else, a cs:group, a cs:choose, a cs:text (macro call, variable, term or value) —
+becomes one closure holding everything that never changes once the style is parsed: its
+attributes, its formatting wrappers and affixes, its macro and the macro's compiled body,
+its children's closures.  Rendering an entry calls one closure per element.  What the
+closures leave to the elements themselves (cs:names, cs:date, cs:number, cs:label, a
+cs:text's variable and term lookups, a cs:if's conditions, :mod:`.memo`) is called as
+before, so every correction in :mod:`.fixes` and every memo rule applies unchanged.
+
+Each closure does exactly what the methods it replaces do (same calls in the same
+order, same values and string types), and those methods are fingerprinted as in
+:mod:`.hotpaths`: a closure is built only for an element whose class still uses the
+method copied, and only while every copied or inlined method has the fingerprint it had
+when copied (:func:`stale`, checked by ``tests/render/test_compiled.py``).  Anything
+else — an element of another class, an unusual call (keyword arguments other than
+``context`` and ``sort_options``) — renders through the element's own methods.
+
+A closure passes its children the keyword arguments the method it replaces would pass,
+as a dictionary shared by the children (never modified; a child rendered through its own
+method gets a copy, as Python's ``**`` gives one).  Element trees are taken as fixed once
+rendering starts; the one element that gains a child while rendering (a cs:names, given
+an empty cs:name by :mod:`.fixes`) is rendered by its own methods.  :func:`clear`
+forgets every closure (styles edited in place; tests).
+"""
+from __future__ import annotations
+
+from citeproc import model as m
+from citeproc.source import VariableError
+from citeproc.string import String, join, normalize_seam
+
+from . import casing, display, fastpaths, fixes, hotpaths, memo
+
+_CHILDREN: dict = {}    # parent element → its children's compiled renderer (or _SLOW)
+_SLOW = object()
+#: keyword arguments a compiled renderer takes; any other goes through the element
+_PLAIN = frozenset({"context", "sort_options"})
+
+# how a parent calls a child: a closure with (item, kw); a cs:choose closure with
+# (item, kw, delimiter); an element's own render with (item, **kw), a cs:choose's own
+# render with (item, delimiter=…, **kw)
+_NODE, _CHOOSE, _LEAF, _CHOOSE_LEAF = range(4)
+
+
+class _Uncompilable(Exception):
+    """An element the compiler leaves to its own methods (a parent with such a child
+    keeps its own ``render_children``)."""
+
+
+# ------------------------------------------------------------------ guards
+
+#: (owner, name, fingerprint) of every method whose behaviour a closure copies or inlines
+_COPIED = (
+    (fastpaths.FastChildren, "render_children", "2f8c844cca6e"),
+    (fastpaths.FastChoose, "render", "1cebd9b22b3a"),
+    (fastpaths.FastFormat, "format", "8abcd29f9e72"),
+    (fastpaths.FastWrap, "wrap", "61777d256be4"),
+    (hotpaths.FastText, "render", "e91dec8f96d2"),
+    (hotpaths.FastText, "process", "7e876955fd14"),
+    (hotpaths.FastText, "markup", "b6604a831808"),
+    (hotpaths.FastGroup, "render", "6070123a103a"),
+    (hotpaths.FastGroup, "process", "697ef48957aa"),
+    (memo.Macro, "render", "8b6867f10ef2"),
+    (memo.Macro, "_render", "1905765e3a00"),
+    (m.Macro, "render", "68e09a5318f4"),
+    (m.Else, "render", "74af544bd7db"),
+    (m.Group, "markup", "0f0517312b8b"),
+    (casing, "apply", "cd6bf5e00aa1"),
+    (fixes, "_is_english", "f3701aaa60c2"),
+)
+
+
+def stale() -> list[str]:
+    """The copied or inlined methods whose code changed since the closures were written
+    (``Owner.method: fingerprint now``); while one is stale nothing is compiled."""
+    out = []
+    for owner, name, expected in _COPIED:
+        now = hotpaths.fingerprint(getattr(owner, name))
+        if now != expected:
+            out.append(f"{getattr(owner, '__name__', owner)}.{name}: {now}")
+    return out
+
+
+_FRESH: list = []
+
+
+def _fresh() -> bool:
+    if not _FRESH:
+        _FRESH.append(not stale())
+    return _FRESH[0]
+
+
+def _uses(cls, mixin, *names) -> bool:
+    return all(getattr(cls, name, None) is getattr(mixin, name) for name in names)
+
+
+def _plain_children(cls) -> bool:
+    """Whether ``cls`` renders its children with fastpaths' copy (compiled or not)."""
+    return getattr(cls, "render_children", None) in (fastpaths.FastChildren.render_children,
+                                                    CompiledChildren.render_children)
+
+
+# ------------------------------------------------------------------ compiling
+
+def _child(element):
+    """``(how, renderer)`` for one child element."""
+    cls = type(element)
+    if isinstance(element, m.Choose):
+        if _uses(cls, fastpaths.FastChoose, "render"):
+            return _CHOOSE, _choose(element)
+        return _CHOOSE_LEAF, element.render
+    if _uses(cls, hotpaths.FastText, "render", "process", "markup"):
+        made = _text(element)
+        if made is not None:
+            return _NODE, made
+    elif _uses(cls, hotpaths.FastGroup, "render", "process") and cls.markup is m.Group.markup:
+        return _NODE, _group(element)
+    render = getattr(element, "render", None)
+    if render is None:          # not a CSL element (a processing instruction)
+        raise _Uncompilable
+    return _LEAF, render
+
+
+def _kids(parent) -> tuple:
+    return tuple(_child(child) for child in parent.iterchildren())
+
+
+def children(parent):
+    """The compiled ``render_children`` of ``parent``: ``fn(item, delimiter, kw)``, or
+    None when ``parent`` is left to its own methods."""
+    fn = _CHILDREN.get(parent)
+    if fn is None:
+        if not _fresh():
+            fn = _SLOW
+        else:
+            _CHILDREN[parent] = _SLOW           # a macro calling itself: its own methods
+            try:
+                fn = _children(_kids(parent))
+            except _Uncompilable:
+                fn = _SLOW
+        _CHILDREN[parent] = fn
+    return None if fn is _SLOW else fn
+
+
+def _children(kids):
+    """fastpaths.FastChildren.render_children over compiled children."""
+    def render_children(item, delimiter, kw):
+        output = []
+        for how, fn in kids:
+            try:
+                if how == _NODE:
+                    text = fn(item, kw)
+                elif how == _LEAF:
+                    text = fn(item, **kw)
+                elif how == _CHOOSE:
+                    text = fn(item, kw, delimiter)
+                else:
+                    text = fn(item, delimiter=delimiter, **kw)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        if output:
+            return join(output, delimiter)
+        return None
+    return render_children
+
+
+def _lazy_children(parent):
+    """The compiled children of ``parent``, compiled on first use (a macro's body: macros
+    may call each other)."""
+    cell = []
+
+    def render_children(item, delimiter, kw):
+        if not cell:
+            fn = children(parent)
+            cell.append(fn if fn is not None else
+                        (lambda item, delimiter, kw: parent.render_children(item, delimiter=delimiter, **kw)))
+        return cell[0](item, delimiter, kw)
+    return render_children
+
+
+def _formatting(element):
+    """(wrappers or None, prefix, suffix, affixed, format, wrap): what FastFormat.format
+    and FastWrap.wrap would look up; None wrappers: call the element's own format, and
+    ``affixed`` None: its own wrap."""
+    cls = type(element)
+    wrappers = None
+    if _uses(cls, fastpaths.FastFormat, "format"):
+        found = fastpaths._wrappers(element)
+        if found is not fastpaths._SLOW:
+            wrappers = found
+    affixed = None
+    prefix = suffix = ""
+    if _uses(cls, fastpaths.FastWrap, "wrap"):
+        prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
+        affixed = bool(prefix or suffix)
+    return wrappers, prefix, suffix, affixed, element.format, element.wrap
+
+
+def _text(element):
+    """hotpaths.FastText.render (process and markup inlined) for one cs:text; None for a
+    cs:text without content attribute or with an undefined macro (its own methods then
+    say so, as before)."""
+    kind, name, has_term, block, case, strip, quoted, number_variable = \
+        hotpaths._TEXT.get(element) or hotpaths._text_plan(element)
+    wrappers, prefix, suffix, affixed, fmt, wrap = _formatting(element)
+    quote = element.quote
+    # fixes._is_english answers True without reading anything for a variable it does
+    # not hold to the item's language
+    always_english = element.get("variable") not in fixes._LANGUAGE_CASED
+    is_english = fixes._is_english
+    state = fixes._state
+    frame_class = fixes._Frame
+    number_list, apply_case = casing.number_list, casing.apply
+    wrap_display = display.wrap
+
+    def markup(text, english, kw):
+        # FastText.markup, FastFormat.format and FastWrap.wrap
+        if text:
+            if strip:
+                text = text.replace(".", "")
+            if case:
+                if case == "capitalize-first" and number_variable and type(text) is String:
+                    text = number_list(case, text, english)
+                else:
+                    text = apply_case(case, text, english)
+            if wrappers is None:
+                text = fmt(text)
+            else:
+                if isinstance(text, (int, float)):
+                    text = str(text)
+                for wrapper in wrappers:
+                    text = wrapper(text)
+            if quoted:
+                text = quote(text)
+            if affixed is None:
+                output = wrap(text)
+            elif text is None:
+                output = None
+            elif not affixed:
+                output = ("" + text) + ""
+            else:
+                text = normalize_seam(prefix, text)
+                text = prefix + text
+                output = text + normalize_seam(text, suffix)
+        else:
+            output = None
+        if block:
+            return wrap_display(element, output, kw)
+        return output
+
+    if kind == hotpaths._MACRO:
+        try:
+            macro = element.get_macro(name)
+        except IndexError:
+            return None
+        macro_class = type(macro)
+        if not (macro_class.render is memo.Macro.render and macro_class._render is memo.Macro._render
+                and _plain_children(macro_class)):
+            return None
+        body_children = _lazy_children(macro)
+
+        def body(item, context, sort_options):
+            # memo.Macro._render → citeproc-py's Macro.render → render_children
+            return body_children(item, "", {"context": context, "sort_options": sort_options})
+
+        memo_module = memo
+
+        def render_macro(item, kw):
+            context = kw.get("context")
+            frames = state.__dict__.setdefault("frames", [])
+            frames.append(frame_class())                                     # fixes._push
+            try:
+                text = memo_module.render(macro, item, context if context is not None else element,
+                                          kw.get("sort_options"), body, fixes)
+            finally:
+                frame = state.frames.pop()                                   # fixes._pop
+            if text is not None and frame.called and not frame.rendered:     # fixes._empty
+                text = None
+            outer = state.__dict__.get("frames")                             # fixes._merge
+            if outer:
+                outer[-1].called.update(frame.called)
+                if text is not None:
+                    rendered = outer[-1].rendered
+                    rendered.update(frame.rendered)
+                    rendered.add("<group>")
+            return markup(text, True if always_english else is_english(element, item), kw)
+        return render_macro
+
+    if kind == hotpaths._NONE:
+        return None
+    variable = kind == hotpaths._VARIABLE
+    term = kind == hotpaths._TERM
+    value = element.preformat(name) if kind == hotpaths._VALUE else None
+    own_variable, own_term = element._variable, element._term
+
+    def render_text(item, kw):
+        context = kw.get("context")
+        if context is None:
+            context = element
+        try:
+            item.reference.language[:2]     # citeproc-py's Text.process reads it (noted by memo)
+        except VariableError:
+            pass
+        if variable:
+            text = own_variable(item, context)
+        elif term:
+            text = own_term(item)
+        else:
+            text = String(value)
+        if text and has_term and state.__dict__.get("terms") is not None:
+            state.terms.append(str(text))
+        return markup(text, True if always_english else is_english(element, item), kw)
+    return render_text
+
+
+def _group(element):
+    """hotpaths.FastGroup.render (process, citeproc-py's Group.markup, format and wrap
+    inlined) for one cs:group."""
+    delimiter = element.get("delimiter", "")
+    block = element.get("display") in display.KINDS
+    kids = _kids(element)
+    wrappers, prefix, suffix, affixed, fmt, wrap = _formatting(element)
+    state = fixes._state
+    frame_class = fixes._Frame
+    seams_join = fixes.seams.join
+    wrap_display = display.wrap
+
+    def render_group(item, given):
+        # the children are given context=context
+        kw = given if "context" in given else {**given, "context": None}
+        output = []
+        frames = state.__dict__.setdefault("frames", [])
+        frames.append(frame_class())                                         # fixes._push
+        try:
+            for how, fn in kids:
+                try:
+                    if how == _NODE:
+                        text = fn(item, kw)
+                    elif how == _LEAF:
+                        text = fn(item, **kw)
+                    elif how == _CHOOSE:
+                        text = fn(item, kw, delimiter)
+                    else:
+                        text = fn(item, delimiter=delimiter, **kw)
+                except VariableError:
+                    text = None
+                if text is not None:
+                    output.append(text)
+        finally:
+            frame = state.frames.pop()                                       # fixes._pop
+        outer = state.__dict__.get("frames")
+        if output and not (frame.called and not frame.rendered):            # fixes._empty
+            if outer:                                                        # fixes._merge
+                outer[-1].called.update(frame.called)
+                rendered = outer[-1].rendered
+                rendered.update(frame.rendered)
+                rendered.add("<group>")
+            text = seams_join(output, delimiter)
+            # citeproc-py's Group.markup: wrap(format(text)) when there is text
+            if text:
+                if wrappers is None:
+                    text = fmt(text)
+                else:
+                    if isinstance(text, (int, float)):
+                        text = str(text)
+                    for wrapper in wrappers:
+                        text = wrapper(text)
+                if affixed is None:
+                    text = wrap(text)
+                elif text is None:
+                    pass
+                elif not affixed:
+                    text = ("" + text) + ""
+                else:
+                    text = normalize_seam(prefix, text)
+                    text = prefix + text
+                    text = text + normalize_seam(text, suffix)
+            else:
+                text = None
+            if block:
+                return wrap_display(element, text, given)
+            return text
+        if outer:                                                            # fixes._merge, not kept
+            outer[-1].called.update(frame.called)
+        raise VariableError
+
+    return render_group
+
+
+def _choose(element):
+    """fastpaths.FastChoose.render for one cs:choose: ``fn(item, kw, delimiter)``."""
+    branches = []
+    for child in element.iterchildren():
+        cls = type(child)
+        if getattr(cls, "fast_condition", False) and _plain_children(cls):
+            branches.append((child.passes, _lazy_children(child), None))
+        elif cls.render is m.Else.render and _plain_children(cls):
+            # citeproc-py's Else.render: its render_children with the same arguments
+            branches.append((None, _lazy_children(child), None))
+        else:
+            render = getattr(child, "render", None)
+            if render is None:
+                raise _Uncompilable
+            branches.append((None, None, render))
+    branches = tuple(branches)
+    condition_failed = m.ConditionFailed
+
+    def render_choose(item, kw, delimiter):
+        context = kw.get("context")
+        if "context" not in kw:
+            kw = {**kw, "context": None}        # the branch is given context=context
+        for passes, render_children, render in branches:
+            if passes is not None and not passes(item, context):
+                continue
+            try:
+                if render is None:
+                    return render_children(item, delimiter, kw)
+                return render(item, delimiter=delimiter, **kw)
+            except condition_failed:
+                continue
+        return None
+    return render_choose
+
+
+class CompiledChildren:
+    """``render_children`` through the compiled children (see the module's docstring)."""
+
+    __slots__ = ()
+
+    def render_children(self, item, delimiter="", **kwargs):
+        fn = _CHILDREN.get(self)
+        if fn is None:
+            fn = children(self) or _SLOW
+        if fn is _SLOW or (kwargs and not _PLAIN.issuperset(kwargs)):
+            return fastpaths.FastChildren.render_children(self, item, delimiter, **kwargs)
+        return fn(item, delimiter, kwargs)
+
+
+_PARENTS = (m.Layout, m.Macro, m.If, m.Else)
+
+
+def upgrade(cls):
+    """``cls`` with compiled ``render_children`` where it renders its children with
+    fastpaths' copy (cs:layout, cs:macro, cs:if, cs:else-if, cs:else); else ``cls``."""
+    if issubclass(cls, _PARENTS) and _uses(cls, fastpaths.FastChildren, "render_children") and _fresh():
+        return type(cls.__name__, (CompiledChildren, cls), {"__module__": cls.__module__})
+    return cls
+
+
+def clear() -> None:
+    """Forget every compiled renderer (styles edited in place; tests)."""
+    _CHILDREN.clear()
+    _FRESH.clear()
