@@ -42,6 +42,7 @@ from citeproc.string import String, join, normalize_seam
 from . import casing, display, fastpaths, fixes, hotpaths, memo
 
 _CHILDREN: dict = {}    # parent element → its children's compiled renderer (or _SLOW)
+_NODES: dict = {}       # cs:text, cs:group, cs:choose → its compiled renderer (or _SLOW)
 _SLOW = object()
 #: keyword arguments a compiled renderer takes; any other goes through the element
 _PLAIN = frozenset({"context", "sort_options"})
@@ -74,6 +75,9 @@ _COPIED = (
     (memo.Macro, "_render", "1905765e3a00"),
     (m.Macro, "render", "68e09a5318f4"),
     (m.Else, "render", "74af544bd7db"),
+    (hotpaths.FastIf, "passes", "4d7d3f4858e3"),
+    (hotpaths, "_outcome", "1da6020fe9f3"),
+    (fastpaths.FastIfVariable, "_variable", "34ab0f3c8902"),
     (m.Group, "markup", "0f0517312b8b"),
     (casing, "apply", "cd6bf5e00aa1"),
     (fixes, "_is_english", "f3701aaa60c2"),
@@ -116,19 +120,53 @@ def _child(element):
     """``(how, renderer)`` for one child element."""
     cls = type(element)
     if isinstance(element, m.Choose):
-        if _uses(cls, fastpaths.FastChoose, "render"):
-            return _CHOOSE, _choose(element)
+        if getattr(cls, "render", None) in (fastpaths.FastChoose.render, CompiledChoose.render):
+            made = _NODES.get(element)
+            if made is None:
+                try:
+                    made = _NODES[element] = _choose(element)
+                except _Uncompilable:
+                    made = _NODES[element] = _SLOW
+            if made is not _SLOW:
+                return _CHOOSE, made
         return _CHOOSE_LEAF, element.render
-    if _uses(cls, hotpaths.FastText, "render", "process", "markup"):
-        made = _text(element)
-        if made is not None:
-            return _NODE, made
-    elif _uses(cls, hotpaths.FastGroup, "render", "process") and cls.markup is m.Group.markup:
-        return _NODE, _group(element)
+    made = node(element)
+    if made is not None:
+        return _NODE, made
     render = getattr(element, "render", None)
     if render is None:          # not a CSL element (a processing instruction)
         raise _Uncompilable
     return _LEAF, render
+
+
+def _is_text(cls) -> bool:
+    return (getattr(cls, "render", None) in (hotpaths.FastText.render, CompiledNode.render)
+            and _uses(cls, hotpaths.FastText, "process", "markup"))
+
+
+def _is_group(cls) -> bool:
+    return (getattr(cls, "render", None) in (hotpaths.FastGroup.render, CompiledNode.render)
+            and _uses(cls, hotpaths.FastGroup, "process") and getattr(cls, "markup", None) is m.Group.markup)
+
+
+def node(element):
+    """The compiled ``render`` of a cs:text or cs:group: ``fn(item, kw)``, or None when
+    ``element`` is left to its own methods."""
+    made = _NODES.get(element)
+    if made is None:
+        made = _SLOW
+        if _fresh():
+            cls = type(element)
+            _NODES[element] = _SLOW                 # while its children are compiled
+            try:
+                if _is_text(cls):
+                    made = _text(element) or _SLOW
+                elif _is_group(cls):
+                    made = _group(element)
+            except _Uncompilable:
+                made = _SLOW
+        _NODES[element] = made
+    return None if made is _SLOW else made
 
 
 def _kids(parent) -> tuple:
@@ -399,31 +437,104 @@ def _group(element):
     return render_group
 
 
+_TYPE, _VARIABLES, _ASK, _ALWAYS, _OWN = range(5)
+
+
+def _condition(child):
+    """How a cs:if / cs:else-if that can say whether it is taken is asked: (_TYPE, None)
+    when it tests the item type only (its outcome per type kept by hotpaths),
+    (_VARIABLES, (variables, match)) when it tests variables only, else (_ASK, passes)."""
+    if type(child).passes is not hotpaths.FastIf.passes:
+        return _ASK, child.passes
+    # hotpaths.FastIf.passes' plan
+    attrib = child.attrib
+    tests = tuple(getattr(type(child), method) for attribute, method in hotpaths._IF_TESTS if attribute in attrib)
+    plain = "position" not in attrib and "disambiguate" not in attrib
+    if plain and tests == (hotpaths.FastIf._type,):
+        return _TYPE, None
+    if plain and tests == (fastpaths.FastIfVariable._variable,):
+        variables = tuple(v.replace("-", "_") for v in child.get("variable").split())
+        return _VARIABLES, (variables, child.get("match"))
+    return _ASK, child.passes
+
+
 def _choose(element):
-    """fastpaths.FastChoose.render for one cs:choose: ``fn(item, kw, delimiter)``."""
+    """fastpaths.FastChoose.render for one cs:choose: ``fn(item, kw, delimiter)``, with
+    hotpaths.FastIf.passes inlined for branches testing the item type or variables only;
+    the leading branches testing the type only are decided once per type."""
     branches = []
     for child in element.iterchildren():
         cls = type(child)
         if getattr(cls, "fast_condition", False) and _plain_children(cls):
-            branches.append((child.passes, _lazy_children(child), None))
-        elif cls.render is m.Else.render and _plain_children(cls):
+            mode, data = _condition(child)
+            branches.append((mode, child, data, _lazy_children(child), None))
+        elif getattr(cls, "render", None) is m.Else.render and _plain_children(cls):
             # citeproc-py's Else.render: its render_children with the same arguments
-            branches.append((None, _lazy_children(child), None))
+            branches.append((_ALWAYS, child, None, _lazy_children(child), None))
         else:
             render = getattr(child, "render", None)
             if render is None:
                 raise _Uncompilable
-            branches.append((None, None, render))
+            branches.append((_OWN, child, None, None, render))
     branches = tuple(branches)
+    count = len(branches)
+    leading = bool(branches) and branches[0][0] == _TYPE
+    starts: dict = {}       # item type → index of the first branch not known to fail
+    by_type = hotpaths._BY_TYPE
     condition_failed = m.ConditionFailed
+
+    def taken(child, item, context, item_type):
+        passed = by_type.get((child, item_type))
+        if passed is None:
+            passed = child.passes(item, context)        # works it out, and keeps it
+        return passed
+
+    def first(item, context, item_type):
+        for index in range(count):
+            mode, child = branches[index][:2]
+            if mode != _TYPE or taken(child, item, context, item_type):
+                return index
+        return count
 
     def render_choose(item, kw, delimiter):
         context = kw.get("context")
         if "context" not in kw:
             kw = {**kw, "context": None}        # the branch is given context=context
-        for passes, render_children, render in branches:
-            if passes is not None and not passes(item, context):
-                continue
+        index = 0
+        item_type = None
+        if leading:
+            # each type test reads the type (memo notes the read): read once, since
+            # nothing else is read between the leading tests
+            item_type = item.reference.type
+            index = starts.get(item_type)
+            if index is None:
+                index = starts[item_type] = first(item, context, item_type)
+        while index < count:
+            mode, child, data, render_children, render = branches[index]
+            index += 1
+            if mode == _TYPE:
+                if item_type is None:
+                    item_type = item.reference.type
+                if not taken(child, item, context, item_type):
+                    continue
+            elif mode == _VARIABLES:
+                variables, match = data
+                reference = item.reference
+                found = 0
+                for variable in variables:      # every one asked (memo notes each)
+                    if (("locator" in item) if variable == "locator" else (variable in reference)):
+                        found += 1
+                if match == "any":
+                    if not found:
+                        continue
+                elif match == "none":
+                    if found:
+                        continue
+                elif found != len(variables):
+                    continue
+            elif mode == _ASK:
+                if not data(item, context):
+                    continue
             try:
                 if render is None:
                     return render_children(item, delimiter, kw)
@@ -448,18 +559,65 @@ class CompiledChildren:
         return fn(item, delimiter, kwargs)
 
 
+class CompiledNode:
+    """A cs:text's or cs:group's ``render`` through its closure, whoever calls it (a
+    cs:substitute renders its children so)."""
+
+    __slots__ = ()
+
+    def render(self, *args, **kwargs):
+        made = _NODES.get(self)
+        if made is None:
+            made = node(self) or _SLOW
+        if made is _SLOW or len(args) != 1 or (kwargs and not _PLAIN.issuperset(kwargs)):
+            return _OWN_RENDER[type(self)](self, *args, **kwargs)
+        return made(args[0], kwargs)
+
+
+class CompiledChoose:
+    """A cs:choose's ``render`` through its closure."""
+
+    __slots__ = ()
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        made = _NODES.get(self)
+        if made is None:
+            try:
+                made = _NODES[self] = _choose(self)
+            except _Uncompilable:
+                made = _NODES[self] = _SLOW
+        if made is _SLOW or (kwargs and not _PLAIN.issuperset(kwargs)):
+            return fastpaths.FastChoose.render(self, item, context=context, delimiter=delimiter, **kwargs)
+        return made(item, {"context": context, **kwargs}, delimiter)
+
+
 _PARENTS = (m.Layout, m.Macro, m.If, m.Else)
+_OWN_RENDER: dict = {}      # upgraded class → the render it had
 
 
 def upgrade(cls):
-    """``cls`` with compiled ``render_children`` where it renders its children with
-    fastpaths' copy (cs:layout, cs:macro, cs:if, cs:else-if, cs:else); else ``cls``."""
-    if issubclass(cls, _PARENTS) and _uses(cls, fastpaths.FastChildren, "render_children") and _fresh():
-        return type(cls.__name__, (CompiledChildren, cls), {"__module__": cls.__module__})
-    return cls
+    """``cls`` with compiled rendering where it renders with the copied methods: its
+    children (cs:layout, cs:macro, cs:if, cs:else-if, cs:else), itself (cs:text,
+    cs:group, cs:choose); else ``cls``."""
+    if not _fresh():
+        return cls
+    mixins = []
+    if issubclass(cls, _PARENTS) and _uses(cls, fastpaths.FastChildren, "render_children"):
+        mixins.append(CompiledChildren)
+    if _is_text(cls) or _is_group(cls):
+        mixins.append(CompiledNode)
+    elif issubclass(cls, m.Choose) and _uses(cls, fastpaths.FastChoose, "render"):
+        mixins.append(CompiledChoose)
+    if not mixins:
+        return cls
+    made = type(cls.__name__, (*mixins, cls), {"__module__": cls.__module__})
+    if CompiledNode in mixins:
+        _OWN_RENDER[made] = cls.render
+    return made
 
 
 def clear() -> None:
     """Forget every compiled renderer (styles edited in place; tests)."""
     _CHILDREN.clear()
+    _NODES.clear()
     _FRESH.clear()
