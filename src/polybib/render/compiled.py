@@ -84,11 +84,22 @@ _COPIED = (
 )
 
 
+def _reference_methods() -> tuple:
+    """The reference's field lookups inlined where the reference is engine's (engine
+    imports this module, so they are named once it is loaded)."""
+    from citeproc.source import CustomDict
+
+    from . import engine
+    return ((engine._Reference, "__contains__", "060396e840a7"),
+            (engine._Reference, "__getitem__", "2fe631851143"),
+            (CustomDict, "__getattr__", "be8be18ab154"))
+
+
 def stale() -> list[str]:
     """The copied or inlined methods whose code changed since the closures were written
     (``Owner.method: fingerprint now``); while one is stale nothing is compiled."""
     out = []
-    for owner, name, expected in _COPIED:
+    for owner, name, expected in (*_COPIED, *_reference_methods()):
         now = hotpaths.fingerprint(getattr(owner, name))
         if now != expected:
             out.append(f"{getattr(owner, '__name__', owner)}.{name}: {now}")
@@ -342,15 +353,27 @@ def _text(element):
     term = kind == hotpaths._TERM
     value = element.preformat(name) if kind == hotpaths._VALUE else None
     own_variable, own_term = element._variable, element._term
+    reference_class, memo_state, _present, _contains = _reference_inlines()
+    get = dict.get
 
     def render_text(item, kw):
         context = kw.get("context")
         if context is None:
             context = element
-        try:
-            item.reference.language[:2]     # citeproc-py's Text.process reads it (noted by memo)
-        except VariableError:
-            pass
+        reference = item.reference
+        if type(reference) is reference_class:
+            # engine._Reference.__getitem__ inlined: the read noted for memo
+            reads = memo_state.__dict__.get("reads")
+            if reads:
+                reads[-1]["language"] = None
+            language = get(reference, "language", _SLOW)
+            if language is not _SLOW:
+                language[:2]
+        else:
+            try:
+                reference.language[:2]      # citeproc-py's Text.process reads it (noted by memo)
+            except VariableError:
+                pass
         if variable:
             text = own_variable(item, context)
         elif term:
@@ -458,6 +481,11 @@ def _condition(child):
     return _ASK, child.passes
 
 
+def _reference_inlines():
+    from . import engine
+    return engine._Reference, memo._state, memo.PRESENT, dict.__contains__
+
+
 def _choose(element):
     """fastpaths.FastChoose.render for one cs:choose: ``fn(item, kw, delimiter)``, with
     hotpaths.FastIf.passes inlined for branches testing the item type or variables only;
@@ -482,6 +510,7 @@ def _choose(element):
     starts: dict = {}       # item type → index of the first branch not known to fail
     by_type = hotpaths._BY_TYPE
     condition_failed = m.ConditionFailed
+    reference_class, memo_state, present, contains = _reference_inlines()
 
     def taken(child, item, context, item_type):
         passed = by_type.get((child, item_type))
@@ -521,9 +550,23 @@ def _choose(element):
                 variables, match = data
                 reference = item.reference
                 found = 0
-                for variable in variables:      # every one asked (memo notes each)
-                    if (("locator" in item) if variable == "locator" else (variable in reference)):
-                        found += 1
+                if type(reference) is reference_class:
+                    # engine._Reference.__contains__ inlined: the read noted for memo
+                    reads = memo_state.__dict__.get("reads")
+                    top = reads[-1] if reads else None
+                    for variable in variables:      # every one asked (memo notes each)
+                        if variable == "locator":
+                            if "locator" in item:
+                                found += 1
+                        else:
+                            if top is not None:
+                                top[(present, variable)] = None
+                            if contains(reference, variable):
+                                found += 1
+                else:
+                    for variable in variables:
+                        if (("locator" in item) if variable == "locator" else (variable in reference)):
+                            found += 1
                 if match == "any":
                     if not found:
                         continue

@@ -47,6 +47,7 @@ _lock = threading.RLock()
 
 _XPATH: dict = {}
 _ROOTS: dict = {}
+_TERMS: dict = {}       # (style root, term name, form, arguments) → the term element
 
 
 _FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
@@ -83,6 +84,19 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
         ``reviewed-author`` printed nothing where locales have only its ``verb`` form."""
         if isinstance(self, citeproc_model.Locale):
             return citeproc_model.Locale.get_term(self, name, form, *args, **kwargs)
+        # the answer depends on the element's root (its locales) only, and a compiled
+        # style's locales never change: looked up once per root and question
+        key = (self.get_root(), name, form, args, tuple(kwargs.items()))
+        try:
+            return _TERMS[key]
+        except KeyError:
+            pass
+        except TypeError:           # an unhashable argument: not kept
+            return self._get_term(name, form, *args, **kwargs)
+        term = _TERMS[key] = self._get_term(name, form, *args, **kwargs)
+        return term
+
+    def _get_term(self, name, form=None, *args, **kwargs):
         term = super().get_term(name, form, *args, **kwargs)
         if term is None and form in _FORM_FALLBACK and not isinstance(self.get_root(), citeproc_model.Locale):
             return self.get_term(name, _FORM_FALLBACK[form], *args, **kwargs)

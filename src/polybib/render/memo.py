@@ -244,11 +244,12 @@ def render(macro, item, context, sort_options, original, frames_module):
         known = reference.__dict__.get("_frozen") or {}
         try:
             while type(node) is list:
-                field = node[0]
-                value = known.get(field, _UNKNOWN)
-                if value is _UNKNOWN:
+                field, branches = node
+                try:
+                    value = known[field]
+                except KeyError:
                     value = frozen(field)
-                node = node[1].get(value)
+                node = branches.get(value)
         except TypeError:
             node = None
     if node is not None:
