@@ -597,7 +597,7 @@ class CompiledChildren:
         fn = _CHILDREN.get(self)
         if fn is None:
             fn = children(self) or _SLOW
-        if fn is _SLOW or (kwargs and not _PLAIN.issuperset(kwargs)):
+        if fn is _SLOW or (kwargs and not kwargs.keys() <= _PLAIN):
             return fastpaths.FastChildren.render_children(self, item, delimiter, **kwargs)
         return fn(item, delimiter, kwargs)
 
@@ -612,7 +612,7 @@ class CompiledNode:
         made = _NODES.get(self)
         if made is None:
             made = node(self) or _SLOW
-        if made is _SLOW or len(args) != 1 or (kwargs and not _PLAIN.issuperset(kwargs)):
+        if made is _SLOW or len(args) != 1 or (kwargs and not kwargs.keys() <= _PLAIN):
             return _OWN_RENDER[type(self)](self, *args, **kwargs)
         return made(args[0], kwargs)
 
@@ -629,7 +629,7 @@ class CompiledChoose:
                 made = _NODES[self] = _choose(self)
             except _Uncompilable:
                 made = _NODES[self] = _SLOW
-        if made is _SLOW or (kwargs and not _PLAIN.issuperset(kwargs)):
+        if made is _SLOW or (kwargs and not kwargs.keys() <= _PLAIN):
             return fastpaths.FastChoose.render(self, item, context=context, delimiter=delimiter, **kwargs)
         return made(item, {"context": context, **kwargs}, delimiter)
 
