@@ -81,6 +81,15 @@ _COPIED = (
     (m.Group, "markup", "0f0517312b8b"),
     (casing, "apply", "cd6bf5e00aa1"),
     (fixes, "_is_english", "f3701aaa60c2"),
+    (fixes.Names, "process", "7339bd84f702"),
+    (fixes.Names, "_process", "7312fba32c13"),
+    (m.Names, "process", "668992b9cc59"),
+    (m.CitationStylesElement, "render", "a615c69f5d9c"),
+    (fixes, "_called", "8058983d16aa"),
+    (fixes, "_repressed", "146fa3218d5b"),
+    (fixes, "_layout", "dcbd80c66a05"),
+    (fixes, "_shorthand_of", "52249a9fef98"),
+    (fixes, "_ensure_name", "1f6d5ae4dc8e"),
 )
 
 
@@ -144,6 +153,10 @@ def _child(element):
     made = node(element)
     if made is not None:
         return _NODE, made
+    if isinstance(element, m.Names):
+        made = _names(element)
+        if made is not None:
+            return _NODE, made
     render = getattr(element, "render", None)
     if render is None:          # not a CSL element (a processing instruction)
         raise _Uncompilable
@@ -344,7 +357,10 @@ def _text(element):
                     rendered = outer[-1].rendered
                     rendered.update(frame.rendered)
                     rendered.add("<group>")
-            return markup(text, True if always_english else is_english(element, item), kw)
+            english = True if always_english else is_english(element, item)
+            if not text and not block:
+                return None                 # markup of nothing
+            return markup(text, english, kw)
         return render_macro
 
     if kind == hotpaths._NONE:
@@ -382,7 +398,10 @@ def _text(element):
             text = String(value)
         if text and has_term and state.__dict__.get("terms") is not None:
             state.terms.append(str(text))
-        return markup(text, True if always_english else is_english(element, item), kw)
+        english = True if always_english else is_english(element, item)
+        if not text and not block:
+            return None                     # markup of nothing
+        return markup(text, english, kw)
     return render_text
 
 
@@ -484,6 +503,63 @@ def _condition(child):
 def _reference_inlines():
     from . import engine
     return engine._Reference, memo._state, memo.PRESENT, dict.__contains__
+
+
+def _names(element):
+    """A cs:names whose variables the item mostly lacks: when none of them is there, what
+    fixes.Names.process and citeproc-py's Names.process do (called noted, presence reads
+    noted, name lists reset) is done here and nothing is rendered, without raising and
+    catching two exceptions; otherwise the element renders itself.  None when the
+    element is not such a cs:names (a cs:substitute child, other methods, editor and
+    translator tested together)."""
+    cls = type(element)
+    if not (getattr(cls, "render", None) is m.CitationStylesElement.render
+            and getattr(cls, "process", None) is fixes.Names.process
+            and getattr(cls, "_process", None) is fixes.Names._process
+            and element.substitute() is None):
+        return None
+    roles = tuple(element.get("variable", "").split())
+    if not roles or set(roles) == {"editor", "translator"}:
+        return None
+    keys = tuple(role.replace("-", "_") for role in roles)
+    reads_keys = tuple((memo.PRESENT, key) for key in keys)
+    names_context = fixes._shorthand_of(element)
+    target = names_context if names_context is not None else element
+    named = fixes._NAMED
+    state = fixes._state
+    layout_of = fixes._layout
+    reference_class, memo_state, _present, contains = _reference_inlines()
+    render = element.render
+
+    def render_names(item, kw):
+        reference = item.reference
+        if (type(reference) is not reference_class or target not in named
+                or state.__dict__.get("suppress_names")):
+            return render(item, **kw)
+        for key in keys:
+            if contains(reference, key):
+                return render(item, **kw)
+        context = kw.get("context")
+        repressed = layout_of(context if context is not None else element).repressed.get("*", ())
+        if repressed:
+            for role in roles:
+                if role in repressed:
+                    return render(item, **kw)
+        frames = state.__dict__.get("frames")
+        if frames:                                          # fixes._called
+            called = frames[-1].called
+            for role in roles:
+                called.add(role)
+        # fixes.Names._process, citeproc-py's Names.process: each role asked for
+        reads = memo_state.__dict__.get("reads")
+        if reads:
+            top = reads[-1]
+            for read in reads_keys:
+                top[read] = None
+        state.name_lists = None
+        state.__dict__.pop("text_substituted", None)
+        return None                 # VariableError: the parent leaves it out
+    return render_names
 
 
 def _choose(element):
