@@ -231,6 +231,7 @@ def compile_style(path: str, locale: str | None = None, terms: tuple = ()) -> Co
 # ------------------------------------------------------------------ items
 
 _MEMO_STATE = memo._state     # memo's per-thread state: its stack of macros being tracked
+_NOT_FROZEN = object()
 
 
 class _Reference(CiteprocReference):
@@ -289,14 +290,14 @@ class _Reference(CiteprocReference):
         cache = self.__dict__.get("_frozen")
         if cache is None:
             cache = self.__dict__["_frozen"] = {}
-        try:
-            return cache[key]
-        except KeyError:
-            if type(key) is tuple:
-                value = cache[key] = dict.__contains__(self, key[1])
-            else:
-                value = cache[key] = memo.freeze(dict.get(self, key, memo.MISSING))
+        value = cache.get(key, _NOT_FROZEN)
+        if value is not _NOT_FROZEN:
             return value
+        if type(key) is tuple:
+            value = cache[key] = dict.__contains__(self, key[1])
+        else:
+            value = cache[key] = memo.freeze(dict.get(self, key, memo.MISSING))
+        return value
 
 
 _NAMES = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)

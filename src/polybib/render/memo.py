@@ -257,9 +257,8 @@ def render(macro, item, context, sort_options, original, frames_module):
         try:
             while type(node) is list:
                 field, branches = node
-                try:
-                    value = known[field]
-                except KeyError:
+                value = known.get(field, _UNKNOWN)
+                if value is _UNKNOWN:
                     value = frozen(field)
                 node = branches.get(value)
         except TypeError:
