@@ -238,18 +238,14 @@ def _children(kids):
     return render_children
 
 
-def _lazy_children(parent):
-    """The compiled children of ``parent``, compiled on first use (a macro's body: macros
-    may call each other)."""
-    cell = []
-
-    def render_children(item, delimiter, kw):
-        if not cell:
-            fn = children(parent)
-            cell.append(fn if fn is not None else
-                        (lambda item, delimiter, kw: parent.render_children(item, delimiter=delimiter, **kw)))
-        return cell[0](item, delimiter, kw)
-    return render_children
+def _own_children(parent):
+    """The compiled children of ``parent``, or its own ``render_children`` in the same
+    calling convention."""
+    fn = children(parent)
+    if fn is None:
+        def fn(item, delimiter, kw):
+            return parent.render_children(item, delimiter=delimiter, **kw)
+    return fn
 
 
 def _formatting(element):
@@ -331,11 +327,13 @@ def _text(element):
         if not (macro_class.render is memo.Macro.render and macro_class._render is memo.Macro._render
                 and _plain_children(macro_class)):
             return None
-        body_children = _lazy_children(macro)
+        cell = []               # the macro's compiled children, made on first use
 
         def body(item, context, sort_options):
             # memo.Macro._render → citeproc-py's Macro.render → render_children
-            return body_children(item, "", {"context": context, "sort_options": sort_options})
+            if not cell:
+                cell.append(_own_children(macro))
+            return cell[0](item, "", {"context": context, "sort_options": sort_options})
 
         memo_module = memo
 
@@ -571,10 +569,10 @@ def _choose(element):
         cls = type(child)
         if getattr(cls, "fast_condition", False) and _plain_children(cls):
             mode, data = _condition(child)
-            branches.append((mode, child, data, _lazy_children(child), None))
+            branches.append((mode, child, data, _own_children(child), None))
         elif getattr(cls, "render", None) is m.Else.render and _plain_children(cls):
             # citeproc-py's Else.render: its render_children with the same arguments
-            branches.append((_ALWAYS, child, None, _lazy_children(child), None))
+            branches.append((_ALWAYS, child, None, _own_children(child), None))
         else:
             render = getattr(child, "render", None)
             if render is None:
