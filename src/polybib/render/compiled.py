@@ -149,7 +149,7 @@ def _child(element):
                     made = _NODES[element] = _SLOW
             if made is not _SLOW:
                 return _CHOOSE, made
-        return _CHOOSE_LEAF, element.render
+        return _CHOOSE_LEAF, element
     made = node(element)
     if made is not None:
         return _NODE, made
@@ -157,10 +157,9 @@ def _child(element):
         made = _names(element)
         if made is not None:
             return _NODE, made
-    render = getattr(element, "render", None)
-    if render is None:          # not a CSL element (a processing instruction)
+    if getattr(element, "render", None) is None:      # not a CSL element (a processing instruction)
         raise _Uncompilable
-    return _LEAF, render
+    return _LEAF, element
 
 
 def _is_text(cls) -> bool:
@@ -223,11 +222,11 @@ def _children(kids):
                 if how == _NODE:
                     text = fn(item, kw)
                 elif how == _LEAF:
-                    text = fn(item, **kw)
+                    text = fn.render(item, **kw)
                 elif how == _CHOOSE:
                     text = fn(item, kw, delimiter)
                 else:
-                    text = fn(item, delimiter=delimiter, **kw)
+                    text = fn.render(item, delimiter=delimiter, **kw)
                 if text is not None:
                     output.append(text)
             except VariableError:
@@ -249,9 +248,10 @@ def _own_children(parent):
 
 
 def _formatting(element):
-    """(wrappers or None, prefix, suffix, affixed, format, wrap): what FastFormat.format
-    and FastWrap.wrap would look up; None wrappers: call the element's own format, and
-    ``affixed`` None: its own wrap."""
+    """(wrappers or None, prefix, suffix, affixed): what FastFormat.format and
+    FastWrap.wrap would look up; None wrappers: call the element's own format, and
+    ``affixed`` None: its own wrap (looked up at each call, as every element method the
+    closures call: a method replaced later, as tests do, is the one called)."""
     cls = type(element)
     wrappers = None
     if _uses(cls, fastpaths.FastFormat, "format"):
@@ -263,7 +263,7 @@ def _formatting(element):
     if _uses(cls, fastpaths.FastWrap, "wrap"):
         prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
         affixed = bool(prefix or suffix)
-    return wrappers, prefix, suffix, affixed, element.format, element.wrap
+    return wrappers, prefix, suffix, affixed
 
 
 def _text(element):
@@ -272,16 +272,11 @@ def _text(element):
     say so, as before)."""
     kind, name, has_term, block, case, strip, quoted, number_variable = \
         hotpaths._TEXT.get(element) or hotpaths._text_plan(element)
-    wrappers, prefix, suffix, affixed, fmt, wrap = _formatting(element)
-    quote = element.quote
+    wrappers, prefix, suffix, affixed = _formatting(element)
     # fixes._is_english answers True without reading anything for a variable it does
     # not hold to the item's language
     always_english = element.get("variable") not in fixes._LANGUAGE_CASED
-    is_english = fixes._is_english
     state = fixes._state
-    frame_class = fixes._Frame
-    number_list, apply_case = casing.number_list, casing.apply
-    wrap_display = display.wrap
 
     def markup(text, english, kw):
         # FastText.markup, FastFormat.format and FastWrap.wrap
@@ -290,20 +285,20 @@ def _text(element):
                 text = text.replace(".", "")
             if case:
                 if case == "capitalize-first" and number_variable and type(text) is String:
-                    text = number_list(case, text, english)
+                    text = casing.number_list(case, text, english)
                 else:
-                    text = apply_case(case, text, english)
+                    text = casing.apply(case, text, english)
             if wrappers is None:
-                text = fmt(text)
+                text = element.format(text)
             else:
                 if isinstance(text, (int, float)):
                     text = str(text)
                 for wrapper in wrappers:
                     text = wrapper(text)
             if quoted:
-                text = quote(text)
+                text = element.quote(text)
             if affixed is None:
-                output = wrap(text)
+                output = element.wrap(text)
             elif text is None:
                 output = None
             elif not affixed:
@@ -315,7 +310,7 @@ def _text(element):
         else:
             output = None
         if block:
-            return wrap_display(element, output, kw)
+            return display.wrap(element, output, kw)
         return output
 
     if kind == hotpaths._MACRO:
@@ -340,7 +335,7 @@ def _text(element):
         def render_macro(item, kw):
             context = kw.get("context")
             frames = state.__dict__.setdefault("frames", [])
-            frames.append(frame_class())                                     # fixes._push
+            frames.append(fixes._Frame())                                     # fixes._push
             try:
                 text = memo_module.render(macro, item, context if context is not None else element,
                                           kw.get("sort_options"), body, fixes)
@@ -355,7 +350,7 @@ def _text(element):
                     rendered = outer[-1].rendered
                     rendered.update(frame.rendered)
                     rendered.add("<group>")
-            english = True if always_english else is_english(element, item)
+            english = True if always_english else fixes._is_english(element, item)
             if not text and not block:
                 return None                 # markup of nothing
             return markup(text, english, kw)
@@ -366,7 +361,6 @@ def _text(element):
     variable = kind == hotpaths._VARIABLE
     term = kind == hotpaths._TERM
     value = element.preformat(name) if kind == hotpaths._VALUE else None
-    own_variable, own_term = element._variable, element._term
     reference_class, memo_state, _present, _contains = _reference_inlines()
     get = dict.get
 
@@ -389,14 +383,14 @@ def _text(element):
             except VariableError:
                 pass
         if variable:
-            text = own_variable(item, context)
+            text = element._variable(item, context)
         elif term:
-            text = own_term(item)
+            text = element._term(item)
         else:
             text = String(value)
         if text and has_term and state.__dict__.get("terms") is not None:
             state.terms.append(str(text))
-        english = True if always_english else is_english(element, item)
+        english = True if always_english else fixes._is_english(element, item)
         if not text and not block:
             return None                     # markup of nothing
         return markup(text, english, kw)
@@ -409,29 +403,26 @@ def _group(element):
     delimiter = element.get("delimiter", "")
     block = element.get("display") in display.KINDS
     kids = _kids(element)
-    wrappers, prefix, suffix, affixed, fmt, wrap = _formatting(element)
+    wrappers, prefix, suffix, affixed = _formatting(element)
     state = fixes._state
-    frame_class = fixes._Frame
-    seams_join = fixes.seams.join
-    wrap_display = display.wrap
 
     def render_group(item, given):
         # the children are given context=context
         kw = given if "context" in given else {**given, "context": None}
         output = []
         frames = state.__dict__.setdefault("frames", [])
-        frames.append(frame_class())                                         # fixes._push
+        frames.append(fixes._Frame())                                         # fixes._push
         try:
             for how, fn in kids:
                 try:
                     if how == _NODE:
                         text = fn(item, kw)
                     elif how == _LEAF:
-                        text = fn(item, **kw)
+                        text = fn.render(item, **kw)
                     elif how == _CHOOSE:
                         text = fn(item, kw, delimiter)
                     else:
-                        text = fn(item, delimiter=delimiter, **kw)
+                        text = fn.render(item, delimiter=delimiter, **kw)
                 except VariableError:
                     text = None
                 if text is not None:
@@ -445,18 +436,18 @@ def _group(element):
                 rendered = outer[-1].rendered
                 rendered.update(frame.rendered)
                 rendered.add("<group>")
-            text = seams_join(output, delimiter)
+            text = fixes.seams.join(output, delimiter)
             # citeproc-py's Group.markup: wrap(format(text)) when there is text
             if text:
                 if wrappers is None:
-                    text = fmt(text)
+                    text = element.format(text)
                 else:
                     if isinstance(text, (int, float)):
                         text = str(text)
                     for wrapper in wrappers:
                         text = wrapper(text)
                 if affixed is None:
-                    text = wrap(text)
+                    text = element.wrap(text)
                 elif text is None:
                     pass
                 elif not affixed:
@@ -468,7 +459,7 @@ def _group(element):
             else:
                 text = None
             if block:
-                return wrap_display(element, text, given)
+                return display.wrap(element, text, given)
             return text
         if outer:                                                            # fixes._merge, not kept
             outer[-1].called.update(frame.called)
@@ -485,7 +476,7 @@ def _condition(child):
     when it tests the item type only (its outcome per type kept by hotpaths),
     (_VARIABLES, (variables, match)) when it tests variables only, else (_ASK, passes)."""
     if type(child).passes is not hotpaths.FastIf.passes:
-        return _ASK, child.passes
+        return _ASK, None
     # hotpaths.FastIf.passes' plan
     attrib = child.attrib
     tests = tuple(getattr(type(child), method) for attribute, method in hotpaths._IF_TESTS if attribute in attrib)
@@ -495,7 +486,7 @@ def _condition(child):
     if plain and tests == (fastpaths.FastIfVariable._variable,):
         variables = tuple(v.replace("-", "_") for v in child.get("variable").split())
         return _VARIABLES, (variables, child.get("match"))
-    return _ASK, child.passes
+    return _ASK, None
 
 
 def _reference_inlines():
@@ -527,22 +518,21 @@ def _names(element):
     state = fixes._state
     layout_of = fixes._layout
     reference_class, memo_state, _present, contains = _reference_inlines()
-    render = element.render
 
     def render_names(item, kw):
         reference = item.reference
         if (type(reference) is not reference_class or target not in named
                 or state.__dict__.get("suppress_names")):
-            return render(item, **kw)
+            return element.render(item, **kw)
         for key in keys:
             if contains(reference, key):
-                return render(item, **kw)
+                return element.render(item, **kw)
         context = kw.get("context")
         repressed = layout_of(context if context is not None else element).repressed.get("*", ())
         if repressed:
             for role in roles:
                 if role in repressed:
-                    return render(item, **kw)
+                    return element.render(item, **kw)
         frames = state.__dict__.get("frames")
         if frames:                                          # fixes._called
             called = frames[-1].called
@@ -574,10 +564,9 @@ def _choose(element):
             # citeproc-py's Else.render: its render_children with the same arguments
             branches.append((_ALWAYS, child, None, _own_children(child), None))
         else:
-            render = getattr(child, "render", None)
-            if render is None:
+            if getattr(child, "render", None) is None:
                 raise _Uncompilable
-            branches.append((_OWN, child, None, None, render))
+            branches.append((_OWN, child, None, None, True))
     branches = tuple(branches)
     count = len(branches)
     leading = bool(branches) and branches[0][0] == _TYPE
@@ -613,7 +602,7 @@ def _choose(element):
             if index is None:
                 index = starts[item_type] = first(item, context, item_type)
         while index < count:
-            mode, child, data, render_children, render = branches[index]
+            mode, child, data, render_children, own = branches[index]
             index += 1
             if mode == _TYPE:
                 if item_type is None:
@@ -650,12 +639,12 @@ def _choose(element):
                 elif found != len(variables):
                     continue
             elif mode == _ASK:
-                if not data(item, context):
+                if not child.passes(item, context):
                     continue
             try:
-                if render is None:
+                if own is None:
                     return render_children(item, delimiter, kw)
-                return render(item, delimiter=delimiter, **kw)
+                return child.render(item, delimiter=delimiter, **kw)
             except condition_failed:
                 continue
         return None
