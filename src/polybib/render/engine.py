@@ -36,8 +36,8 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import (citelabel, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup, memo,
-               nameparse, notefields, quotes)
+from . import (citelabel, compiled, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup,
+               memo, nameparse, notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _lock = threading.RLock()
@@ -47,6 +47,7 @@ _lock = threading.RLock()
 
 _XPATH: dict = {}
 _ROOTS: dict = {}
+_TERMS: dict = {}       # (style root, term name, form, arguments) → the term element
 
 
 _FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
@@ -83,6 +84,19 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
         ``reviewed-author`` printed nothing where locales have only its ``verb`` form."""
         if isinstance(self, citeproc_model.Locale):
             return citeproc_model.Locale.get_term(self, name, form, *args, **kwargs)
+        # the answer depends on the element's root (its locales) only, and a compiled
+        # style's locales never change: looked up once per root and question
+        key = (self.get_root(), name, form, args, tuple(kwargs.items()))
+        try:
+            return _TERMS[key]
+        except KeyError:
+            pass
+        except TypeError:           # an unhashable argument: not kept
+            return self._get_term(name, form, *args, **kwargs)
+        term = _TERMS[key] = self._get_term(name, form, *args, **kwargs)
+        return term
+
+    def _get_term(self, name, form=None, *args, **kwargs):
         term = super().get_term(name, form, *args, **kwargs)
         if term is None and form in _FORM_FALLBACK and not isinstance(self.get_root(), citeproc_model.Locale):
             return self.get_term(name, _FORM_FALLBACK[form], *args, **kwargs)
@@ -100,8 +114,8 @@ class _CachedLookups(citeproc_model.CitationStylesElement):
 def _cached_class(cls):
     if cls is citeproc_model.CitationStylesElement:
         return type("CitationStylesElement", (*fastpaths.mixins_for(cls), _CachedLookups), {"__module__": __name__})
-    return type(cls.__name__, (_CachedLookups, *hotpaths.mixins_for(cls), *fastpaths.mixins_for(cls), cls),
-                {"__module__": __name__})
+    return compiled.upgrade(type(cls.__name__, (_CachedLookups, *hotpaths.mixins_for(cls),
+                                                *fastpaths.mixins_for(cls), cls), {"__module__": __name__}))
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,6 +231,7 @@ def compile_style(path: str, locale: str | None = None, terms: tuple = ()) -> Co
 # ------------------------------------------------------------------ items
 
 _MEMO_STATE = memo._state     # memo's per-thread state: its stack of macros being tracked
+_NOT_FROZEN = object()
 
 
 class _Reference(CiteprocReference):
@@ -275,14 +290,14 @@ class _Reference(CiteprocReference):
         cache = self.__dict__.get("_frozen")
         if cache is None:
             cache = self.__dict__["_frozen"] = {}
-        try:
-            return cache[key]
-        except KeyError:
-            if type(key) is tuple:
-                value = cache[key] = dict.__contains__(self, key[1])
-            else:
-                value = cache[key] = memo.freeze(dict.get(self, key, memo.MISSING))
+        value = cache.get(key, _NOT_FROZEN)
+        if value is not _NOT_FROZEN:
             return value
+        if type(key) is tuple:
+            value = cache[key] = dict.__contains__(self, key[1])
+        else:
+            value = cache[key] = memo.freeze(dict.get(self, key, memo.MISSING))
+        return value
 
 
 _NAMES = frozenset(v.replace("-", "_") for v in NAME_VARIABLES)

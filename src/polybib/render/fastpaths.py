@@ -32,6 +32,7 @@ _ABSENT: dict = {}      # (element, name) → its number of children when it had
 _KIDS: dict = {}        # element → its children, each with "is a cs:choose" (render_children)
 _BRANCHES: dict = {}    # cs:choose → its branches, each with "can say whether taken"
 _TESTED: dict = {}      # cs:if → the variables its ``variable`` test names
+_SUBSTITUTE: dict = {}  # cs:names → its cs:substitute child, or None
 
 #: (attribute, its default, {value: formatter class name}) in citeproc-py's order of
 #: application (font-style, font-variant, font-weight, text-decoration, vertical-align).
@@ -216,6 +217,21 @@ class FastName:
             return value
 
 
+class FastSubstitute:
+    """``Names.substitute`` (the cs:substitute child) found once: citeproc-py looks for it
+    in every entry whose names are missing, and raises and catches an IndexError for
+    each cs:names that has none."""
+
+    __slots__ = ()
+
+    def substitute(self):
+        try:
+            return _SUBSTITUTE[self]
+        except KeyError:
+            found = _SUBSTITUTE[self] = m.Names.substitute(self)
+            return found
+
+
 #: (mixin, the citeproc-py method it replaces): a mixin is used for a class only where
 #: that class still inherits citeproc-py's own method — where :mod:`.fixes` corrects
 #: the method, its correction runs, never a fast copy of the uncorrected one.
@@ -228,6 +244,7 @@ _MIXINS = (
     (FastChoose, "render", m.Choose.render),
     (FastIfVariable, "_variable", m.If._variable),
     (FastName, "get_option", m.Name.get_option),
+    (FastSubstitute, "substitute", m.Names.substitute),
 )
 
 
@@ -244,5 +261,6 @@ def mixins_for(cls) -> tuple:
 
 def clear() -> None:
     """Forget every cached answer (styles edited in place; tests)."""
-    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _BRANCHES, _TESTED):
+    for cache in (_FORMATS, _AFFIXES, _OPTIONS, _MACROS, _CHILDREN, _ABSENT, _KIDS, _BRANCHES, _TESTED,
+                  _SUBSTITUTE):
         cache.clear()

@@ -36,12 +36,16 @@ _APOSTROPHE_AFTER_TAG = re.compile(r"(?<=[^\W\d_])((?:</(?:i|b|sup|sub|span|sc)>
 def escape(text: str) -> str:
     """Text escaped for the HTML formatter, with a typewriter apostrophe after a letter
     made typographic (``O'Meara`` → ``O’Meara``), as citeproc-js does."""
-    return html.escape(_APOSTROPHE.sub("’", text), quote=False)
+    if "'" in text:             # (the pattern needs one: most values are left as they are)
+        text = _APOSTROPHE.sub("’", text)
+    return html.escape(text, quote=False)
 
 
 def rich_text(value: str) -> MixedString | String:
     """A CSL-JSON string value as citeproc-py pieces, escaped for the HTML formatter."""
-    value = _APOSTROPHE_AFTER_TAG.sub(lambda m: m.group(1) + "’", str(value))
+    value = str(value)
+    if "'" in value:
+        value = _APOSTROPHE_AFTER_TAG.sub(lambda m: m.group(1) + "’", value)
     if "<" not in value:
         return String(escape(value))
     pieces: list[String] = []

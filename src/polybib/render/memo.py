@@ -58,7 +58,7 @@ _store: dict = {}
 _size = [0]
 _cacheable: dict = {}
 _contexts: dict = {}      # context element → (its layout, what stands for it in keys)
-_useful: dict = {}        # (macro, context, scan, sorting) → [hits, misses, bypassed]
+_useful: dict = {}        # (macro, context, scan, sorting) → [hits, misses, bypassed, …] (_use)
 #: A macro is no longer memoized (for that context and use) once it missed this often
 #: with fewer than one hit in ``_HIT_RATIO`` lookups: on a list of distinct records the
 #: author or title macro of each entry is new, and recording and storing its reads costs
@@ -194,37 +194,49 @@ def _delta(before: dict, after: dict) -> tuple:
     return tuple(out)
 
 
+def _use(use, macro, context, scan, fx) -> list:
+    """The record of one use of a macro (:data:`_useful`): [hits, misses, bypassed (too
+    few hits), never memoized (depends on the cite outside disambiguation, or the
+    context has no layout), (cacheable, uses names, variables, layout, key context)]."""
+    ok, names, variables = _cacheable.get(macro) or info(macro)
+    never = not ok and not scan
+    layout = key_context = None
+    if not never:
+        found = _contexts.get(context)
+        if found is None:
+            try:
+                layout = fx._layout(context)
+            except IndexError:
+                never = True
+            else:
+                # a cs:text or cs:layout context matters only through its layout (the
+                # repressed table; the citation or bibliography for name options): neither
+                # has the cs:date-part children a date context lends its parts
+                found = _contexts[context] = (layout, layout if context.tag in _CONTEXT_TAGS else context)
+        if found is not None:
+            layout, key_context = found
+    record = _useful[use] = [0, 0, False, never, (ok, names, variables, layout, key_context)]
+    return record
+
+
 def render(macro, item, context, sort_options, original, frames_module):
     """``original(item, context, sort_options)`` memoized as described above."""
     fx = frames_module
     if context is None:
         return original(item, context, sort_options)
-    ok, names, variables = _cacheable.get(macro) or info(macro)
     fstate = fx._state.__dict__
     scan = fstate.get("scan")
-    if not ok and not scan:
-        return original(item, context, sort_options)
     use = (macro, context, scan, not sort_options)
     useful = _useful.get(use)
     if useful is None:
-        useful = _useful[use] = [0, 0, False]
-    elif useful[2]:
+        useful = _use(use, macro, context, scan, fx)
+    if useful[2] or useful[3]:
         return original(item, context, sort_options)
     reference = item.reference
     if getattr(type(reference), "frozen", None) is None:
         return original(item, context, sort_options)
     frozen = reference.frozen
-    found = _contexts.get(context)
-    if found is None:
-        try:
-            layout = fx._layout(context)
-        except IndexError:
-            return original(item, context, sort_options)
-        # a cs:text or cs:layout context matters only through its layout (the
-        # repressed table; the citation or bibliography for name options): neither
-        # has the cs:date-part children a date context lends its parts
-        found = _contexts[context] = (layout, layout if context.tag in _CONTEXT_TAGS else context)
-    layout, key_context = found
+    ok, names, variables, layout, key_context = useful[4]
     repressed = layout.repressed
     # a macro that depends on the cite, rendered while disambiguating (no locator, no
     # position, number 1: the same for every cite), is keyed on the whole request
@@ -244,11 +256,11 @@ def render(macro, item, context, sort_options, original, frames_module):
         known = reference.__dict__.get("_frozen") or {}
         try:
             while type(node) is list:
-                field = node[0]
+                field, branches = node
                 value = known.get(field, _UNKNOWN)
                 if value is _UNKNOWN:
                     value = frozen(field)
-                node = node[1].get(value)
+                node = branches.get(value)
         except TypeError:
             node = None
     if node is not None:

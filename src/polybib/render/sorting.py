@@ -98,25 +98,50 @@ def _secondary(ch: str) -> int:
     return sum(ord(c) for c in decomposed[1:]) if len(decomposed) > 1 else 0
 
 
+_IGNORED = object()
+_BREAK = object()
+_TABLES: dict = {}      # locale → (script order, {character: its weights})
+
+
+def _table(locale: str | None):
+    found = _TABLES.get(locale)
+    if found is None:
+        found = _TABLES[locale] = (script_order(locale), {WORD_BREAK: _BREAK})
+    return found
+
+
+def _char_entry(ch: str, order: dict):
+    """What one character adds to a key: (primary weights, secondary, tertiary), or
+    _IGNORED."""
+    lower = ch.lower()
+    weights = _char_weights(lower)
+    if weights is None:
+        return _IGNORED
+    return (tuple((order[group], weight) for group, weight in weights), _secondary(lower),
+            0 if ch == lower else 1)
+
+
 @functools.lru_cache(maxsize=65536)
 def collation_key(text: str, locale: str | None = None) -> tuple:
-    """A key that sorts ``text`` as a reader of ``locale`` expects (see module doc)."""
-    order = script_order(locale)
+    """A key that sorts ``text`` as a reader of ``locale`` expects (see module doc).
+    Each character's weights are worked out once per locale."""
+    order, table = _table(locale)
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []
     for ch in unicodedata.normalize("NFC", text):
-        if ch == WORD_BREAK:
+        entry = table.get(ch)
+        if entry is None:
+            entry = table[ch] = _char_entry(ch, order)
+        if entry is _IGNORED:
+            continue
+        if entry is _BREAK:
             primary.append(_BREAK_WEIGHT)
             continue
-        lower = ch.lower()
-        weights = _char_weights(lower)
-        if weights is None:
-            continue
-        for group, weight in weights:
-            primary.append((order[group], weight))
-        secondary.append(_secondary(lower))
-        tertiary.append(0 if ch == lower else 1)
+        weights, second, third = entry
+        primary.extend(weights)
+        secondary.append(second)
+        tertiary.append(third)
     return (tuple(primary), tuple(secondary), tuple(tertiary), text)
 
 
