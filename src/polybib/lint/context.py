@@ -253,8 +253,10 @@ class EntryView:
         # in file order, the same strings as ``values`` (a kept title is then known to be
         # the entry's own text, see keep_for_run); a repeated field's later copies are
         # skipped by the mapping, as BibTeX skips them
-        pairs = [(name, values[name]) for name in lower_all(seg.names) if name in RECORD_FIELDS]
-        record = self._record = entry_to_reference(seg.entry_type, seg.key, pairs, _RECORD_SOURCE)
+        pairs = [(name, values[name]) for name in _record_names(seg.names)]
+        # (which of two names filled a variable is only the writer's: never asked of it)
+        record = self._record = entry_to_reference(seg.entry_type, seg.key, pairs, _RECORD_SOURCE,
+                                                   spellings=False)
         return record
 
     def has(self, field_name: str) -> bool:
@@ -486,6 +488,13 @@ def lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
     same names (a file has few layouts), so that asking for one field after the entry pass
     is a lookup in it rather than a lower-casing of each name."""
     return tuple(_lower(name) for name in names)
+
+
+@lru_cache(maxsize=4096)
+def _record_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Of an entry's field names as written, those of :data:`RECORD_FIELDS`, lower-cased,
+    in order: decided once per layout (a file has few), not once per entry."""
+    return tuple(name for name in lower_all(names) if name in RECORD_FIELDS)
 
 
 def build_file_context(path: str, library: Library) -> FileContext:

@@ -188,11 +188,13 @@ def _split_pages(value: str) -> str:
 
 
 def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
-                       source: Source) -> Reference:
+                       source: Source, spellings: bool = True) -> Reference:
     """Map one entry's resolved field values (LaTeX text, no enclosing braces) to a Reference.
 
     ``fields`` keeps the file's order and the file's field-name spelling; names are
-    compared lower-cased, as BibTeX compares them.
+    compared lower-cased, as BibTeX compares them.  ``spellings`` False leaves out which
+    of two field names filled a variable (:func:`fieldnames.remember`): only the writer
+    reads it, and lint's own records are never written (a fiftieth of lint's time).
     """
     ref = Reference(id=key, source=source)
     low_type = entry_type.lower()
@@ -224,7 +226,7 @@ def entry_to_reference(entry_type: str, key: str, fields: list[tuple[str, str]],
                 pass
             elif not (subtype and low == "entrysubtype" and ref.type == subtype):
                 ref.extra.setdefault(EXTRA + low, value)
-        elif low in alternatives and len(variables) > before:
+        elif spellings and low in alternatives and len(variables) > before:
             claimed.append((low, next(reversed(variables))))
     if claimed:
         fieldnames.remember(ref.extra, claimed, ref.type)

@@ -65,7 +65,9 @@ _BRACED = r"\{(?:%s|\{(?:%s|\{%s*+\})*+\})*+\}" % (_IN_BRACES, _IN_BRACES, _IN_B
 # the literal-quote form {"}, which the slow path decides.
 _QUOTED = r'"(?:[^"\\@]++|\\++[^\\@]|@(?!\w*[ \t]*[{(]))*+(?<!\{)"'
 _BARE = r'[^\s{}",=@\\#]++'
-_FIELD = re.compile(r'([^{}",=@\\]*+)=\s*+(%s|%s|%s)\s*+([,}])' % (_BRACED, _QUOTED, _BARE))
+# (the white space before a field's name is a group of its own, so that the name's offset
+# is where the second group starts; ``\s`` is the white space ``str.strip`` removes)
+_FIELD = re.compile(r'\s*+([^{}",=@\\]*+)=\s*+(%s|%s|%s)\s*+([,}])' % (_BRACED, _QUOTED, _BARE))
 _HEAD = re.compile(r'[^{}",=@\\]*+[,}]')
 _END = re.compile(r"\s*+\}")
 
@@ -191,12 +193,12 @@ class _Scan:
             while True:
                 f = match_field(text, pos)
                 if f is not None:
-                    name = f.group(1)
-                    stripped = name.strip()
-                    fields.append((names.setdefault(stripped, stripped), f.group(2)))
-                    offsets.extend((f.start(1) + len(name) - len(name.lstrip()), f.start(2)))
+                    name, value, terminator = f.groups()
+                    name = name.rstrip()        # (the white space before it is not in it)
+                    fields.append((names.setdefault(name, name), value))
+                    offsets.extend((f.start(1), f.start(2)))
                     pos = f.end()
-                    if f.group(3) == "}":
+                    if terminator == "}":
                         end = pos
                         break
                     continue
