@@ -145,7 +145,9 @@ _NUMBER_HYPHEN_WORD = re.compile(r"^\s*(\d+)(-[^\W\d_].*)$", re.S)
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
-_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
+#: a comma joins numbers only with a space after it ("1, 2"); citeproc-js reads "1,2" as
+#: one number
+_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—&]|,(?=\s)|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
 _LOCATOR_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\w)")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
@@ -230,6 +232,67 @@ def _ampersands(text: str) -> str:
     return "".join(_ampersand(part, parts[k - 1]) if k % 2 else part for k, part in enumerate(parts))
 
 
+#: citeproc-js's split of a page number into a letter prefix and the number
+#: ("LL16" is LL and 16, "S12" S and 12, "04" no prefix and 04)
+_PAGE_PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
+#: a page value's own label, which citeproc-js drops for the style's ("pp. 3-7")
+_PAGE_LABEL = re.compile(r"^\s*pp?\.\s*(?=\S)")
+_PAGE_ROMAN = re.compile(r"^[ivxlcmIVXLCM]+$")
+
+
+def _without_page_label(text: str) -> str:
+    """A page value without a "p." or "pp." typed before it: citeproc-js reads it as the
+    value's label and prints the style's label alone ("pp. 3–7", not "pp. pp. 3-7")."""
+    return _PAGE_LABEL.sub("", text) if "p" in text[:4] else text
+
+
+def _page_as_typed(part: str) -> bool:
+    """Whether citeproc-js leaves the hyphens of a page range as typed: its ends carry
+    different letter prefixes ("LL16-04", "S1-10", "A1-B4"), an end is no number
+    ("n/a-n/a", "No Pagination Specified-…"), an end is a number with a point or colon
+    in it ("1.5-2.5", "5:1-5:7"), the range is open ("123-") or has more than two ends
+    ("C3-31-C3-31").  Only a range of two numbers (or two roman numerals) of the same
+    prefix gets the dash."""
+    text = part.strip()
+    if "-" not in text or "--" in text:
+        return False
+    ends = [end.strip() for end in text.split("-")]
+    if len(ends) != 2:
+        return True
+    first, last = ends
+    if not first or not last:
+        return bool(first)         # an open range "123-"; "-12" is no range to keep
+    a, b = _PAGE_PARTICLE.match(first), _PAGE_PARTICLE.match(last)
+    if a and b:
+        # an upper-case letter after the number ("123A-125A") makes no range either
+        return ((a.group(1) or "") != (b.group(1) or "")
+                or bool(re.search(r"\d[A-Z]", first + " " + last)))
+    if _PAGE_ROMAN.match(first) and _PAGE_ROMAN.match(last):
+        return False
+    if not re.match(r"\d", first) or not re.match(r"\d", last):
+        return not (a or _PAGE_ROMAN.match(first)) or not (b or _PAGE_ROMAN.match(last))
+    return not b        # "05006.1-4" gets the dash, "1.5-2.5" and "5:1-5:7" do not
+
+
+def page_is_plural(value) -> bool:
+    """Whether citeproc-js labels a page value as more than one page: an open range
+    ("123-") is; a range it keeps as typed because an end is no plain number
+    ("5:1-5:7", "n/a-n/a"), an upper-case roman range ("IV-VII") and a list without a
+    space after its comma ("1,2") are not."""
+    text = _without_page_label(str(value).replace("&amp;", "&")).strip()
+    parts = [p for p in re.split(r"\s*(?:&|,\s+|;\s+|\band\b)\s*", text) if p]
+    if len(parts) > 1:
+        return True
+    if re.fullmatch(r"[0-9]*[a-zA-Z]*[0-9]+[a-zA-Z]*\s*-", text):
+        return True
+    if "-" in text and "--" not in text:
+        ends = [end.strip() for end in text.split("-")]
+        first = ends[0]
+        if len(ends) == 2 and not _PAGE_PARTICLE.match(first) and not re.fullmatch(r"[ixv]+", first):
+            return False
+    return is_plural(text)
+
+
 class _Numbers:
     """CSL number handling: ranges get an en dash (or the page-range-delimiter term) only
     when both ends are numbers, and page ranges follow page-range-format exactly."""
@@ -240,6 +303,8 @@ class _Numbers:
         fmt = self.get_root().get_option("page-range-format") if variable == "page" else None
 
         def one(part: str) -> str:
+            if is_page and _page_as_typed(part):
+                return part.strip()
             found = _RANGE.match(part)
             joined = None if found or is_page else _NUMBER_HYPHEN_WORD.match(part)
             if joined:
@@ -258,6 +323,8 @@ class _Numbers:
             return f"{self.format_number(first)}{delimiter}{self.format_number(last)}"
 
         text = str(value)
+        if is_page:
+            text = _without_page_label(text)
         if variable == "page-first":
             found = re.match(rf"\s*({_NUM})", text)
             return found.group(1) if found else text
@@ -459,6 +526,8 @@ class Label(m.Label):
                 return int(str(value).strip()) > 1
             except ValueError:
                 return is_plural(value)
+        if variable == "page":
+            return page_is_plural(value)
         return is_plural(value)
 
     def markup(self, text):
