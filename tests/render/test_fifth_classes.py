@@ -56,6 +56,17 @@ CASES = {
          'Ad, B. “T3.” J, 2004, pp. 3–7.',
          'Ae, B. “T4.” J, 2005, p. 12.',
          'Af, B. “T5.” J, 2006, pp. 10–20, 35–40.']),
+    # a date in a macro's sort key is digits to citeproc-js (year, month, day), and a date
+    # given as text is nothing there: MLA's container key "Oxford, 1995" sorts after
+    # "Oxford" of the same author and title whose date is "1996-13-03"
+    "sorting: dates in a macro key": (
+        "modern-language-association",
+        [_book("a", "Title", {"date-parts": [[1995, 1, 4]]}, publisher="Oxford",
+               author=[{"family": "Doe", "given": "John"}]),
+         _book("b", "Title", {"literal": "1996-13-03"}, publisher="Oxford",
+               author=[{"family": "Doe", "given": "John"}])],
+        ['Doe, John. Title. Oxford, 1996-13-03.',
+         '———. Title. Oxford, 1995.']),
 }
 
 

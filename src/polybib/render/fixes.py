@@ -669,6 +669,37 @@ class Date(m.Date):
             return context.join(parts)
         return self.join(parts)
 
+    def _sort_key(self, date, show_parts) -> str | None:
+        """The date in a macro's sort key as citeproc-js writes it: digits that sort as
+        the date (``1`` and the year, month, day, then the same for a range's end, zeros
+        for the parts the cs:date does not show: ``119811123100000000``), not its
+        display; a date given as text, or none, is nothing."""
+        if date is None or isinstance(date, LiteralDate):
+            return None
+        if self.is_locale_date():
+            shown = list(show_parts or ("year", "month", "day"))
+        elif self.get("form") is not None:
+            shown = (self.get("date-parts") or "year-month-day").split("-")
+        else:
+            shown = [part.get("name") for part in self.iterchildren()] or ["year", "month", "day"]
+        begin, end = (date.begin, date.get("end")) if isinstance(date, DateRange) else (date, None)
+        out = []
+        for one in (begin, end):
+            try:
+                year = int(one.year) if one is not None and one.get("year") is not None else 0
+            except (TypeError, ValueError):
+                year = 0
+            if one is begin and not year:
+                return None
+            out.append(f"0{9999 + year:04d}" if year < 0 else f"1{year:04d}")
+            for part in ("month", "day"):
+                value = one.get(part, 0) if one is not None and part in shown else 0
+                try:
+                    out.append(f"{int(value):02d}")
+                except (TypeError, ValueError):
+                    out.append("00")
+        return "".join(out)
+
     def _shows_year(self, show_parts) -> bool:
         if self.is_locale_date():
             return "year" in (show_parts or ("year",))
@@ -682,6 +713,11 @@ class Date(m.Date):
             _called(name)
         if name and not self.is_locale_date() and _repressed(context if context is not None else self, name):
             return None
+        if name and kwargs.get("sort_options"):
+            key = self._sort_key(item.reference.get(name.replace("-", "_")), show_parts)
+            if key:
+                _record(name)
+            return key
         if name and isinstance(item.reference.get(name.replace("-", "_")), LiteralDate) \
                 and not self._shows_year(show_parts):
             # a date given as text stands where its year would: a cs:date showing only
