@@ -67,6 +67,16 @@ CASES = {
                author=[{"family": "Doe", "given": "John"}])],
         ['Doe, John. Title. Oxford, 1996-13-03.',
          '———. Title. Oxford, 1995.']),
+    # punctuation where pieces meet is read past markup: an italic container title typed
+    # "Book:" absorbs the ". " after it, "IX Meeting," the ", " (a comma absorbs a comma)
+    "seams: the last mark before markup; a comma absorbs a comma": (
+        "modern-language-association",
+        [{'id': 'a', 'type': 'article-journal', 'title': 'Alpha', 'author': [{'family': 'Aa', 'given': 'B.'}], 'container-title': 'IX Meeting,', 'volume': '1', 'page': '80', 'issued': {'date-parts': [[1998]]}}],
+        ['Aa, B. “Alpha.” IX Meeting, vol. 1, 1998, p. 80.']),
+    "seams: an italic title's colon absorbs a period": (
+        "chicago-author-date",
+        [{'id': 'a', 'type': 'chapter', 'title': 'Eps', 'author': [{'family': 'Ae', 'given': 'B.'}], 'container-title': 'Book:', 'publisher': 'P.', 'issued': {'date-parts': [[2019]]}}],
+        ['Ae, B. 2019. “Eps.” In Book: P.']),
 }
 
 
