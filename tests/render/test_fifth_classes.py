@@ -77,6 +77,13 @@ CASES = {
         "chicago-author-date",
         [{'id': 'a', 'type': 'chapter', 'title': 'Eps', 'author': [{'family': 'Ae', 'given': 'B.'}], 'container-title': 'Book:', 'publisher': 'P.', 'issued': {'date-parts': [[2019]]}}],
         ['Ae, B. 2019. “Eps.” In Book: P.']),
+    # a sort key's words are kept apart, as a name's are: a word sorts before a longer
+    # one that begins with it ("A Theory" before "An Essay", "Data Sets" before
+    # "Database", "Session Based" before "SessionBased"), as in citeproc-js's keys
+    "sorting: a key's words kept apart": (
+        "modern-language-association",
+        [{'id': 'a', 'type': 'book', 'title': 'SessionBasedBlah', 'issued': {'date-parts': [[2016]]}}, {'id': 'b', 'type': 'book', 'title': 'Session Based Blah', 'issued': {'date-parts': [[2016]]}}, {'id': 'c', 'type': 'book', 'title': 'Database design', 'issued': {'date-parts': [[2010]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'd', 'type': 'book', 'title': 'Data sets', 'issued': {'date-parts': [[2010]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'e', 'type': 'book', 'title': 'An essay on method', 'issued': {'date-parts': [[2011]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'f', 'type': 'book', 'title': 'A theory of method', 'issued': {'date-parts': [[2012]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}],
+        ['Lee, Ann. A Theory of Method. 2012.', '———. An Essay on Method. 2011.', '———. Data Sets. 2010.', '———. Database Design. 2010.', 'Session Based Blah. 2016.', 'SessionBasedBlah. 2016.']),
 }
 
 
