@@ -84,6 +84,13 @@ CASES = {
         "modern-language-association",
         [{'id': 'a', 'type': 'book', 'title': 'SessionBasedBlah', 'issued': {'date-parts': [[2016]]}}, {'id': 'b', 'type': 'book', 'title': 'Session Based Blah', 'issued': {'date-parts': [[2016]]}}, {'id': 'c', 'type': 'book', 'title': 'Database design', 'issued': {'date-parts': [[2010]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'd', 'type': 'book', 'title': 'Data sets', 'issued': {'date-parts': [[2010]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'e', 'type': 'book', 'title': 'An essay on method', 'issued': {'date-parts': [[2011]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}, {'id': 'f', 'type': 'book', 'title': 'A theory of method', 'issued': {'date-parts': [[2012]]}, 'author': [{'family': 'Lee', 'given': 'Ann'}]}],
         ['Lee, Ann. A Theory of Method. 2012.', '———. An Essay on Method. 2011.', '———. Data Sets. 2010.', '———. Database Design. 2010.', 'Session Based Blah. 2016.', 'SessionBasedBlah. 2016.']),
+    # a compound whose first part is a stop word ("near-infrared", "on-line") is
+    # capitalized only in the value's opening piece: after a hyphen, quote or punctuation
+    # citeproc-js leaves the stop word ("Room-Temperature near-Infrared")
+    "title case: stop word opening a compound after the first piece": (
+        "chicago-author-date",
+        [{'id': 'a', 'type': 'article-journal', 'title': 'an up-to-date view of in-depth on-line work', 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'article-journal', 'title': 'room-temperature near-infrared detectors', 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'article-journal', 'title': 'a study of over-the-counter drugs', 'issued': {'date-parts': [[2003]]}}, {'id': 'd', 'type': 'article-journal', 'title': 'x-ray and on-line', 'issued': {'date-parts': [[2004]]}}, {'id': 'e', 'type': 'article-journal', 'title': 'data, on-line today', 'issued': {'date-parts': [[2005]]}}, {'id': 'f', 'type': 'article-journal', 'title': 'spectra: near-infrared', 'issued': {'date-parts': [[2006]]}}],
+        ['A Study of Over-the-Counter Drugs. 2003.', 'An Up-to-Date View of in-Depth on-Line Work. 2001.', 'Data, on-Line Today. 2005.', 'Room-Temperature near-Infrared Detectors. 2002.', 'Spectra: Near-Infrared. 2006.', 'X-Ray and on-Line. 2004.']),
 }
 
 
