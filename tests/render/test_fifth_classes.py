@@ -91,6 +91,17 @@ CASES = {
         "chicago-author-date",
         [{'id': 'a', 'type': 'article-journal', 'title': 'an up-to-date view of in-depth on-line work', 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'article-journal', 'title': 'room-temperature near-infrared detectors', 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'article-journal', 'title': 'a study of over-the-counter drugs', 'issued': {'date-parts': [[2003]]}}, {'id': 'd', 'type': 'article-journal', 'title': 'x-ray and on-line', 'issued': {'date-parts': [[2004]]}}, {'id': 'e', 'type': 'article-journal', 'title': 'data, on-line today', 'issued': {'date-parts': [[2005]]}}, {'id': 'f', 'type': 'article-journal', 'title': 'spectra: near-infrared', 'issued': {'date-parts': [[2006]]}}],
         ['A Study of Over-the-Counter Drugs. 2003.', 'An Up-to-Date View of in-Depth on-Line Work. 2001.', 'Data, on-Line Today. 2005.', 'Room-Temperature near-Infrared Detectors. 2002.', 'Spectra: Near-Infrared. 2006.', 'X-Ray and on-Line. 2004.']),
+    # a typed ‘…’ pair is a quote to citeproc-js: the style's period or comma after it moves
+    # inside where the locale says punctuation-in-quote; the value's own does not, and an
+    # apostrophe ending a word ("writers’") is no quote at all
+    "typed single quotes and punctuation-in-quote (APA)": (
+        "apa",
+        [{'id': 'a', 'type': 'article-journal', 'title': 'The problem with ‘problematic’', 'container-title': 'J', 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'article-journal', 'title': 'It’s ‘fine’, the writers’', 'container-title': 'J', 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'article-journal', 'title': 'The writers’', 'container-title': 'J', 'issued': {'date-parts': [[2003]]}}, {'id': 'd', 'type': 'article-journal', 'title': 'On ‘bar’.', 'container-title': 'J', 'issued': {'date-parts': [[2004]]}}],
+        ['It’s ‘fine’, the writers’. (2002). J.', 'On ‘bar’. (2004). J.', 'The problem with ‘problematic.’ (2001). J.', 'The writers’. (2003). J.']),
+    "typed single quotes and punctuation-in-quote (Chicago)": (
+        "chicago-author-date",
+        [{'id': 'a', 'type': 'article-journal', 'title': 'The problem with ‘problematic’', 'container-title': 'J', 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'article-journal', 'title': 'It’s ‘fine’, the writers’', 'container-title': 'J', 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'article-journal', 'title': 'The writers’', 'container-title': 'J', 'issued': {'date-parts': [[2003]]}}, {'id': 'd', 'type': 'article-journal', 'title': 'On ‘bar’.', 'container-title': 'J', 'issued': {'date-parts': [[2004]]}}],
+        ['“It’s ‘Fine’, the Writers’.” 2002. J.', '“On ‘Bar’.” 2004. J.', '“The Problem with ‘Problematic.’” 2001. J.', '“The Writers’.” 2003. J.']),
 }
 
 
