@@ -102,6 +102,13 @@ CASES = {
         "chicago-author-date",
         [{'id': 'a', 'type': 'article-journal', 'title': 'The problem with ‘problematic’', 'container-title': 'J', 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'article-journal', 'title': 'It’s ‘fine’, the writers’', 'container-title': 'J', 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'article-journal', 'title': 'The writers’', 'container-title': 'J', 'issued': {'date-parts': [[2003]]}}, {'id': 'd', 'type': 'article-journal', 'title': 'On ‘bar’.', 'container-title': 'J', 'issued': {'date-parts': [[2004]]}}],
         ['“It’s ‘Fine’, the Writers’.” 2002. J.', '“On ‘Bar’.” 2004. J.', '“The Problem with ‘Problematic.’” 2001. J.', '“The Writers’.” 2003. J.']),
+    # a date range repeats every part below the largest that differs, equal or not:
+    # "December 10, 1998–December 12, 2004" (was "December 10, 1998–12, 2004"),
+    # "May 3–June 3, 2004" (was "May–June 3, 2004")
+    "date range: the parts below the largest difference repeated": (
+        "chicago-author-date",
+        [{'id': 'a', 'type': 'paper-conference', 'title': 'T0', 'container-title': 'Proc', 'event-title': 'Conf', 'event-date': {'date-parts': [[1998, 12, 10], [2004, 12, 12]]}, 'issued': {'date-parts': [[2001]]}}, {'id': 'b', 'type': 'paper-conference', 'title': 'T1', 'container-title': 'Proc', 'event-title': 'Conf', 'event-date': {'date-parts': [[2004, 5, 3], [2004, 6, 3]]}, 'issued': {'date-parts': [[2002]]}}, {'id': 'c', 'type': 'paper-conference', 'title': 'T2', 'container-title': 'Proc', 'event-title': 'Conf', 'event-date': {'date-parts': [[2004, 5, 3], [2004, 5, 9]]}, 'issued': {'date-parts': [[2003]]}}],
+        ['“T0.” 2001. Paper presented at Conf, December 10, 1998–December 12, 2004. Proc.', '“T1.” 2002. Paper presented at Conf, May 3–June 3, 2004. Proc.', '“T2.” 2003. Paper presented at Conf, May 3–9, 2004. Proc.']),
 }
 
 

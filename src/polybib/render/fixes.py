@@ -634,8 +634,12 @@ class Date(m.Date):
                 return str(context.join(texts))
             return str(self.join(texts))
 
-        lo, hi = differ[0], differ[-1]
         largest = next(n for n in ("year", "month", "day") if n in {names[i] for i in differ})
+        # the range repeats every part below the largest that differs, equal or not
+        # ("May 3–June 3, 2004"; "December 10, 1998–December 12, 2004"), as citeproc-js
+        covered = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[largest]
+        spanned = [i for i, name in enumerate(names) if name in covered]
+        lo, hi = spanned[0], spanned[-1]
         delimiter = None
         for holder in (context, self):
             found = holder.find(f"{{{_CSL}}}date-part[@name='{largest}']")
