@@ -45,6 +45,12 @@ KNOWN = {
                "in citeproc-js leaves the number out, so they tie there and keep input order; the "
                "year-suffix letters (1981a/b) follow each order",
     "patent3h": "same as patent3",
+    "kulyabov_2015_certificate_2015660316": "as patent3: two certificates of the same authors and year whose "
+                                            "titles part after '(Random Early Detection)'; citeproc-js's title "
+                                            "key leaves out the genre and number, so the digits of the issue "
+                                            "date follow the shorter title and sort before the longer title's "
+                                            "next word; polybib's key has the genre there",
+    "kulyabov_2015_certificate_2015660317": "same as kulyabov_2015_certificate_2015660316",
     "kulyabov_2003_book_net-book_ru": "MLA ———: citeproc-js substitutes it when the names shown match those "
                                       "of the entry before though that list went on with 'et al.' "
                                       "(Самуйлов, Кулябов, et al. → Самуйлов and Кулябов); polybib only "

@@ -13,11 +13,12 @@ def test_apa_and_mla_render_superscript_digits_as_text(run_cli, tmp_path):
     path.write_text(BIB, encoding="utf-8")
     code, out, err = run_cli("render", str(path), "--style", "apa")
     assert code == 0, err
-    assert "Smith, J. (2020b). ². J, ²1–2." in out.decode()
+    # "²1" is no number to citeproc-js: no range, the hyphen as typed, one page
+    assert "Smith, J. (2020b). ². J, ²1-2." in out.decode()
     code, out, err = run_cli("render", str(path), "--style", "mla")
     assert code == 0, err
     text = out.decode()
-    assert "pp. ²1–2." in text and "pp. 321–28." in text     # real ranges still abbreviated
+    assert "p. ²1-2." in text and "pp. 321–28." in text     # real ranges still abbreviated
 
 
 def test_sort_keys_and_page_ranges_take_only_decimal_digits():

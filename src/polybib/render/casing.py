@@ -201,7 +201,8 @@ def apply(text_case: str | None, text, english: bool = True):
                 bare = part.strip("\"'“”‘’([{.,;:!?)]}\ue000\ue001\ue002")
                 stop = bare in STOP_WORDS
                 # as citeproc-js: a compound's first part is capitalized even when a stop
-                # word ("So-Called", "Out-of-Print"), later stop-word parts are not; a
+                # word ("So-Called", "Out-of-Print") in the opening piece, later
+                # stop-word parts are not; a
                 # one-letter word is left as typed unless it opens the title ("(a)", "y")
                 if len(_APOSTROPHE.split(bare, 1)[0]) == 1 and not (k == 0 and (first or after_colon)):
                     # a one-letter part, or one letter before an apostrophe, is left as
@@ -211,7 +212,11 @@ def apply(text_case: str | None, text, english: bool = True):
                     opens = (k == 0 and opening and len(parts) > 1 and parts[1] == "-"
                              and not _PIECE_BREAK.search(part))
                     out.append(_cap_first(part) if opens else part)
-                elif stop and (k > 0 or (len(parts) == 1 and not (first or after_colon or last))):
+                elif stop and (k > 0 or (len(parts) == 1 and not (first or after_colon or last))
+                               or (len(parts) > 1 and not opening and not (first or after_colon))):
+                    # a compound's stop-word first part is capitalized only in the
+                    # value's opening piece: once a hyphen, quote or punctuation has come
+                    # before, citeproc-js leaves it ("Room-Temperature near-Infrared")
                     out.append(part)
                 else:
                     out.append(_cap_first(part))

@@ -485,6 +485,9 @@ def _into_quotes(match) -> str:
     closes = match.group(1)
     if quotes.CLOSE_FIXED in closes:        # the value's own punctuation stays where it is
         return match.group(0)
+    if closes.startswith("’") and not quotes.closes_single(match.string, match.start()):
+        # an apostrophe ending the value ("The Writers’") is no quote to move into
+        return "’" + match.group(3) + closes[1:] + match.group(2)
     return match.group(3) + closes + match.group(2)
 _DOUBLE_PUNCT = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?!\.)")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:])(?= |$)")
@@ -499,7 +502,9 @@ def tidy(text: str, piq: bool) -> str:
     if piq:
         if quotes.CLOSE in text:
             text = _MARKER_PUNCT.sub(_into_quotes, text)
-        text = _QUOTE_PUNCT.sub(lambda m: m.group(3) + m.group(1) + m.group(2), text)
+        text = _QUOTE_PUNCT.sub(quotes.into_double, text)
+        if "‘" in text:
+            text = quotes.SINGLE_PUNCT.sub(quotes.into_single, text)
     text = _DOUBLE_PUNCT.sub(lambda m: m.group(1) + m.group(2), text)
     return text.replace(" \u00a0", "\u00a0")
 

@@ -145,7 +145,9 @@ _NUMBER_HYPHEN_WORD = re.compile(r"^\s*(\d+)(-[^\W\d_].*)$", re.S)
 _NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
-_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—,&]|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
+#: a comma joins numbers only with a space after it ("1, 2"); citeproc-js reads "1,2" as
+#: one number
+_MULTIPLE = re.compile(rf"(?<![\w.]){_NUM}(?:\s*(?:[-–—&]|,(?=\s)|and\b|et\b|und\b|и\b)\s*)+{_NUM}(?![\w.])")
 _LOCATOR_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\w)")
 NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
@@ -230,6 +232,67 @@ def _ampersands(text: str) -> str:
     return "".join(_ampersand(part, parts[k - 1]) if k % 2 else part for k, part in enumerate(parts))
 
 
+#: citeproc-js's split of a page number into a letter prefix and the number
+#: ("LL16" is LL and 16, "S12" S and 12, "04" no prefix and 04)
+_PAGE_PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
+#: a page value's own label, which citeproc-js drops for the style's ("pp. 3-7")
+_PAGE_LABEL = re.compile(r"^\s*pp?\.\s*(?=\S)")
+_PAGE_ROMAN = re.compile(r"^[ivxlcmIVXLCM]+$")
+
+
+def _without_page_label(text: str) -> str:
+    """A page value without a "p." or "pp." typed before it: citeproc-js reads it as the
+    value's label and prints the style's label alone ("pp. 3–7", not "pp. pp. 3-7")."""
+    return _PAGE_LABEL.sub("", text) if "p" in text[:4] else text
+
+
+def _page_as_typed(part: str) -> bool:
+    """Whether citeproc-js leaves the hyphens of a page range as typed: its ends carry
+    different letter prefixes ("LL16-04", "S1-10", "A1-B4"), an end is no number
+    ("n/a-n/a", "No Pagination Specified-…"), an end is a number with a point or colon
+    in it ("1.5-2.5", "5:1-5:7"), the range is open ("123-") or has more than two ends
+    ("C3-31-C3-31").  Only a range of two numbers (or two roman numerals) of the same
+    prefix gets the dash."""
+    text = part.strip()
+    if "-" not in text or "--" in text:
+        return False
+    ends = [end.strip() for end in text.split("-")]
+    if len(ends) != 2:
+        return True
+    first, last = ends
+    if not first or not last:
+        return bool(first)         # an open range "123-"; "-12" is no range to keep
+    a, b = _PAGE_PARTICLE.match(first), _PAGE_PARTICLE.match(last)
+    if a and b:
+        # an upper-case letter after the number ("123A-125A") makes no range either
+        return ((a.group(1) or "") != (b.group(1) or "")
+                or bool(re.search(r"\d[A-Z]", first + " " + last)))
+    if _PAGE_ROMAN.match(first) and _PAGE_ROMAN.match(last):
+        return False
+    if not re.match(r"\d", first) or not re.match(r"\d", last):
+        return not (a or _PAGE_ROMAN.match(first)) or not (b or _PAGE_ROMAN.match(last))
+    return not b        # "05006.1-4" gets the dash, "1.5-2.5" and "5:1-5:7" do not
+
+
+def page_is_plural(value) -> bool:
+    """Whether citeproc-js labels a page value as more than one page: an open range
+    ("123-") is; a range it keeps as typed because an end is no plain number
+    ("5:1-5:7", "n/a-n/a"), an upper-case roman range ("IV-VII") and a list without a
+    space after its comma ("1,2") are not."""
+    text = _without_page_label(str(value).replace("&amp;", "&")).strip()
+    parts = [p for p in re.split(r"\s*(?:&|,\s+|;\s+|\band\b)\s*", text) if p]
+    if len(parts) > 1:
+        return True
+    if re.fullmatch(r"[0-9]*[a-zA-Z]*[0-9]+[a-zA-Z]*\s*-", text):
+        return True
+    if "-" in text and "--" not in text:
+        ends = [end.strip() for end in text.split("-")]
+        first = ends[0]
+        if len(ends) == 2 and not _PAGE_PARTICLE.match(first) and not re.fullmatch(r"[ixv]+", first):
+            return False
+    return is_plural(text)
+
+
 class _Numbers:
     """CSL number handling: ranges get an en dash (or the page-range-delimiter term) only
     when both ends are numbers, and page ranges follow page-range-format exactly."""
@@ -240,6 +303,8 @@ class _Numbers:
         fmt = self.get_root().get_option("page-range-format") if variable == "page" else None
 
         def one(part: str) -> str:
+            if is_page and _page_as_typed(part):
+                return part.strip()
             found = _RANGE.match(part)
             joined = None if found or is_page else _NUMBER_HYPHEN_WORD.match(part)
             if joined:
@@ -258,6 +323,8 @@ class _Numbers:
             return f"{self.format_number(first)}{delimiter}{self.format_number(last)}"
 
         text = str(value)
+        if is_page:
+            text = _without_page_label(text)
         if variable == "page-first":
             found = re.match(rf"\s*({_NUM})", text)
             return found.group(1) if found else text
@@ -459,6 +526,8 @@ class Label(m.Label):
                 return int(str(value).strip()) > 1
             except ValueError:
                 return is_plural(value)
+        if variable == "page":
+            return page_is_plural(value)
         return is_plural(value)
 
     def markup(self, text):
@@ -565,8 +634,12 @@ class Date(m.Date):
                 return str(context.join(texts))
             return str(self.join(texts))
 
-        lo, hi = differ[0], differ[-1]
         largest = next(n for n in ("year", "month", "day") if n in {names[i] for i in differ})
+        # the range repeats every part below the largest that differs, equal or not
+        # ("May 3–June 3, 2004"; "December 10, 1998–December 12, 2004"), as citeproc-js
+        covered = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}[largest]
+        spanned = [i for i, name in enumerate(names) if name in covered]
+        lo, hi = spanned[0], spanned[-1]
         delimiter = None
         for holder in (context, self):
             found = holder.find(f"{{{_CSL}}}date-part[@name='{largest}']")
@@ -600,6 +673,37 @@ class Date(m.Date):
             return context.join(parts)
         return self.join(parts)
 
+    def _sort_key(self, date, show_parts) -> str | None:
+        """The date in a macro's sort key as citeproc-js writes it: digits that sort as
+        the date (``1`` and the year, month, day, then the same for a range's end, zeros
+        for the parts the cs:date does not show: ``119811123100000000``), not its
+        display; a date given as text, or none, is nothing."""
+        if date is None or isinstance(date, LiteralDate):
+            return None
+        if self.is_locale_date():
+            shown = list(show_parts or ("year", "month", "day"))
+        elif self.get("form") is not None:
+            shown = (self.get("date-parts") or "year-month-day").split("-")
+        else:
+            shown = [part.get("name") for part in self.iterchildren()] or ["year", "month", "day"]
+        begin, end = (date.begin, date.get("end")) if isinstance(date, DateRange) else (date, None)
+        out = []
+        for one in (begin, end):
+            try:
+                year = int(one.year) if one is not None and one.get("year") is not None else 0
+            except (TypeError, ValueError):
+                year = 0
+            if one is begin and not year:
+                return None
+            out.append(f"0{9999 + year:04d}" if year < 0 else f"1{year:04d}")
+            for part in ("month", "day"):
+                value = one.get(part, 0) if one is not None and part in shown else 0
+                try:
+                    out.append(f"{int(value):02d}")
+                except (TypeError, ValueError):
+                    out.append("00")
+        return "".join(out)
+
     def _shows_year(self, show_parts) -> bool:
         if self.is_locale_date():
             return "year" in (show_parts or ("year",))
@@ -613,6 +717,11 @@ class Date(m.Date):
             _called(name)
         if name and not self.is_locale_date() and _repressed(context if context is not None else self, name):
             return None
+        if name and kwargs.get("sort_options"):
+            key = self._sort_key(item.reference.get(name.replace("-", "_")), show_parts)
+            if key:
+                _record(name)
+            return key
         if name and isinstance(item.reference.get(name.replace("-", "_")), LiteralDate) \
                 and not self._shows_year(show_parts):
             # a date given as text stands where its year would: a cs:date showing only

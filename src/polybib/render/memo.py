@@ -11,7 +11,8 @@ items often share those values.  A macro's output is a pure function of
   item's rendering reads the same fields in the same order as long as the fields it has
   read so far have the same values, so a second item that agrees on every field the
   first one read (presence included) takes the same path and yields the same output,
-* the non-item state it consults: ``sort_options`` and the disambiguation request
+* the non-item state it consults: whether it renders a sort key (a date is then
+  digits, :meth:`.fixes.Date._sort_key`), ``sort_options`` and the disambiguation request
   (how many names, how much of each given name: only when the macro renders names), a
   pending implicit year-suffix, and the layout's ``repressed`` table (those of the
   macro's variables already used by a substitution, ``_ys``, and — with names — whether
@@ -243,7 +244,7 @@ def render(macro, item, context, sort_options, original, frames_module):
     request = fstate.get("disambig") if names or not ok else None
     try:
         key = (macro, key_context, ok,
-               tuple(sorted(sort_options.items())) if sort_options and names else None,
+               tuple(sorted(sort_options.items())) if sort_options and names else bool(sort_options),
                request,
                fstate.get("year_suffix"),
                _repressed_key(repressed, names, variables) if repressed else ())

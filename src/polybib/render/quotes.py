@@ -58,8 +58,17 @@ def _inert(text: str) -> set[int]:
     return out
 
 
+#: a typed ‘…’ pair closed before the value's own period or comma
+_TYPED_SINGLE_PUNCT = re.compile("(‘[^‘’]*(?:’[^\\W\\d_][^‘’]*)*’)(?=[.,])")
+
+
 def mark(text: str) -> str:
-    """``text`` with its paired straight quotes as markers (unchanged without any)."""
+    """``text`` with its paired straight quotes as markers (unchanged without any); a
+    typed ‘…’ pair the value follows with its own period or comma gets :data:`LITERAL`
+    after it, so that ``punctuation-in-quote`` moves only the style's punctuation into
+    it (``‘fine’, the`` stays; ``‘Problematic’`` + the entry's period is ``‘Problematic.’``)."""
+    if "‘" in text and "’" in text:
+        text = _TYPED_SINGLE_PUNCT.sub(lambda m: m.group(1) + LITERAL, text)
     if '"' not in text and "'" not in text:
         return text
     out = list(text)
@@ -113,3 +122,31 @@ def resolve(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+#: a single closing quote typed in a value (‘Problematic’) before a period or comma
+SINGLE_PUNCT = re.compile(r"’((?:</[a-z]+>)*)([.,])")
+
+
+def into_double(match) -> str:
+    """A period or comma moved inside closing quotes; a ’ before the ” goes with it only
+    when it closes a typed ‘ (“… ‘Bar.’”), not as an apostrophe (“The Writers’.”)."""
+    closes = match.group(1)
+    if len(closes) > 1 and not closes_single(match.string, match.start()):
+        return "’" + match.group(3) + closes[1:] + match.group(2)
+    return match.group(3) + closes + match.group(2)
+
+
+def closes_single(text: str, end: int) -> bool:
+    """Whether a ’ at ``end`` closes a ‘ opened before it (no closing ’ between)."""
+    opened = text.rfind("‘", 0, end)
+    return opened >= 0 and not re.search(r"’(?![^\W\d_])", text[opened + 1:end])
+
+
+def into_single(match) -> str:
+    """A period or comma moved inside a typed ‘…’ pair as citeproc-js moves it, when the
+    ’ closes a ‘ opened before it (no other closing ’ between): an apostrophe
+    ("the writers’.") is no quote and keeps the mark outside."""
+    if not closes_single(match.string, match.start()):
+        return match.group(0)
+    return match.group(2) + "’" + match.group(1)

@@ -8,7 +8,12 @@ the test suite's ``punctuation_FullMonty*`` fixtures spell out):
 * ``;`` ``!`` ``?`` absorb a following ``:``; ``:`` ``;`` ``!`` ``?`` absorb a following
   ``.`` (``Why?`` + ``. `` → ``Why? ``);
 * ``!`` and ``?`` replace a preceding ``:`` or ``;`` (``colon:`` + ``! `` → ``colon! ``);
-* a comma and a period stay both (``comma,.``: an abbreviation's period survives too).
+* a comma and a period stay both (``comma,.``: an abbreviation's period survives too);
+* a comma absorbs a following comma (a container title typed ``IX Meeting,`` before the
+  delimiter ``, `` is ``IX Meeting, vol. 1``).
+
+The mark a piece ends with is its last character outside markup: ``<i>Book:</i>`` ends
+with ``:``.
 """
 from __future__ import annotations
 
@@ -26,6 +31,10 @@ for _left in ":;!?":
 for _right in "!?":
     for _left in ":;":
         _TABLE[(_left, _right)] = "right"
+_TABLE[(",", ",")] = "left"
+
+#: markup closing at the end of a rendered piece ("<i>Book:</i>")
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)+\Z")
 
 
 def _drop_first(other):
@@ -60,13 +69,15 @@ _ENTITY_END = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);\Z")
 def seam(left, other):
     """(left, other) adjusted so that their punctuation meets as the table says."""
     left_text, other_text = str(left), str(other)
-    if left_text.endswith(";") and _ENTITY_END.search(left_text):
-        return left, other
     if left_text and other_text:
-        which = _TABLE.get((left_text[-1], other_text[0]))
+        tagged = left_text.endswith(">") and _CLOSING_TAGS.search(left_text)
+        visible = left_text[:tagged.start()] if tagged else left_text
+        if visible.endswith(";") and _ENTITY_END.search(visible):
+            return left, other
+        which = _TABLE.get((visible[-1], other_text[0])) if visible else None
         if which == "left":
             return left, _drop_first(other)
-        if which == "right":
+        if which == "right" and not tagged:
             return _drop_last(left), other
     return left, m.normalize_seam(left, other)
 

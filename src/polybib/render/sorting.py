@@ -160,4 +160,15 @@ def sort_key_for(value, locale: str | None = None):
     stripped = text.strip()
     if stripped.isdecimal():
         return (0, int(stripped))
-    return (1, collation_key(text, locale)[:1])
+    return (1, collation_key(word_broken(text), locale)[:1])
+
+
+def word_broken(text: str) -> str:
+    """A key's words kept apart as citeproc-js keeps them: every space is a
+    :data:`WORD_BREAK` and one ends the key, so a word sorts before a longer one that
+    begins with it in any key, not only a name's ("Data sets" before "Database",
+    "Session Based Blah" before "SessionBasedBlah"), though spaces are no letters."""
+    if not text:
+        return text
+    text = text.replace(" ", WORD_BREAK)
+    return text if text.endswith(WORD_BREAK) else text + WORD_BREAK
