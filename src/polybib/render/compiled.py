@@ -79,7 +79,7 @@ _COPIED = (
     (hotpaths, "_outcome", "1da6020fe9f3"),
     (fastpaths.FastIfVariable, "_variable", "34ab0f3c8902"),
     (m.Group, "markup", "0f0517312b8b"),
-    (casing, "apply", "cd6bf5e00aa1"),
+    (casing, "apply", "1323d3e12602"),
     (fixes, "_is_english", "f3701aaa60c2"),
     (fixes.Names, "process", "7339bd84f702"),
     (fixes.Names, "_process", "7312fba32c13"),
