@@ -3,6 +3,12 @@
 Shared by the whole-process benchmarks (start-up, lint, convert, translit): what a user
 or a CI runner pays includes the interpreter, the imports and freeing memory at exit, so
 the command is run as a subprocess and measured with ``getrusage(RUSAGE_CHILDREN)``.
+
+The child caches its modules' bytecode as an installed package does for a user:
+``PYTHONDONTWRITEBYTECODE`` (set in some shells and CI images) is dropped from its
+environment, else every run would recompile polybib's sources (~0.07 s) while the
+libraries it is compared with (bibtexparser, iuliia) load their cached bytecode.  The
+first run of a command may still compile; ``measure`` takes the median.
 """
 from __future__ import annotations
 
@@ -42,6 +48,7 @@ print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.
 def run_once(cmd: list[str], stdin_path: str | None = None) -> Usage:
     """One run of ``cmd`` (output discarded): its CPU time, peak RSS and exit code."""
     env = dict(os.environ, WHOLEPROCESS_STDIN=stdin_path or "")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True,
                           env=env, check=True)
     code, cpu, maxrss = done.stdout.split()

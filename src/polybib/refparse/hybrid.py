@@ -243,14 +243,16 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
     _standalone_container(ref.type, text, fields, confidence)
     designation = _designation(ref.type, original)
     if not designation and "number" not in fields and "container-title" not in fields:
-        # an act's or a document's "№" read as an issue, in a record with no journal to have one:
+        # an act's or a document's "№" read as an issue (or, by a model unsure of it, as a page
+        # count or a page), in a record with no journal to have one:
         # "… № 592 қаулысымен бекітілген", "Т. III. — Док. № 108. — С. 560–567"
         document = _DOCUMENT_NUMBER.search(original) if "Док" in original or "Doc" in original else None
         marked = (act.group("number") or act.group("after")) if act and ref.type in ("legislation", "regulation") \
             else document.group(1) if document else ""
-        if marked and fields.get("issue") == marked:
-            fields.pop("issue")
-            confidence.pop("issue", None)
+        misread = next((k for k in ("issue", "number-of-pages", "page") if marked and fields.get(k) == marked), None)
+        if misread:
+            fields.pop(misread)
+            confidence.pop(misread, None)
             designation = marked
     if designation:
         fields["number"] = designation
