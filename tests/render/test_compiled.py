@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from polybib.render import compiled, engine, fastpaths, fixes, hotpaths, memo, render_items, resolve
-from polybib.render.engine import Processor
+from polybib.render import compiled, engine, fixes, memo, render_items, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from render_records import records  # noqa: E402
+
+from .test_hotpaths import _fresh as _fresh_fast_paths, _render  # noqa: E402  one set-up for both
 
 STYLES = ("apa", "gost-r-7-0-100-2018", "gost-r-7-0-5-2008-numeric", "chicago-author-date", "ieee",
           "modern-language-association", "nlm-citation-sequence", "chicago-notes-bibliography-17th-edition",
@@ -27,23 +28,9 @@ STYLES = ("apa", "gost-r-7-0-100-2018", "gost-r-7-0-5-2008-numeric", "chicago-au
 
 
 def _fresh():
-    engine._parser.cache_clear()
-    engine._compiled.cache_clear()
-    memo.clear()
-    fastpaths.clear()
-    hotpaths.clear()
+    """Every render cache emptied, the compiled closures too (test_hotpaths' set-up)."""
+    _fresh_fast_paths()
     compiled.clear()
-    fixes._state.__dict__.pop("layouts", None)
-
-
-def _render(items, style):
-    entries = [(e.id, e.margin, e.body, e.error) for e in render_items(items, style)]
-    info = resolve(style)
-    processor = Processor(info.path, None, info.terms)
-    clusters = [[{"id": i["id"]}] for i in items]
-    clusters += [[{"id": items[k]["id"], "locator": str(k), "label": "chapter"}, {"id": items[k + 1]["id"]}]
-                 for k in range(0, len(items) - 1, 7)]
-    return entries, processor.citations(items, clusters)
 
 
 def _extra():
