@@ -373,13 +373,18 @@ def _organisation_heading(text: str, fields: dict, confidence: dict) -> None:
     fields["title"] = nxt
     if fields.get("container-title") == nxt:
         fields.pop("container-title")
-    note = fields.get("note")
-    if isinstance(note, str):          # the title's words, left unlabelled, are no longer unclaimed
-        note = "; ".join(part for part in note.split("; ") if part not in nxt and nxt not in part)
-        if note:
-            fields["note"] = note
-        else:
-            fields.pop("note")
+    if isinstance(fields.get("note"), str):      # the title's words, left unlabelled, are no longer unclaimed
+        _drop_from_note(fields, lambda part: part in nxt or nxt in part)
+
+
+def _drop_from_note(fields: dict, claimed) -> None:
+    """The note's unclaimed pieces without those a field now claims (``claimed(piece)``);
+    no note when none is left."""
+    note = "; ".join(part for part in str(fields.get("note", "")).split("; ") if not claimed(part))
+    if note:
+        fields["note"] = note
+    else:
+        fields.pop("note", None)
 
 
 #: IEEE's reference to a project or an organisation's page: 'Pallets, “Flask,” GitHub repository',
@@ -411,11 +416,7 @@ def _named_source_heading(text: str, fields: dict, confidence: dict) -> None:
         return
     fields["author"] = [Name(literal=m.group("who"))]
     confidence["author"] = confidence.get("title", 0.6)
-    note = "; ".join(part for part in str(fields.get("note", "")).split("; ") if part and part != m.group("who"))
-    if note:
-        fields["note"] = note
-    else:
-        fields.pop("note", None)
+    _drop_from_note(fields, lambda part: not part or part == m.group("who"))
 
 
 #: A publishing house's name ("O'Reilly Media", "Apress", "MIT Press", "Manning Publications").
@@ -493,10 +494,11 @@ def _standalone_container(kind: str, text: str, fields: dict, confidence: dict) 
     if kind != "standard" and not (kind == "book" and (fields.get("number-of-pages") or fields.get("ISBN"))):
         return
     title = fields.get("title")
-    if isinstance(title, str) and title in text and re.match(r"\s*[.:]\s*", text[text.find(title) + len(title):]) and \
-            text.find(container) == text.find(title) + len(title) + len(
-                re.match(r"\s*[.:]\s*", text[text.find(title) + len(title):]).group(0)) and kind == "standard":
-        fields["title"] = text[text.find(title):text.find(container) + len(container)].rstrip(" .")
+    at = text.find(title) if isinstance(title, str) else -1
+    stop = re.match(r"\s*[.:]\s*", text[at + len(title):]) if at >= 0 else None
+    if stop and kind == "standard" and text.find(container) == at + len(title) + len(stop.group(0)):
+        # the container is the title's next sentence: both are the standard's title
+        fields["title"] = text[at:text.find(container) + len(container)].rstrip(" .")
     elif "publisher" not in fields and kind == "book" and re.match(r"\s*,\s*(?:[^\W\d_][\w.-]*\s*)?\(?\d{4}",
                                                                 text[text.find(container) + len(container):]):
         fields["publisher"] = container               # "Il Mulino, Bologna 1996"
@@ -527,9 +529,6 @@ def _designation(kind: str, text: str) -> str:
         return re.sub(r"\s+", " ", m.group(1)) if m else ""
     if kind == "report":
         m = _REPORT_NUMBER.search(text)
-        return m.group(1) if m else ""
-    if kind == "standard":
-        m = _STANDARD_PUBLICATION.search(text)
         return m.group(1) if m else ""
     return ""
 
