@@ -14,9 +14,9 @@ from operator import attrgetter
 
 from ..formats.bibtex.document import BibDocument, LineIndex, Segment
 from ..formats.bibtex.lazy import EntryReference
-from ..formats.bibtex.mapping import entry_to_reference
-from ..model import Date, Library, Name, Reference, Source
+from ..model import Date, Library, Name, Reference
 from .findings import Edit, Finding
+from .record import LINK_FIELDS, LintRecord
 
 
 @dataclass
@@ -45,18 +45,16 @@ class FieldSpan:
 #: the entry is linted (``entry.record``: title, container-title, author, editor, DOI, URL,
 #: ISBN, ISSN, accessed, volume, issue, issued, language, the type) and what
 #: :meth:`EntryView.keep_for_run` keeps (:data:`RUN_VARIABLES`, :data:`RUN_EXTRA`).
-#: During the entry pass a record is mapped from these fields alone, and forgotten after
-#: it: mapping publisher, places, pages, notes and the GOST lists of every entry was
-#: a sixth of lint's time for variables no rule reads.  A rule that reads another variable
-#: of ``entry.record`` must add its fields here (tests/lint/test_record_fields.py compares
-#: each variable with the whole record's on the corpus).  ``month`` and ``day`` make
-#: ``issued`` with ``year``; ``entrysubtype`` decides a ``@misc``'s type.
+#: During the entry pass lint's record (:class:`~polybib.lint.record.LintRecord`) makes
+#: each variable from these fields alone, when a rule reads it.  A rule that reads another
+#: variable of ``entry.record`` must add its maker there and its fields here
+#: (tests/lint/test_record_fields.py compares each variable with the whole record's on the
+#: corpus).  ``month`` and ``day`` make ``issued`` with ``year``; ``entrysubtype`` decides
+#: a ``@misc``'s type.
 RECORD_FIELDS = frozenset({
     "title", "journaltitle", "journal", "booktitle", "author", "editor", "doi", "url", "isbn",
     "issn", "urldate", "volume", "number", "issue", "date", "year", "month", "day", "langid",
     "language", "entrysubtype", "crossref", "xref", "xdata", "related"})
-#: The source of lint's own records (the rules never read it: findings point at entries).
-_RECORD_SOURCE = Source(format="bibtex")
 #: The record variables those fields give that the rules read (the test's list).
 RECORD_VARIABLES = ("title", "container-title", "author", "editor", "DOI", "URL", "ISBN", "ISSN",
                     "accessed", "volume", "issue", "issued", "language")
@@ -67,8 +65,10 @@ RUN_VARIABLES = ("DOI", "author", "editor", "title", "issued", "language")
 _RUN_INDEX = {name: i for i, name in enumerate(RUN_VARIABLES)}
 _RUN_SLOTS = tuple(f"_run_v{i}" for i in range(len(RUN_VARIABLES)))
 _RUN_SLOT = {name: _RUN_SLOTS[i] for name, i in _RUN_INDEX.items()}
+_ISSUED_AT = _RUN_INDEX["issued"]
 #: And what of the record's ``extra`` they read (S006: the keys an entry links to).
 RUN_EXTRA = ("biblatex.crossref", "biblatex.xref", "biblatex.xdata", "biblatex.related")
+_LINK_FIELDS = frozenset(LINK_FIELDS)
 _NO_EXTRA: dict = {}      # shared and never written: the kept records are only read
 _ABSENT = object()
 #: A kept variable that is its entry's field as it stands (see keep_for_run): the title
@@ -172,7 +172,7 @@ def _shared(value, shared: dict):
         return tuple([setdefault(_NAME_PARTS(n), n) if type(n) is Name else n for n in value])
     if kind is Date and value.parts and value.parts[0]:
         year = value.year
-        return shared.setdefault(("year", year), Date([[year]]))
+        return shared.get(("year", year)) or shared.setdefault(("year", year), Date([[year]]))
     return value
 
 
@@ -230,17 +230,18 @@ class EntryView:
         return values
 
     @property
-    def record(self) -> Reference:
+    def record(self) -> Reference | LintRecord:
         """The record as the entry rules read it.
 
         For an entry of a .bib file whose record nobody has mapped or changed yet (a file
-        just read), a record of lint's own, mapped on first use from the entry's values
-        and only from the fields whose variables the rules read (:data:`RECORD_FIELDS`),
-        and dropped after the entry's rules (:meth:`keep_for_run`).  Why not the file's
-        record: mapping it in place and forgetting it again left every record of a large
-        file a larger dict than it had (issue 12), and mapping publisher, places, pages and
-        notes of every entry was time spent on variables no rule reads (issue 18.6).
-        Otherwise (other formats, records already mapped or changed): :attr:`ref` itself.
+        just read), a record of lint's own (:class:`~polybib.lint.record.LintRecord`),
+        each variable made from the entry's values when a rule first reads it, dropped
+        after the entry's rules (:meth:`keep_for_run`).  Why not the file's record:
+        mapping it in place and forgetting it again left every record of a large file a
+        larger dict than it had (issue 12), and mapping every field of every entry into a
+        whole record was a fifth of lint's time, for variables most rules never read
+        (issue 18.6).  Otherwise (other formats, records already mapped or changed):
+        :attr:`ref` itself.
         """
         record = self._record
         if record is not None:
@@ -249,14 +250,8 @@ class EntryView:
         if self._kept or seg is None or type(ref) is not EntryReference or ref.mapped \
                 or not ref.unchanged():
             return ref
-        values = self.values
-        # in file order, the same strings as ``values`` (a kept title is then known to be
-        # the entry's own text, see keep_for_run); a repeated field's later copies are
-        # skipped by the mapping, as BibTeX skips them
-        pairs = [(name, values[name]) for name in _record_names(seg.names)]
-        # (which of two names filled a variable is only the writer's: never asked of it)
-        record = self._record = entry_to_reference(seg.entry_type, seg.key, pairs, _RECORD_SOURCE,
-                                                   spellings=False)
+        # (its variables are made from the entry's values as the rules read them)
+        record = self._record = LintRecord(seg.key, self.entry_type, self.values)
         return record
 
     def has(self, field_name: str) -> bool:
@@ -307,10 +302,19 @@ class EntryView:
             if not isinstance(ref, EntryReference) or not ref.mapped:
                 return
             record = ref            # mapped before lint: kept the same way, then forgotten
-        fields = record.fields
-        get = fields.get
-        kept = tuple([value if type(value) not in _SHARED_KINDS else _shared(value, shared)
-                      for value in [get(v, _ABSENT) for v in RUN_VARIABLES]])
+        if type(record) is LintRecord:      # its variables made now if no rule read them
+            at = record._at
+            made = [at(v) if v != "issued" else record.year_of_issue() for v in RUN_VARIABLES]
+            year = made[_ISSUED_AT]
+            if type(year) is int:           # a plain year, the date not made (see _shared)
+                made[_ISSUED_AT] = shared.get(("year", year)) or shared.setdefault(("year", year), Date([[year]]))
+            # (its names are already one object per name text for the run: lint.record)
+            kept = tuple([_ABSENT if value is None else tuple(value) if type(value) is list
+                          else _shared(value, shared) if type(value) is Date else value for value in made])
+        else:
+            get = record.fields.get
+            kept = tuple([value if type(value) not in _SHARED_KINDS else _shared(value, shared)
+                          for value in [get(v, _ABSENT) for v in RUN_VARIABLES]])
         if values is not None:
             # a title or DOI that is the entry's own text (no LaTeX to decode, nothing to
             # unescape) is read again from the entry when asked, not held for the run (a
@@ -319,8 +323,11 @@ class EntryView:
                 value = kept[i]
                 if type(value) is str and value is values.get(field_name):
                     kept = kept[:i] + (_IN_ENTRY,) + kept[i + 1:]
-        extra = record.extra
-        links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
+        if type(record) is LintRecord:      # (its extras are the links alone, if any)
+            links = record.extra if not _LINK_FIELDS.isdisjoint(values or record._values) else None
+        else:
+            extra = record.extra
+            links = {n: extra[n] for n in RUN_EXTRA if n in extra} if extra else None
         self._run_type, self._run_extra = record.type, links or _NO_EXTRA
         for slot, value in zip(_RUN_SLOTS, kept):
             setattr(self, slot, value)
@@ -382,6 +389,16 @@ class EntryView:
             return self.line
         span = self.span(field_name)
         return span.line if span else self.line
+
+    def may_link(self) -> bool:
+        """Whether the entry may name another (``crossref``, ``xref``, ``xdata``,
+        ``related``): False for a .bib entry kept for the run that has none of those fields
+        and kept no such extra, which S006 then skips without reading the four fields of
+        every entry one by one."""
+        seg = self.segment
+        if seg is None or self._run_type is None or self._run_extra:
+            return True
+        return not _LINK_FIELDS.isdisjoint(lower_all(seg.names))
 
     def value(self, field_name: str) -> str | None:
         if self._values is not None or not self._kept or self.segment is None:
@@ -488,13 +505,6 @@ def lower_all(names: tuple[str, ...]) -> tuple[str, ...]:
     same names (a file has few layouts), so that asking for one field after the entry pass
     is a lookup in it rather than a lower-casing of each name."""
     return tuple(_lower(name) for name in names)
-
-
-@lru_cache(maxsize=4096)
-def _record_names(names: tuple[str, ...]) -> tuple[str, ...]:
-    """Of an entry's field names as written, those of :data:`RECORD_FIELDS`, lower-cased,
-    in order: decided once per layout (a file has few), not once per entry."""
-    return tuple(name for name in lower_all(names) if name in RECORD_FIELDS)
 
 
 def build_file_context(path: str, library: Library) -> FileContext:

@@ -13,6 +13,7 @@ from ..formats.bibtex.lazy import EntryReference
 from ..formats.bibtex.names import names_remembered
 from ..gcpause import gc_paused
 from ..model import Library
+from .record import names_shared
 from .context import FileContext, RunContext, build_file_context, lower_all
 from .findings import Finding, severity_rank
 from .registry import RULES, rule
@@ -72,7 +73,9 @@ def lint_libraries(libraries: list[tuple[str, Library]], settings: LintSettings,
     # Entry by entry, every entry rule in turn: what the rules derive from one entry (its
     # record, scripts, field places) is then computed once and still at hand.
     extend = raw.extend
-    with names_remembered():        # a file names the same people again and again
+    # a file names the same people again and again: each name text read once (for the
+    # file's own records, which a rule may map) and one Name per text in lint's records
+    with names_remembered(), names_shared():
         _entry_pass(files, [r for r in rules if r.scope == "entry" and r.code != "P001"], settings, extend)
     for r in rules:
         if r.scope != "entry" and r.code != "P001":

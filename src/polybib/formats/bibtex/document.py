@@ -106,8 +106,9 @@ class Segment:
         if places is None or self._raw is not None:
             return [resolved for _, _, resolved in self._fields]
         text = self._text
-        values = [text[start:end] for start, end in zip(places[1::3], places[2::3])]
-        values = [value[1:-1] if value[:1] == "{" else value for value in values]
+        # (each value cut once: the braces left out of the slice, not cut off a copy)
+        values = [text[start + 1:end - 1] if text[start] == "{" and end > start else text[start:end]
+                  for start, end in zip(places[1::3], places[2::3])]
         if self._resolved is not None:
             for i, resolved in self._resolved.items():
                 values[i] = resolved

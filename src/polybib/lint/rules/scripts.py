@@ -247,8 +247,13 @@ def wrong_langid(entry: EntryView, config=None):
 def _cyrillic_language(text: str) -> str:
     """What :func:`guess_language` answers for text with at least as many Cyrillic letters
     as Latin ones, asked without counting them again (L003 has the counts at hand)."""
-    from ...translit.languages import guess_language as cyrillic_language  # (lazily, as script.py)
-    return cyrillic_language(text)
+    global _cyrillic_guess
+    if _cyrillic_guess is None:     # imported on first use (start-up), as script.py does
+        from ...translit.languages import guess_language as _cyrillic_guess
+    return _cyrillic_guess(text)
+
+
+_cyrillic_guess = None
 
 
 _CYR = re.compile("[\u0400-\u04ff]")

@@ -162,6 +162,8 @@ def missing_crossref(run: RunContext):
     # of a large file was a peak of lint's memory)
     keys = {k if k.islower() else k.lower() for k in (e.key for e in run.entries())}
     for entry in run.entries():
+        if not entry.may_link():
+            continue        # (most entries: none of the four fields)
         for name in ("crossref", "xref", "xdata", "related"):
             value = entry.value(name)
             if value is None:

@@ -288,7 +288,7 @@ def url_without_urldate(entry: EntryView, config=None):
     Example: ``url = {http://www.eduherald.ru/…}`` and no ``urldate``.
     Use instead: add ``urldate = {2019-02-11}``.
     """
-    if entry.record.get("URL") and "accessed" not in entry.record.fields and entry.record.type in (
+    if entry.record.get("URL") and "accessed" not in entry.record and entry.record.type in (
             "webpage", "post", "post-weblog", "article-journal", "article-newspaper", "article-magazine",
             "document"):
         yield finding(url_without_urldate, entry, f"'{entry.key}' has a URL but no urldate", "url")
