@@ -307,7 +307,8 @@ class EntryView:
             made = [at(v) if v != "issued" else record.year_of_issue() for v in RUN_VARIABLES]
             year = made[_ISSUED_AT]
             if type(year) is int:           # a plain year, the date not made (see _shared)
-                made[_ISSUED_AT] = shared.get(("year", year)) or shared.setdefault(("year", year), Date([[year]]))
+                made[_ISSUED_AT] = shared.get(("year", year)) or \
+                    shared.setdefault(("year", year), Date([[year]]))
             # (its names are already one object per name text for the run: lint.record)
             kept = tuple([_ABSENT if value is None else tuple(value) if type(value) is list
                           else _shared(value, shared) if type(value) is Date else value for value in made])

@@ -13,9 +13,9 @@ from ..formats.bibtex.lazy import EntryReference
 from ..formats.bibtex.names import names_remembered
 from ..gcpause import gc_paused
 from ..model import Library
-from .record import names_shared
 from .context import FileContext, RunContext, build_file_context, lower_all
 from .findings import Finding, severity_rank
+from .record import names_shared
 from .registry import RULES, rule
 from .settings import LintSettings
 
