@@ -501,13 +501,20 @@ _LAYOUTS: dict[tuple[str, ...], tuple[str, ...]] = {}
 def _check_gaps(doc: BibDocument, diagnostics: list[Diagnostic]) -> None:
     """Text outside blocks is a comment to BibTeX; an ``@`` there is likely a broken entry."""
     for seg in doc.segments:
-        found = re.search(r"(?m)^\s*@\s*(?!comment\b)[A-Za-z]+\s*[{(]", seg.raw, re.I) \
-            if seg.kind in ("gap", "text") else None
+        if seg.kind not in ("gap", "text"):
+            continue
+        raw = seg.raw
+        # (only text with an "@" can hold one: the gaps between entries, mostly blank
+        # lines, are passed over without a search)
+        found = _ENTRY_LIKE.search(raw) if "@" in raw else None
         if found:
             offset = found.start()
-            line = seg.line + seg.raw.count("\n", 0, offset)
+            line = seg.line + raw.count("\n", 0, offset)
             diagnostics.append(Diagnostic(doc.file, line, "text that looks like an entry was not "
                                           "read as one (kept verbatim)", "warning", code="parse"))
+
+
+_ENTRY_LIKE = re.compile(r"(?m)^\s*@\s*(?!comment\b)[A-Za-z]+\s*[{(]", re.I)
 
 
 _VALUE_PART = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",]+))')
