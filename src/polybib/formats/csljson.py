@@ -14,7 +14,6 @@ and the 1-based line of the item, and everything readable is still read.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -90,6 +89,9 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
                                               f"not a JSON {type(parsed).__name__}", code="parse"))
         return library
     lines = _item_lines(text, shape, decoder)
+    # a lone surrogate can only come from a \ud800-\udfff escape or such a character in
+    # the text: without either, the per-item walk that replaces them is skipped
+    surrogates = _SURROGATE_SOURCE.search(text) is not None
     for index, item in enumerate(items):
         line = lines[index] if index < len(lines) else 1
         if not isinstance(item, dict):
@@ -97,7 +99,7 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
                                                   f"but {_json(item)[:80]}; skipped",
                                                   code="parse"))
             continue
-        item, lone = _without_lone_surrogates(item)
+        item, lone = _without_lone_surrogates(item) if surrogates else (item, 0)
         if lone:
             library.diagnostics.append(Diagnostic(filename, line, f"{lone} unpaired surrogate escape(s) "
                                                   "(\\ud800-\\udfff) replaced by U+FFFD", "warning",
@@ -108,6 +110,10 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
     remember(library, filename, "csljson", data)
     return library
 
+
+#: Where a lone surrogate can come from: a JSON escape of one (``\udc80``, any case of the
+#: hex digits) or a surrogate character in the decoded text itself.
+_SURROGATE_SOURCE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 #: Nesting depth reported as the place where a too-deep document goes too deep.
 _DEEP = 500
@@ -214,7 +220,6 @@ def _item_lines(text: str, shape: str, decoder: json.JSONDecoder) -> list[int]:
     The json module keeps no positions, so the (already validated) text is walked once
     more with ``raw_decode``, one top-level value at a time.
     """
-    newlines = [m.start() for m in re.finditer("\n", text)]
     pos = _WS.match(text, 0).end()
     if shape == "single":
         offsets = [pos]
@@ -222,7 +227,13 @@ def _item_lines(text: str, shape: str, decoder: json.JSONDecoder) -> list[int]:
         if shape == "items":
             pos = _value_position(text, pos, "items", decoder)
         offsets = _element_offsets(text, pos, decoder)
-    return [bisect.bisect_left(newlines, offset) + 1 for offset in offsets]
+    # the newlines before each offset, counted from the previous one (offsets increase)
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        lines.append(line)
+    return lines
 
 
 def _value_position(text: str, pos: int, wanted: str, decoder: json.JSONDecoder) -> int:
