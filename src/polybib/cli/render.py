@@ -86,7 +86,6 @@ def apply_config(args: argparse.Namespace) -> None:
     """Fill the options not given on the command line from ``[render]`` of the
     configuration, each value checked (an unknown style, script, scheme, format or locale
     there is an error naming the file and key); then the built-in defaults."""
-    from .. import translit
     from ..config import load_config
     from ..render import styles
     from ..render.engine import check_locale
@@ -112,9 +111,17 @@ def apply_config(args: argparse.Namespace) -> None:
     if args.script is None:
         args.script = config.setting("render", "script", one_of(SCRIPTS, "script mode"))
     if args.scheme is None:
-        args.scheme = config.setting("render", "scheme", translit.get_scheme)
+        args.scheme = config.setting("render", "scheme", _known_scheme)
     if args.format is None and not args.document:
         args.format = config.setting("render", "format", one_of(FORMATS, "format"))
+
+
+def _known_scheme(value: str):
+    """The configured scheme checked; :mod:`polybib.translit` is imported only then (a
+    list in its original script never needs it)."""
+    from .. import translit
+
+    return translit.get_scheme(value)
 
 
 def run(args: argparse.Namespace) -> int:

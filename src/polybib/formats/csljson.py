@@ -14,7 +14,6 @@ and the 1-based line of the item, and everything readable is still read.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -90,6 +89,10 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
                                               f"not a JSON {type(parsed).__name__}", code="parse"))
         return library
     lines = _item_lines(text, shape, decoder)
+    # a lone surrogate can only come from a \ud800-\udfff escape (the text itself is
+    # decoded strictly or with U+FFFD, never with surrogates): without one, the per-item
+    # walk that replaces them is skipped
+    surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     for index, item in enumerate(items):
         line = lines[index] if index < len(lines) else 1
         if not isinstance(item, dict):
@@ -97,7 +100,7 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
                                                   f"but {_json(item)[:80]}; skipped",
                                                   code="parse"))
             continue
-        item, lone = _without_lone_surrogates(item)
+        item, lone = _without_lone_surrogates(item) if surrogates else (item, 0)
         if lone:
             library.diagnostics.append(Diagnostic(filename, line, f"{lone} unpaired surrogate escape(s) "
                                                   "(\\ud800-\\udfff) replaced by U+FFFD", "warning",
@@ -108,6 +111,10 @@ def read(data: bytes, filename: str = "<memory>") -> Library:
     remember(library, filename, "csljson", data)
     return library
 
+
+#: Where a lone surrogate can come from: a JSON escape of one (``\udc80``, any case of the
+#: hex digits).  (A pattern that also looks for surrogate characters is ten times slower.)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 #: Nesting depth reported as the place where a too-deep document goes too deep.
 _DEEP = 500
@@ -214,7 +221,6 @@ def _item_lines(text: str, shape: str, decoder: json.JSONDecoder) -> list[int]:
     The json module keeps no positions, so the (already validated) text is walked once
     more with ``raw_decode``, one top-level value at a time.
     """
-    newlines = [m.start() for m in re.finditer("\n", text)]
     pos = _WS.match(text, 0).end()
     if shape == "single":
         offsets = [pos]
@@ -222,7 +228,13 @@ def _item_lines(text: str, shape: str, decoder: json.JSONDecoder) -> list[int]:
         if shape == "items":
             pos = _value_position(text, pos, "items", decoder)
         offsets = _element_offsets(text, pos, decoder)
-    return [bisect.bisect_left(newlines, offset) + 1 for offset in offsets]
+    # the newlines before each offset, counted from the previous one (offsets increase)
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        lines.append(line)
+    return lines
 
 
 def _value_position(text: str, pos: int, wanted: str, decoder: json.JSONDecoder) -> int:
@@ -359,6 +371,13 @@ def _read_names(key: str, value: Any, ref: Reference, warn: Warn) -> None:
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")
 
 
+def _layout_spaces(text: str) -> str:
+    """Runs of layout white space as one space (most name parts have none to change)."""
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        return _LAYOUT_SPACE.sub(" ", text)
+    return text
+
+
 def _name(variable: str, value: Any, warn: Warn) -> Name | None:
     """A CSL name object (or a bare string, read as a literal) as a Name."""
     if isinstance(value, str):
@@ -372,7 +391,7 @@ def _name(variable: str, value: Any, warn: Warn) -> Name | None:
         warn(f"name keys {', '.join(unknown)} in {variable} are not kept")
     # white space in a name part is layout: runs become one space, ends are trimmed (a
     # no-break space between initials, "G.\u00a0W.", is a character and stays)
-    name = Name(**{attr: _LAYOUT_SPACE.sub(" ", str(value[key])).strip(" ") for key, attr in _NAME_KEYS.items()
+    name = Name(**{attr: _layout_spaces(str(value[key])).strip(" ") for key, attr in _NAME_KEYS.items()
                    if value.get(key) is not None and str(value[key]).strip()})
     if name.is_empty():
         if value:

@@ -21,9 +21,22 @@ Quick use::
 from __future__ import annotations
 
 from .api import Rendered, render, render_items
-from .citations import RenderedDocument, render_document
 from .engine import Entry, Processor
 from .styles import StyleInfo, list_styles, resolve
+
+#: Imported when first asked for (``render.citations``, ``render_document``): a reference
+#: list never needs the document machinery, and its regular expressions cost start-up time.
+_LAZY = {"citations": None, "render_document": "render_document", "RenderedDocument": "RenderedDocument"}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    citations = importlib.import_module(f"{__name__}.citations")   # sets the attribute: asked once
+    return citations if _LAZY[name] is None else getattr(citations, _LAZY[name])
+
 
 __all__ = ["render", "render_items", "render_document", "Rendered", "RenderedDocument",
            "Entry", "Processor", "StyleInfo", "resolve", "list_styles"]

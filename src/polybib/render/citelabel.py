@@ -20,12 +20,16 @@ SOURCES = ("author", "editor", "translator", "composer", "director", "container-
            "collection-editor", "interviewer", "recipient")
 
 
+_NOT_WORD = re.compile(r"[^\w]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _family(name: dict) -> str:
     if not isinstance(name, dict):
         return ""
     name = nameparse.parse(name)            # "van Dyke" labels as "Dyke"
     text = str(name.get("family") or name.get("literal") or "")
-    return re.sub(r"[^\w]", "", text)
+    return text if text.isalnum() else _NOT_WORD.sub("", text)     # isalnum: \w without "_"
 
 
 def _year(item: dict) -> str:
@@ -37,7 +41,7 @@ def _year(item: dict) -> str:
             if year.lstrip("-").isdigit():
                 return year[-2:]
         raw = str(issued.get("literal") or issued.get("raw") or "")
-        found = re.search(r"\d{4}", raw)
+        found = _FOUR_DIGITS.search(raw)
         if found:
             return found.group()[-2:]
     return ""

@@ -246,6 +246,13 @@ def _without_page_label(text: str) -> str:
     return _PAGE_LABEL.sub("", text) if "p" in text[:4] else text
 
 
+_DIGIT_CAPITAL = re.compile(r"\d[A-Z]")
+_DIGIT = re.compile(r"\d")
+_PAGE_LIST = re.compile(r"\s*(?:&|,\s+|;\s+|\band\b)\s*")
+_OPEN_PAGE_RANGE = re.compile(r"[0-9]*[a-zA-Z]*[0-9]+[a-zA-Z]*\s*-")
+_LOWER_ROMAN = re.compile(r"[ixv]+")
+
+
 def _page_as_typed(part: str) -> bool:
     """Whether citeproc-js leaves the hyphens of a page range as typed: its ends carry
     different letter prefixes ("LL16-04", "S1-10", "A1-B4"), an end is no number
@@ -266,10 +273,10 @@ def _page_as_typed(part: str) -> bool:
     if a and b:
         # an upper-case letter after the number ("123A-125A") makes no range either
         return ((a.group(1) or "") != (b.group(1) or "")
-                or bool(re.search(r"\d[A-Z]", first + " " + last)))
+                or bool(_DIGIT_CAPITAL.search(first + " " + last)))
     if _PAGE_ROMAN.match(first) and _PAGE_ROMAN.match(last):
         return False
-    if not re.match(r"\d", first) or not re.match(r"\d", last):
+    if not _DIGIT.match(first) or not _DIGIT.match(last):
         return not (a or _PAGE_ROMAN.match(first)) or not (b or _PAGE_ROMAN.match(last))
     return not b        # "05006.1-4" gets the dash, "1.5-2.5" and "5:1-5:7" do not
 
@@ -280,15 +287,15 @@ def page_is_plural(value) -> bool:
     ("5:1-5:7", "n/a-n/a"), an upper-case roman range ("IV-VII") and a list without a
     space after its comma ("1,2") are not."""
     text = _without_page_label(str(value).replace("&amp;", "&")).strip()
-    parts = [p for p in re.split(r"\s*(?:&|,\s+|;\s+|\band\b)\s*", text) if p]
+    parts = [p for p in _PAGE_LIST.split(text) if p]
     if len(parts) > 1:
         return True
-    if re.fullmatch(r"[0-9]*[a-zA-Z]*[0-9]+[a-zA-Z]*\s*-", text):
+    if _OPEN_PAGE_RANGE.fullmatch(text):
         return True
     if "-" in text and "--" not in text:
         ends = [end.strip() for end in text.split("-")]
         first = ends[0]
-        if len(ends) == 2 and not _PAGE_PARTICLE.match(first) and not re.fullmatch(r"[ixv]+", first):
+        if len(ends) == 2 and not _PAGE_PARTICLE.match(first) and not _LOWER_ROMAN.fullmatch(first):
             return False
     return is_plural(text)
 
@@ -870,6 +877,9 @@ class Names(m.Names):
 _TOKEN = re.compile(r"([^\W_][^\s.\-]*|[^\w\s.\-][^\s.\-]*)(\.?)", re.U)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _initials(part: str, mark: str, keep_words: bool) -> str:
     """One hyphen-free part of a given name with initials punctuated by ``mark``.
 
@@ -891,7 +901,7 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
             out.append(word + dot + " ")
         else:
             out.append(word[0] + mark)
-    return re.sub(r"\s+", " ", "".join(out)).strip() if mark.endswith(" ") or keep_words \
+    return _SPACES.sub(" ", "".join(out)).strip() if mark.endswith(" ") or keep_words \
         else "".join(out).strip()
 
 
@@ -1066,22 +1076,42 @@ class Name(m.Name):
 
     def initialize(self, given, mark, context):
         keep_words = self.get("initialize", "true").lower() == "false"
-        if keep_words:
-            # only existing initials are punctuated; a hyphen after one is dropped
-            # ("J.-D." → "J. D."), as citeproc-js's normalizing does
-            given = _HYPHEN_AFTER_INITIAL.sub(r"\1 ", given)
         hyphen = self.get_option("initialize-with-hyphen", context)
-        if not keep_words and hyphen:
-            # a hyphen before a lower-case letter joins one word, initialized whole
-            # ("Joon-ho" → "J."), as citeproc-js does (without initialize-with-hyphen
-            # the hyphen is a space first: "S jin")
-            given = _HYPHEN_LOWER.sub("", given)
-        if hyphen:
-            parts = given.split("-")
-            joiner = "-"
-        else:
-            parts, joiner = [given.replace("-", " ")], " "
-        return joiner.join(_initials(p, mark, keep_words) for p in parts if p.strip())
+        if not isinstance(given, str) or not isinstance(mark, str):
+            return _initialized(given, mark, keep_words, hyphen)
+        # a pure function of these four: a given name met again (a common first name, the
+        # same author in the sort key, the cite and the entry) is initialized once
+        key = (given, mark, keep_words, hyphen)
+        found = _INITIALIZED.get(key)
+        if found is None:
+            if len(_INITIALIZED) >= _MAX_INITIALIZED:
+                _INITIALIZED.clear()
+            found = _INITIALIZED[key] = _initialized(given, mark, keep_words, hyphen)
+        return found
+
+
+#: given name, mark, initialize="false"?, initialize-with-hyphen → initials (:meth:`Name.initialize`)
+_INITIALIZED: dict = {}
+_MAX_INITIALIZED = 100_000
+
+
+def _initialized(given, mark, keep_words, hyphen) -> str:
+    """``given`` initialized as :meth:`Name.initialize` says."""
+    if keep_words:
+        # only existing initials are punctuated; a hyphen after one is dropped
+        # ("J.-D." → "J. D."), as citeproc-js's normalizing does
+        given = _HYPHEN_AFTER_INITIAL.sub(r"\1 ", given)
+    if not keep_words and hyphen:
+        # a hyphen before a lower-case letter joins one word, initialized whole
+        # ("Joon-ho" → "J."), as citeproc-js does (without initialize-with-hyphen
+        # the hyphen is a space first: "S jin")
+        given = _HYPHEN_LOWER.sub("", given)
+    if hyphen:
+        parts = given.split("-")
+        joiner = "-"
+    else:
+        parts, joiner = [given.replace("-", " ")], " "
+    return joiner.join(_initials(p, mark, keep_words) for p in parts if p.strip())
 
 
 class Group(m.Group):

@@ -27,7 +27,10 @@ cs:group and cs:name children and attributes are cached, and nothing sets those.
 """
 from __future__ import annotations
 
-import hashlib
+try:                    # the same digest without loading OpenSSL's whole hashlib (start-up time)
+    from _sha1 import sha1 as _sha1
+except ImportError:     # pragma: no cover - a Python built without its own SHA-1
+    from hashlib import sha1 as _sha1
 
 from citeproc import model as m
 from citeproc.source import VariableError
@@ -49,7 +52,7 @@ _IF_TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_n
 def fingerprint(function) -> str:
     """A digest of ``function``'s code that changes when its behaviour can (bytecode,
     constants, names), not when lines move."""
-    digest = hashlib.sha1()
+    digest = _sha1()
 
     def feed(code):
         digest.update(code.co_code)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 
 from lxml import etree
 
@@ -72,6 +71,8 @@ def apply(name: str, root) -> None:
 @functools.lru_cache(maxsize=None)
 def patched_locales_dir(source: str) -> str:
     """A directory with every ``locales-*.xml`` of ``source``, corrected (made once)."""
+    import tempfile     # here: it imports shutil, random, bz2 and lzma (start-up of every render)
+
     target = tempfile.mkdtemp(prefix="polybib-locales-")
     for entry in os.listdir(source):
         if not (entry.startswith("locales-") and entry.endswith(".xml")):

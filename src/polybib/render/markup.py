@@ -38,6 +38,8 @@ def escape(text: str) -> str:
     made typographic (``O'Meara`` → ``O’Meara``), as citeproc-js does."""
     if "'" in text:             # (the pattern needs one: most values are left as they are)
         text = _APOSTROPHE.sub("’", text)
+    elif type(text) is str and "&" not in text and "<" not in text and ">" not in text:
+        return text             # what html.escape would give back (most values: a copy)
     return html.escape(text, quote=False)
 
 

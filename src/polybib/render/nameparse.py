@@ -28,6 +28,8 @@ den der des di dos du el het i ibn in l la las le les lo los op s t te ten ter t
 vom von y z zu zum zur
 """.split())
 
+#: what joins an attached particle to the name, second to fourth character (:data:`_ATTACHED`)
+_ATTACHING = ("'", "’", "-")
 _ATTACHED = re.compile(r"^([^\W\d_]{1,3}['’\-])(?=[^\W\d_])", re.U)
 
 
@@ -38,6 +40,8 @@ def _is_particle(word: str) -> bool:
 
 def split_family(family: str) -> tuple[str, str]:
     """(non-dropping particle, family) of a family name as typed."""
+    if " " not in family and not any(mark in family[1:4] for mark in _ATTACHING):
+        return "", family           # one word, no particle attached (most names)
     words = family.split(" ")
     taken: list[str] = []
     while len(words) > 1 and _is_particle(words[0]):

