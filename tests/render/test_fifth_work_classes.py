@@ -2,7 +2,8 @@
 each expectation taken from citeproc-js: a range of years takes its era once, after the
 range; a given-name word becomes an initial only when citeproc-js cuts it (its capitals:
 not Kazakh Қ or Ukrainian Ґ, but caseless Arabic); is-numeric takes slashed numbers
-("2016/679") and no comma without a space after it ("D558,757").
+("2016/679") and no comma without a space after it ("D558,757"); a bibliography entry's
+names are weighed by the name registry as it grows while the entries render.
 
 Every case is (style, CSL-JSON items, expected texts of the whole bibliography in order);
 ``test_polybib_renders`` checks polybib without node, ``test_expectation_is_citeproc_js``
@@ -67,6 +68,38 @@ CASES = {
          {"id": "d", "type": "report", "title": "Survey", "number": "558,757", "issued": {"date-parts": [[2010]]}}],
         ['Flood Risk. no. 12/2019, EEA, 2019.', 'General Data Protection Regulation. no. 2016/679, 27 Apr. 2016.',
          'Jobs, Steven P. Electronic Device. D558,757, 1 Jan. 2008.', 'Survey. 558,757, 2010.']),
+    # citeproc-js registers the names a bibliography entry renders as it renders them and
+    # weighs each against the registry as it stands (primary-name: a list's first name,
+    # over the whole list): an editor whose family name another entry has with a given
+    # name of the same initials is printed in full and as typed ("Dmitry S"); as the
+    # second editor he is not weighed (normalized "Dmitry S.")
+    "names: a bibliography entry's names weighed by the growing registry (primary-name)": (
+        "chicago-author-date",
+        [{"id": "a", "type": "chapter", "title": "Skin cancer", "author": [{"family": "Demidova", "given": "Anastasiya"}],
+          "editor": [{"family": "Kulyabov", "given": "Dmitry S"}, {"family": "Samouylov", "given": "Konstantin E"}],
+          "container-title": "Workshop", "issued": {"date-parts": [[2020]]}},
+         {"id": "b", "type": "book", "title": "Julia", "author": [{"family": "Kulyabov", "given": "Dmitry Sergeevich"}],
+          "issued": {"date-parts": [[2017]]}},
+         {"id": "c", "type": "chapter", "title": "Queues", "author": [{"family": "Abbott", "given": "Laura"}],
+          "editor": [{"family": "Zed", "given": "Anna"}, {"family": "Kulyabov", "given": "Dmitry S"}],
+          "container-title": "Workshop", "issued": {"date-parts": [[2021]]}}],
+        ['Abbott, Laura. 2021. “Queues.” In Workshop, edited by Anna Zed and Dmitry S. Kulyabov.',
+         'Demidova, Anastasiya. 2020. “Skin Cancer.” In Workshop, edited by Dmitry S Kulyabov and Konstantin E. Samouylov.',
+         'Kulyabov, Dmitry Sergeevich. 2017. Julia.']),
+    # by-cite: over the entry's own names, in the order rendered: the author is weighed
+    # before the editor of the same family and initials is registered (initials), the
+    # editor after (in full)
+    "names: a bibliography entry's names weighed by the growing registry (by-cite)": (
+        "harvard-cite-them-right",
+        [{"id": "a", "type": "paper-conference", "title": "Support for parallel computing",
+          "author": [{"family": "Kulyabov", "given": "Dmitry Sergeevich"}, {"family": "Gevorkyan", "given": "Migran"}],
+          "editor": [{"family": "Kulyabov", "given": "Dmitry S."}, {"family": "Samouilov", "given": "Konstantin E."}],
+          "container-title": "Proceedings", "issued": {"date-parts": [[2017]]}},
+         {"id": "b", "type": "book", "title": "Other", "author": [{"family": "Gevorkyan", "given": "Migran"}],
+          "editor": [{"family": "Samouilov", "given": "Konstantin E."}], "issued": {"date-parts": [[2018]]}}],
+        ['Gevorkyan, M. (2018) Other. Edited by K.E. Samouilov.',
+         'Kulyabov, D.S. and Gevorkyan, M. (2017) “Support for parallel computing,” in Dmitry S. Kulyabov and '
+         'K.E. Samouilov (eds.) Proceedings.']),
 }
 
 

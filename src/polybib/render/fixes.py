@@ -956,6 +956,15 @@ def _particle_join(*parts) -> str:
     return out
 
 
+def _in_full(full: frozenset, name, number: int, request) -> bool:
+    """Whether the bibliography prints ``name`` (``number`` in its list) with its full
+    given name as typed (:mod:`.bibnames`)."""
+    if number > 0 and request.primary_only:
+        return False
+    given, family, _dropping, particle, _suffix = name.parts()
+    return (str(family or ""), str(particle or ""), str(given or "")) in full
+
+
 def _nameset_position(context, element, names: bool) -> int:
     """The position of the name list being rendered among those of the cite or entry
     (0 for the first one with names), counted in the layout's ``repressed`` table so
@@ -1015,8 +1024,11 @@ class Name(m.Name):
         separator = option("sort-separator")
         demote = option("demote-non-dropping-particle")
         output = []
+        full = request.full if request is not None else None
         for i, name in chosen:
             level = max(default, levels[i] if i < len(levels) else 0)
+            if full and _in_full(full, name, i, request):
+                level = 2
             output.append(self._one(name, level, i == 0, order, separator, demote, initialize_with, context))
         if sort_options:
             text = self.join(output, option("delimiter"))
