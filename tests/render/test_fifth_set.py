@@ -19,10 +19,11 @@ import pytest
 
 from . import differential
 
-#: agreement before any fix found on the work part: work 98.01 %, held-out 97.25 % (lowest
-#: style APA 95.4 % held-out), less a margin
-FLOORS = {"fifth-work": 0.99, "fifth-held": 0.97}
-#: no style below this on either part
+#: agreement measured when this test was written (work 99.67 %, held-out 99.08 %; before
+#: the fixes found on the work part: 98.01 % and 97.25 %, the held-out part measured once
+#: before any fix), less a margin
+FLOORS = {"fifth-work": 0.99, "fifth-held": 0.98}
+#: no style below this on either part (lowest when written: Chicago and MLA 97.2 % held-out)
 STYLE_FLOOR = 0.95
 
 
