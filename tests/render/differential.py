@@ -1,11 +1,11 @@
 """polybib's rendering against citeproc-js on the same CSL-JSON items and style.
 
 Used by ``test_differential.py`` and ``test_second_set.py``; run directly to print every
-disagreement: ``python tests/render/differential.py [--set first|second-work|second-held|third-work|third-held|fourth-work|fourth-held]
+disagreement: ``python tests/render/differential.py [--set first|second-work|second-held|third-work|third-held|fourth-work|fourth-held|fifth-work|fifth-held]
 [--summary] [STYLE …]`` (``--summary``: agreement per style only, no entries).
 
 The first set is the one the renderer was tuned on; the held-out parts of the second,
-third and fourth sets are for measuring only.
+third, fourth and fifth sets are for measuring only.
 """
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ ITEMS = HERE / "data" / "differential-items.json"
 SETS = {"first": ITEMS, "second-work": HERE / "data" / "second-work.json",
         "second-held": HERE / "data" / "second-held.json",
         "third-work": HERE / "data" / "third-work.json", "third-held": HERE / "data" / "third-held.json",
-        "fourth-work": HERE / "data" / "fourth-work.json", "fourth-held": HERE / "data" / "fourth-held.json"}
+        "fourth-work": HERE / "data" / "fourth-work.json", "fourth-held": HERE / "data" / "fourth-held.json",
+        "fifth-work": HERE / "data" / "fifth-work.json", "fifth-held": HERE / "data" / "fifth-held.json"}
 SCRIPT = HERE / "js" / "render.js"
 NODE_MODULES = HERE / "js" / "node_modules" / "citeproc"
 
@@ -92,6 +93,20 @@ def citeproc_js_texts(style: str, records: list[dict]) -> list[str]:
     result = citeproc_js([{"style": styles.resolve(style).path, "locale": None, "items": records}])[0]
     assert result["error"] is None, result["error"]
     return [normalize(e["text"]) for e in result["entries"]]
+
+
+def check_apart(work_part: str, held_part: str, earlier: tuple[str, ...], min_records: int) -> list[dict]:
+    """Fail unless a set's work and held-out parts hold ``min_records`` records with unique
+    ids, none in the ``earlier`` sets, split about 2:1; its records, both parts."""
+    before: set[str] = set()
+    for name in earlier:
+        before |= {item["id"] for item in items(name)}
+    work, held = items(work_part), items(held_part)
+    ids = [item["id"] for item in work + held]
+    assert len(ids) >= min_records and len(set(ids)) == len(ids)
+    assert not before & set(ids)
+    assert 1.5 <= len(work) / len(held) <= 2.5
+    return work + held
 
 
 def check_agreement(part: str, floor: float, style_floor: float) -> None:

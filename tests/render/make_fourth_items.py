@@ -13,17 +13,15 @@ Rerun on purpose only (``python tests/render/make_fourth_items.py``); the sets a
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from make_second_items import corpus_items, odd_items, write_parts  # noqa: E402
+from set_parts import earlier_ids, held_out_by  # noqa: E402
 
 HERE = Path(__file__).parent
-EARLIER = [HERE / "data" / name for name in ("differential-items.json", "second-work.json", "second-held.json",
-                                              "third-work.json", "third-held.json")]
+EARLIER = ("differential-items", "second-work", "second-held", "third-work", "third-held")
 WORK = HERE / "data" / "fourth-work.json"
 HELD = HERE / "data" / "fourth-held.json"
 ODD_PER_FILE = 4
@@ -34,14 +32,11 @@ def _all(members: list, n: int) -> list:
     return members
 
 
-def held_out(item_id: str) -> bool:
-    return int(hashlib.sha1(("fourth/" + item_id).encode("utf-8")).hexdigest(), 16) % 3 == 0
+held_out = held_out_by("fourth/")
 
 
 def main() -> None:
-    used: set[str] = set()
-    for path in EARLIER:
-        used |= {item["id"] for item in json.loads(path.read_text(encoding="utf-8"))}
+    used = earlier_ids(*EARLIER)
     items = (corpus_items(used, _all)
              + odd_items(limit=ODD_MAX, per_file=ODD_PER_FILE, used=frozenset(used)))
     write_parts(items, used, held_out, WORK, HELD)

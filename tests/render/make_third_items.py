@@ -14,7 +14,6 @@ Rerun on purpose only (``python tests/render/make_third_items.py``); the sets ar
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -23,11 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import third_cases  # noqa: E402
 from make_second_items import corpus_items, odd_items, write_parts  # noqa: E402
+from set_parts import earlier_ids, held_out_by  # noqa: E402
 
 HERE = Path(__file__).parent
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 PARSE_DEV = SHARED / "parse-dev.jsonl"
-EARLIER = [HERE / "data" / name for name in ("differential-items.json", "second-work.json", "second-held.json")]
+EARLIER = ("differential-items", "second-work", "second-held")
 WORK = HERE / "data" / "third-work.json"
 HELD = HERE / "data" / "third-held.json"
 PER_GROUP = 3
@@ -56,14 +56,11 @@ def parse_dev_items() -> list[dict]:
     return out
 
 
-def held_out(item_id: str) -> bool:
-    return int(hashlib.sha1(("third/" + item_id).encode("utf-8")).hexdigest(), 16) % 3 == 0
+held_out = held_out_by("third/")
 
 
 def main() -> None:
-    used: set[str] = set()
-    for path in EARLIER:
-        used |= {item["id"] for item in json.loads(path.read_text(encoding="utf-8"))}
+    used = earlier_ids(*EARLIER)
     # the second set stopped after 40 exports: the files it took are left to it
     odd_files = frozenset(key.split(":", 1)[0] for key in used if key.startswith("odd/"))
     items = (third_cases.cases() + parse_dev_items() + corpus_items(used, _pick, PER_GROUP)

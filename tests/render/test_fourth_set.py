@@ -21,14 +21,8 @@ STYLE_FLOOR = 0.95
 
 
 def test_the_set_is_large_and_apart_from_the_others():
-    earlier = set()
-    for name in ("first", "second-work", "second-held", "third-work", "third-held"):
-        earlier |= {item["id"] for item in differential.items(name)}
-    work, held = differential.items("fourth-work"), differential.items("fourth-held")
-    ids = [item["id"] for item in work + held]
-    assert len(ids) >= 1000 and len(set(ids)) == len(ids)
-    assert not earlier & set(ids)
-    assert 1.5 <= len(work) / len(held) <= 2.5
+    differential.check_apart("fourth-work", "fourth-held",
+                             ("first", "second-work", "second-held", "third-work", "third-held"), 1000)
 
 
 @pytest.mark.citeproc_js

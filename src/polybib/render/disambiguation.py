@@ -64,6 +64,11 @@ class Request(NamedTuple):
     givens: tuple = ()
     condition: bool = False
     initials_rule: bool = False
+    #: (family, non-dropping particle, given) of the names a bibliography entry prints
+    #: with the full given name as typed (:mod:`.bibnames`; under ``primary-*`` rules
+    #: only as the first name of a list)
+    full: frozenset = frozenset()
+    primary_only: bool = False
 
     def shown(self, position: int, count: int, default: int, use_first: int, et_al_min: int,
               use_last: bool) -> int:
@@ -501,11 +506,11 @@ class _Group:
 # ------------------------------------------------------------------ all groups
 
 def resolve(count: int, ids: list[str], order: list[int], options: Options,
-            render: Render) -> dict[int, Outcome]:
+            render: Render, lists_met: list | None = None) -> dict[int, Outcome]:
     """Disambiguate works ``0 … count-1`` (``ids`` for tie-breaks, ``order`` their
     bibliography order) with ``render(index, request) -> (text, probes)``, the text of
     a work's cite and the name lists met.  Returns the outcome per work index, for the
-    works it changes."""
+    works it changes; ``lists_met``, when given, receives each work's name lists met."""
     outcomes: dict[int, Outcome] = {}
     if not options.active:
         return outcomes
@@ -539,6 +544,8 @@ def resolve(count: int, ids: list[str], order: list[int], options: Options,
             text, met = render(index, Request(SCAN, givens=givens, initials_rule=options.initials_rule))
             texts[index] = text
             probes[index] = _by_position(met)
+    if lists_met is not None:
+        lists_met.extend(probes)
     groups: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         groups.setdefault(text, []).append(index)

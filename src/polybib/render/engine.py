@@ -36,7 +36,7 @@ from .. import progress
 from ..errors import UsageError
 from ..gcpause import gc_paused
 from ..model import DATE_VARIABLES, NAME_VARIABLES
-from . import (citelabel, compiled, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup,
+from . import (bibnames, citelabel, compiled, disambiguation, fastpaths, fixes, hotpaths, locale_fixes, markup,
                memo, nameparse, notefields, quotes)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -584,7 +584,7 @@ class Processor:
     # -- disambiguation
 
     def disambiguate(self, refs: list[_Reference], order: list[int],
-                     ids: list[str] | None = None) -> dict[int, disambiguation.Outcome]:
+                     ids: list[str] | None = None, met: list | None = None) -> dict[int, disambiguation.Outcome]:
         """Disambiguate the cites of ``refs`` (see :mod:`.disambiguation`); ``order`` is
         their bibliography order, which year-suffixes follow.  Sets each work's
         ``year_suffix`` and returns the outcome per index of the works it changes."""
@@ -599,7 +599,7 @@ class Processor:
             return self._scan(refs[index], request)
 
         with progress.task(f"{self._name}: disambiguating", unit="cites"):
-            outcomes = disambiguation.resolve(len(refs), ids, order, options, scan)
+            outcomes = disambiguation.resolve(len(refs), ids, order, options, scan, met)
         for index, outcome in outcomes.items():
             if outcome.suffix is not None:
                 refs[index]["year_suffix"] = String(_suffix_letters(outcome.suffix))
@@ -679,12 +679,14 @@ class Processor:
             ordered = good
         return ordered + [i for i in range(len(refs)) if i not in set(good)]
 
-    def _safe_disambiguate(self, refs, order, ids, failed: dict[int, str]) -> dict:
-        """Disambiguation; when it fails, it is done without the records it fails on."""
+    def _safe_disambiguate(self, refs, order, ids, failed: dict[int, str], met: list | None = None) -> dict:
+        """Disambiguation; when it fails, it is done without the records it fails on
+        (``met``, each work's cite name lists, is then left empty)."""
         try:
-            return self.disambiguate(refs, order, ids)
+            return self.disambiguate(refs, order, ids, met)
         except Exception:
-            pass
+            if met is not None:
+                met.clear()
         for index, ref in enumerate(refs):
             try:
                 self.disambiguate([ref], [0], [ids[index]])
@@ -704,8 +706,10 @@ class Processor:
         failed: dict[int, str] = {}
         refs = self._safe_references(items, failed)
         order = self._safe_order(refs, locales, sort, failed)
-        outcomes = self._safe_disambiguate(refs, order, [str(item.get("id", "")) for item in items], failed)
+        met: list = []
+        outcomes = self._safe_disambiguate(refs, order, [str(item.get("id", "")) for item in items], failed, met)
         requests = self._requests(outcomes, disambiguation.BIBLIOGRAPHY)
+        live = bibnames.LiveNames.of(self.default.disambiguation, refs, met)
         entries = []
         substitute = self.default.root.bibliography.get("subsequent-author-substitute") \
             if self.default.has_bibliography else None
@@ -720,6 +724,8 @@ class Processor:
                 ref = refs[index]
                 item = _Item(ref["key"], ref, number)
                 fixes._state.disambig = requests.get(index)
+                if live is not None:
+                    fixes._state.disambig = live.request(index, fixes._state.disambig)
                 try:
                     if index in failed:
                         raise _Failed(failed[index])

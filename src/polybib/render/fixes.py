@@ -142,7 +142,12 @@ _BRACKETED = rf"(?:{_ARABIC_LATIN}|\[{_ARABIC_LATIN}\])"
 #: a number joined by a hyphen to a word ("4-е", "2-е изд."): a number to citeproc-js, and
 #: more than one ("4th-е eds."); only the number takes the ordinal form
 _NUMBER_HYPHEN_WORD = re.compile(r"^\s*(\d+)(-[^\W\d_].*)$", re.S)
-_NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—,&]|and)\s*{_BRACKETED})*\s*$")
+#: a comma joins numbers only with a space after it: "558,757" is one token to citeproc-js,
+#: and no number ("D558,757": a design patent's number takes no "no." label)
+_NUMERIC = re.compile(rf"^\s*{_BRACKETED}(?:\s*(?:[-–—&]|,(?=\s)|and)\s*{_BRACKETED})*\s*$")
+#: numbers joined by slashes ("2016/679", "12/2019"): a number to citeproc-js (as a
+#: regulation's or a series' number), letters anywhere make it text ("2016/679/EU")
+_SLASHED = re.compile(r"^\s*\d+(?:/\d+)+\s*$")
 #: (a number inside a larger token does not count: "05006.1-4" is article 05006, pages
 #: 1-4, one locator to citeproc-js, labelled "p.")
 #: a comma joins numbers only with a space after it ("1, 2"); citeproc-js reads "1,2" as
@@ -162,7 +167,7 @@ def is_numeric(value) -> bool:
                                      and any(isinstance(piece, NoCase) for piece in value)):
         return False        # a value with markup ("<span class="nocase">143</span>") is text
     value = str(value).replace("&amp;", "&")      # escaped on the way in
-    return bool(_NUMERIC.match(value) or _NUMBER_HYPHEN_WORD.match(value))
+    return bool(_NUMERIC.match(value) or _NUMBER_HYPHEN_WORD.match(value) or _SLASHED.match(value))
 
 
 def is_plural(value) -> bool:
@@ -551,9 +556,8 @@ class Date_Part(m.Date_Part):
         try:
             text = super().process(date, context)
             if self.get("name") == "year" and text and self.get("form", "long") == "long" \
-                    and 0 < date.year < 1000 and (date.year >= 500 or getattr(_state, "range_end", False)):
-                # "AD" only for years below 500 and not on the end of a range, as citeproc-js
-                text = str(date.year)
+                    and date.year < 1000:
+                text = _year_era(date.year, str(text))
         finally:
             if dict(self.attrib) != saved:
                 self.attrib.clear()
@@ -568,6 +572,21 @@ class Date_Part(m.Date_Part):
         if text:
             return self.wrap(self.format(casing.apply(self.get("text-case"), self.strip_periods(String(text)))))
         return None
+
+
+def _year_era(year: int, text: str) -> str:
+    """A year with its era as citeproc-js prints it: "AD" only below 500 (citeproc-py: below
+    1000); in a range of years (``_state.range_era`` a list while one is rendered) neither
+    end takes one, the first end's era is kept there to follow the range: "800–700 BC",
+    "150–160 AD"."""
+    digits = str(abs(year))
+    era = text[len(digits):] if year < 500 and text.startswith(digits) else ""
+    pending = getattr(_state, "range_era", None)
+    if pending is None:
+        return digits + era
+    if not getattr(_state, "range_end", False):
+        pending.append(era)
+    return digits
 
 
 def _implicit_year_suffix(element, item, context=None) -> str | None:
@@ -655,15 +674,19 @@ class Date(m.Date):
                 break
         if delimiter is None:
             delimiter = self.unicode_character("EN DASH")
-        first = _RANGE_TRAIL.sub("", join(render(p, begin) for p in parts[lo:hi + 1]))
-        _state.range_end = True
+        era = _state.range_era = [] if largest == "year" else None
         try:
+            first = _RANGE_TRAIL.sub("", join(render(p, begin) for p in parts[lo:hi + 1]))
+            _state.range_end = True
             last = _RANGE_LEAD.sub("", join(render(p, end) for p in parts[lo:hi + 1]))
         finally:
             _state.range_end = False
+            _state.range_era = None
         if not first and not last:
             return None
         middle = f"{first}{delimiter}{last}" if first and last else (first or last)
+        if era:
+            middle += era[0]
         texts = [render(p, begin) for p in parts[:lo]] + [middle] + [render(p, end) for p in parts[hi + 1:]]
         return join(texts) or None
 
@@ -880,6 +903,20 @@ _TOKEN = re.compile(r"([^\W_][^\s.\-]*|[^\w\s.\-][^\s.\-]*)(\.?)", re.U)
 _SPACES = re.compile(r"\s+")
 
 
+#: the capitals citeproc-js cuts a given name to (its NAME_INITIAL_REGEXP): Latin to
+#: U+017F, Cyrillic to Я (not Ґ, nor Kazakh Қ, Ә, Ұ: such a word stays whole), Greek,
+#: Hebrew, Arabic and Thai (caseless: their words are initialized too)
+_NAME_INITIAL = re.compile("[A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff"
+                           "\u0600-\u06ff\u0370\u0372\u0376\u0386\u0388-\u03ab\u03e2\u03e4\u03e6"
+                           "\u03e8\u03ea\u03ec\u03ee\u03f4\u03f7\u03fd-\u03ff]")
+
+
+def _takes_initial(letter: str) -> bool:
+    """Whether a given-name word starting with ``letter`` becomes an initial (citeproc-js:
+    a capital of :data:`_NAME_INITIAL`, or a letter of a caseless script there)."""
+    return "A" <= letter <= "Z" or (_NAME_INITIAL.match(letter) is not None and letter == letter.upper())
+
+
 def _initials(part: str, mark: str, keep_words: bool) -> str:
     """One hyphen-free part of a given name with initials punctuated by ``mark``.
 
@@ -893,7 +930,7 @@ def _initials(part: str, mark: str, keep_words: bool) -> str:
         word, dot = match.groups()
         if word[0].isalpha() and (dot or (len(word) == 1 and word.isupper())):
             out.append(word + mark)
-        elif not word[0].isupper() or keep_words:
+        elif keep_words or not _takes_initial(word[0]):
             # a particle or other word inside the given name ("Jean le Rond", "И. 3."):
             # apart from its neighbours whatever the initials' punctuation, as citeproc-js
             if out and not out[-1].endswith(" "):
@@ -927,6 +964,15 @@ def _particle_join(*parts) -> str:
             out += " "
         out += str(part)
     return out
+
+
+def _in_full(full: frozenset, name, number: int, request) -> bool:
+    """Whether the bibliography prints ``name`` (``number`` in its list) with its full
+    given name as typed (:mod:`.bibnames`)."""
+    if number > 0 and request.primary_only:
+        return False
+    given, family, _dropping, particle, _suffix = name.parts()
+    return (str(family or ""), str(particle or ""), str(given or "")) in full
 
 
 def _nameset_position(context, element, names: bool) -> int:
@@ -988,8 +1034,11 @@ class Name(m.Name):
         separator = option("sort-separator")
         demote = option("demote-non-dropping-particle")
         output = []
+        full = request.full if request is not None else None
         for i, name in chosen:
             level = max(default, levels[i] if i < len(levels) else 0)
+            if full and _in_full(full, name, i, request):
+                level = 2
             output.append(self._one(name, level, i == 0, order, separator, demote, initialize_with, context))
         if sort_options:
             text = self.join(output, option("delimiter"))
