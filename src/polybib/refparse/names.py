@@ -109,6 +109,10 @@ def parse_name(text: str) -> Name | None:
     m = re.fullmatch(rf"((?:[{UPPER}][{LOWER}]+\s)?(?:[{UPPER}]\.\s?)+(?:[{UPPER}][{LOWER}]+\s)?)({PARTICLE}\s+)?({FAMILY})", t)
     if m and not re.fullmatch(rf"{INITIALS}\s*", m.group(1)):
         return Name(family=_with_particle(m.group(2), m.group(3)), given=space_initials(m.group(1)))
+    # Given-first with a middle initial and no dot (ACM, IEEE exports): Yu A Malkov, David G Lowe
+    m = re.fullmatch(rf"([{UPPER}][{LOWER}]+(?:\s[{UPPER}]){{1,2}})\s({PARTICLE}\s+)?({FAMILY})", t)
+    if m:
+        return Name(family=_with_particle(m.group(2), m.group(3)), given=m.group(1))
     m = re.fullmatch(rf"({CAPS_FAMILY}(?:\s{CAPS_FAMILY})?),?\s+({INITIALS})", t)
     if m:
         return Name(family=m.group(1), given=space_initials(m.group(2)))
