@@ -86,3 +86,16 @@ def test_given_names_first_with_a_middle_initial_without_its_dot():
     assert (parse_name("Yu A Malkov").family, parse_name("Yu A Malkov").given) == ("Malkov", "Yu A")
     assert (parse_name("David G Lowe").family, parse_name("David G Lowe").given) == ("Lowe", "David G")
     assert (parse_name("Chalov SR").family, parse_name("Chalov SR").given) == ("Chalov", "S. R.")   # Vancouver stays
+
+
+def test_a_span_keeps_its_number_not_the_area_dash_or_marker():
+    from polybib.refparse.spans import value
+    assert value("page", "– PP. 012–031.") == "012-031"
+    assert value("issue", "N 2.") == "2" and value("issue", "№. 3") == "3"
+
+
+def test_an_edition_after_the_title_and_a_comma_is_the_edition():
+    f = rules("Grinberg M. Flask Web Development, 2nd Edition. – O’Reilly Media. – 2018. – 316 p.")
+    assert (f["title"], f["edition"], f["publisher"]) == ("Flask Web Development", "2nd Edition", "O’Reilly Media")
+    f = rules("Lutz, Mark. Learning Python, 5th Edition. O’Reilly Media, 2013.")
+    assert (f["title"], f["edition"]) == ("Learning Python", "5th Edition")

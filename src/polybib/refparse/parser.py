@@ -376,6 +376,10 @@ def _title_area(rec: _Record, area: str) -> None:
         if volume.group(3):
             rec.claim("volume-title", _clean(volume.group(3)))   # "Т. 1. Основные алгоритмы"
         title = title[:volume.start()]
+    edition = re.search(r",\s*(\d+(?:st|nd|rd|th)\s+(?:ed\.?|[Ee]dition))\s*$", title)
+    if edition:
+        rec.claim("edition", edition.group(1))      # "Flask Web Development, 2nd Edition. – O’Reilly Media"
+        title = title[:edition.start()]
     parts = re.split(r"\s:\s", title, maxsplit=1)
     rec.claim("title", _clean(parts[0]))
     if len(parts) > 1:
@@ -673,7 +677,8 @@ def _claim_title(rec: _Record, text: str) -> None:
     translation = _final_bracket(text)
     if translation is not None:
         rec.translation, text = translation[1], translation[0]
-    edition = re.search(r"\s*(?:\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)|,\s*(\d+(?:st|nd|rd|th)\s+ed\.?))\s*$", text)
+    edition = re.search(r"\s*(?:\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)|"
+                        r",\s*(\d+(?:st|nd|rd|th)\s+(?:ed\.?|[Ee]dition)))\s*$", text)   # ", 3rd Edition"
     if edition:
         rec.claim("edition", edition.group(1) or edition.group(2))
         text = text[:edition.start()]
