@@ -289,6 +289,8 @@ def templated(rng: random.Random) -> tuple[str, dict]:
             text = f"{title} : {number}. — Введ. 01.01.{year}. — {place}, {year}. — {pages} с."
         gold = {"type": "standard", "number": number, "title": title, "publisher-place": place,
                 "issued": {"date-parts": [[year]]}, "number-of-pages": pages, "language": lang}
+        if "Стандартинформ" in text:
+            gold["publisher"] = "Стандартинформ"     # labelled, not left for the model to read as a note
         return text, gold
     if kind == "dstu":
         names = [_name(rng, "uk") for _ in range(rng.randint(1, 4))]
