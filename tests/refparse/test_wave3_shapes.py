@@ -111,3 +111,11 @@ def test_synthetic_standards_label_their_publisher():
             assert gold["publisher"] == "Стандартинформ"
             seen += 1
     assert seen
+
+
+def test_a_romanized_digraph_initial_is_not_a_family_name():
+    from polybib.refparse.names import parse_name
+    name = parse_name("Vilenkin N.Ya")
+    assert (name.family, name.given) == ("Vilenkin", "N. Ya.")
+    name = parse_name("Allen J. Knight")
+    assert (name.family, name.given) == ("Knight", "Allen J.")
