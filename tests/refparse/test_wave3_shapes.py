@@ -119,3 +119,10 @@ def test_a_romanized_digraph_initial_is_not_a_family_name():
     assert (name.family, name.given) == ("Vilenkin", "N. Ya.")
     name = parse_name("Allen J. Knight")
     assert (name.family, name.given) == ("Knight", "Allen J.")
+
+
+def test_names_listed_with_commas_and_no_spaces():
+    from polybib.refparse.names import parse_names
+    names = parse_names("І.Р.Бурлыка,Л.Ц.Выгонная,Г.В.Лосік,А.І.Падлужны")[0]
+    assert [n.family for n in names] == ["Бурлыка", "Выгонная", "Лосік", "Падлужны"]
+    assert [(n.family, n.given) for n in parse_names("Ivanov,I.I.")[0]] == [("Ivanov", "I. I.")]   # one name still

@@ -162,6 +162,7 @@ def split_people(text: str) -> list[str]:
     ``Sherstnev, P.A.; Kozhin, K.D.`` and ``Niehaus, J., Banzhaf, W.`` both put a comma
     inside each name: a part that is only initials joins the part before it.
     """
+    text = re.sub(rf"(?<=[{LOWER}.]),(?=[{UPPER}])", ", ", text)    # "І.Р.Бурлыка,Л.Ц.Выгонная": no space
     parts = [p for p in _SPLIT.split(text.strip().strip(",;")) if p and p.strip()]
     joined: list[str] = []
     for part in parts:
