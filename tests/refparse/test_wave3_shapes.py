@@ -126,3 +126,10 @@ def test_names_listed_with_commas_and_no_spaces():
     names = parse_names("І.Р.Бурлыка,Л.Ц.Выгонная,Г.В.Лосік,А.І.Падлужны")[0]
     assert [n.family for n in names] == ["Бурлыка", "Выгонная", "Лосік", "Падлужны"]
     assert [(n.family, n.given) for n in parse_names("Ivanov,I.I.")[0]] == [("Ivanov", "I. I.")]   # one name still
+
+
+def test_a_volume_written_out_or_in_roman_numerals_after_the_title():
+    f = rules("Деревья и кустарники СССР. Том I–VI. — М.-Л.: Изд-во АН СССР, 1949–1962.")
+    assert (f["title"], f["volume"]) == ("Деревья и кустарники СССР", "I–VI")
+    f = rules("Иванов И. И. Собрание сочинений. Том 3. — М. : Наука, 1990. — 400 с.")
+    assert (f["title"], f["volume"]) == ("Собрание сочинений", "3")

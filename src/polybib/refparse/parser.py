@@ -368,7 +368,7 @@ def _title_area(rec: _Record, area: str) -> None:
     if standard:
         rec.claim("number", standard.group(1))
         title = title[standard.end():]
-    volume = re.search(r"(?:\.\s*(?:Т\.|Vol\.|Кн\.|Book)\s*(\d+)|[.,]\s*(\d+)-(?:том|т\.))"
+    volume = re.search(r"(?:\.\s*(?:Т\.|Том|Vol\.|Кн\.|Book)\s*(\d+|[IVXLC]+(?:\s*[–-]\s*[IVXLC]+)?)|[.,]\s*(\d+)-(?:том|т\.))"
                        r"(?:\s*[.:]\s*(.+))?\s*$", title)
     if volume:
         # "… наукам. Т. 1 / С.И. Макаренко"; Kazakh "Шығыс шайырлары, 3-том"
