@@ -133,3 +133,17 @@ def test_a_volume_written_out_or_in_roman_numerals_after_the_title():
     assert (f["title"], f["volume"]) == ("Деревья и кустарники СССР", "I–VI")
     f = rules("Иванов И. И. Собрание сочинений. Том 3. — М. : Наука, 1990. — 400 с.")
     assert (f["title"], f["volume"]) == ("Собрание сочинений", "3")
+
+
+def test_a_container_span_is_cut_at_the_next_area_and_its_year():
+    """Whatever a retrained model reads, a journal's span does not run on over ". — 2011. —"."""
+    from polybib.refparse.hybrid import _container_stops_at_an_area
+    from polybib.refparse.tokens import tokenize
+    tokens = tokenize("Бизнес // Сборник. — 2011. — загадочный хвост. — С. 1-2.")
+    words = [t.text for t in tokens]
+    start, end = words.index("Сборник"), words.index("хвост") + 1
+    labels = ["O"] * len(tokens)
+    labels[start:end] = ["container-title"] * (end - start)
+    _container_stops_at_an_area(tokens, labels)
+    assert labels[start] == "container-title" and labels[start + 1:end].count("container-title") == 0
+    assert labels[words.index("2011")] == "issued"
