@@ -255,6 +255,9 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             fields.pop(misread)
             confidence.pop(misread, None)
             designation = marked
+        elif act and act.group("after") and ref.type in ("legislation", "regulation") and \
+                not any(v == marked for k, v in fields.items() if k != "note"):
+            designation = marked           # "№ 592 қаулысымен" the model left unread: no field holds it
     if designation:
         fields["number"] = designation
         confidence["number"] = 0.9
