@@ -10,9 +10,9 @@ Labelled sets (JSONL ``{"text", "gold"}``): ``../shared/data/parse-dev.jsonl`` a
 ``tests/refparse/data/*.jsonl``.  Their names say how they were used: ``*-tune`` and the dev
 set were tuned on; ``*heldout*``/``unseen*`` were scored once before any tuning on them (the
 first figures are in tests/refparse/test_labelled_sets_splitting_fuzz.py); sets named
-``*-unseen`` have never been tuned on.  ``wave2-work``/``wave2-heldout`` (issue #14, built by
-benchmarks/labelled/build_wave2.py): the work part may be trained and tuned on, the held-out
-part is only measured.  A set with more than one language (``lang`` per record, else the gold
+``*-unseen`` have never been tuned on.  ``wave2-work``/``wave2-heldout`` and ``wave3-…`` (issue #14,
+built by benchmarks/labelled/build_wave2.py): the work part may be trained and tuned on, the
+held-out part is only measured.  A set with more than one language (``lang`` per record, else the gold
 ``language``) also gets a table per language: why — a parser tuned on Russian can look fine
 overall while Kazakh or Ukrainian references fail.  Scoring reuses ../shared/tools/score_parse.py's
 normalisation, so the figures match it; the parser runs in-process (no subprocess).

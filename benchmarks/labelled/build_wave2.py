@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Build the wave-2 labelled sets (issue #14) from hand-marked reference lines.
+"""Build the labelled waves (issue #14: wave 2, wave 3) from hand-marked reference lines.
 
-    python benchmarks/labelled/build_wave2.py           # writes the two JSONL files
-    python benchmarks/labelled/build_wave2.py --check   # only validates, writes nothing
+    python benchmarks/labelled/build_wave2.py               # writes every wave's two JSONL files
+    python benchmarks/labelled/build_wave2.py --wave wave3  # only wave 3
+    python benchmarks/labelled/build_wave2.py --check       # only validates, writes nothing
+
+Each wave is a folder ``benchmarks/labelled/<wave>/`` of marked ``*.txt`` files and builds
+``tests/refparse/data/<wave>-work.jsonl`` and ``<wave>-heldout.jsonl``.  A later wave is
+gathered from sources no earlier one used, so that scoring today's parser on it, before any
+change, measures references it has never seen (wave 3 was scored so first; see the README).
 
 Why a markup and not hand-typed JSON: a label is a span of the reference text itself, so the
 raw text and its gold values cannot drift apart (no typo in a copied title, no field that is
-not in the text).  Each ``benchmarks/labelled/wave2/*.txt`` file holds lines of three kinds:
+not in the text).  Each ``benchmarks/labelled/<wave>/*.txt`` file holds lines of three kinds:
 
     # a comment
     @source where the following lines were read (a URL or owner/repo/path)
@@ -52,9 +58,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-SOURCES = HERE / "wave2"
 OUT = REPO / "tests" / "refparse" / "data"
-WORK, HELDOUT = OUT / "wave2-work.jsonl", OUT / "wave2-heldout.jsonl"
+#: The waves in the order they were gathered; each must be new against every other.
+WAVES = ("wave2", "wave3")
+
+
+def wave_paths(wave: str) -> tuple[Path, Path, Path]:
+    """(folder of marked sources, work JSONL, held-out JSONL) of one wave."""
+    return HERE / wave, OUT / f"{wave}-work.jsonl", OUT / f"{wave}-heldout.jsonl"
+
+
+SOURCES, WORK, HELDOUT = wave_paths("wave2")
 
 TYPES = {
     "aj": "article-journal", "am": "article-magazine", "an": "article-newspaper", "b": "book",
@@ -268,11 +282,11 @@ def held_out(text: str) -> bool:
     return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
-def known_texts() -> set[str]:
-    """Texts already labelled elsewhere (dev set, seed, older sets): wave 2 must be new."""
+def known_texts(wave: str = "wave2") -> set[str]:
+    """Texts already labelled elsewhere (dev set, other sets, other waves): a wave must be new."""
     seen = set()
     for path in [REPO.parent / "shared" / "data" / "parse-dev.jsonl", *sorted(OUT.glob("*.jsonl"))]:
-        if path.name.startswith("wave2-") or not path.exists():
+        if path.name.startswith(f"{wave}-") or not path.exists():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -296,22 +310,20 @@ def write_atomic(path: Path, rows: list[dict]) -> None:
         raise
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--check", action="store_true", help="validate only")
-    a = ap.parse_args()
+def build(wave: str, check: bool) -> int:
+    sources, work_path, held_path = wave_paths(wave)
     try:
-        rows = read_sources(sorted(SOURCES.glob("*.txt")))
+        rows = read_sources(sorted(sources.glob("*.txt")))
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 2
-    seen, known, errors = {}, known_texts(), []
+    seen, known, errors = {}, known_texts(wave), []
     for r in rows:
         key = squash(r["text"])
         if key in seen:
             errors.append(f"{r['_at']}: duplicate of {seen[key]}")
         elif key in known:
-            errors.append(f"{r['_at']}: already in the dev set or an older labelled set")
+            errors.append(f"{r['_at']}: already in the dev set, an older labelled set or another wave")
         seen[key] = r["_at"]
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -319,13 +331,22 @@ def main() -> int:
     work = [r for r in rows if not held_out(r["text"])]
     held = [r for r in rows if held_out(r["text"])]
     langs = sorted({r["lang"] for r in rows})
+    print(f"== {wave}")
     for lang in langs:
         print(f"{lang}: {sum(r['lang'] == lang for r in work)} work, {sum(r['lang'] == lang for r in held)} held out")
     print(f"total {len(rows)}: {len(work)} work, {len(held)} held out")
-    if not a.check:
-        write_atomic(WORK, work)
-        write_atomic(HELDOUT, held)
+    if not check:
+        write_atomic(work_path, work)
+        write_atomic(held_path, held)
     return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="validate only")
+    ap.add_argument("--wave", choices=WAVES, help="build only this wave (default: all)")
+    a = ap.parse_args()
+    return max(build(wave, a.check) for wave in ([a.wave] if a.wave else WAVES))
 
 
 if __name__ == "__main__":

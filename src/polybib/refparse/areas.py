@@ -17,7 +17,7 @@ PATTERNS = [
     ("page", re.compile(rf"^(?:[СC]{{1,2}}\.|Сс\.|сс?\.|[Pp]{{1,2}}\.|pp\.?|Pp\.|стр\.|S\.|pages?|[Ss]s\.)\s*({_RANGE})\.?$")),
     ("number-of-pages", re.compile(r"^(\d+)\s*(?:с|сс|стр|p|pp|pages|S|л|б)\.?(?:\s*:\s*ил\.)?$")),
     ("volume", re.compile(r"^(?:Т\.|Том|[Vv]ol\.?|[Vv]olume|v\.)\s*(\S+(?:\s*\(\d+\))?)\.?$")),
-    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|Nr\.|Iss\.|[Ii]ssue|[Вв]ып\.|[Вв]ыпуск|[Вв]ип\.|[Вв]ипуск|[Шш]ығ\.)\s*(.+?)\.?$")),
+    ("issue", re.compile(r"^(?:№\.?|[Nn]o\.?|N(?=\s*\d)|Nr\.|Iss\.|[Ii]ssue|[Вв]ып\.|[Вв]ыпуск|[Вв]ип\.|[Вв]ипуск|[Шш]ығ\.)\s*(.+?)\.?$")),
     ("part", re.compile(r"^(?:Ч\.|Part|Pt\.)\s*(\S+?)\.?$")),
     ("year", re.compile(rf"^\(?({YEAR})[a-z]?\)?\.?$")),
     ("edition", re.compile(r"^(\d+-е(?:\s*изд\.?)?(?:,\s*[^.]+)?|\d+(?:st|nd|rd|th)\s+ed\.?|[Ии]зд\.\s*\d+(?:-е)?|"

@@ -109,6 +109,7 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
                 m < NAME_FALLBACK and labels[i] == "O" and rule_labels[i] in NAME_LABELS)):
             labels[i] = rule_labels[i]          # the model is unsure here: the rules decide
     _repair(tokens, labels)
+    _container_stops_at_an_area(tokens, labels)
     _marked_numbers(tokens, labels)
     found = spans(text, tokens, labels, marginals)
     rule_tokens: dict[str, tuple[int, int]] = {}
@@ -254,6 +255,9 @@ def combine(rule_ref: Reference, rec, original: str) -> Reference:
             fields.pop(misread)
             confidence.pop(misread, None)
             designation = marked
+        elif act and act.group("after") and ref.type in ("legislation", "regulation") and \
+                not any(v == marked for k, v in fields.items() if k != "note"):
+            designation = marked           # "№ 592 қаулысымен" the model left unread: no field holds it
     if designation:
         fields["number"] = designation
         confidence["number"] = 0.9
@@ -613,6 +617,29 @@ def _repair(tokens, labels: list[str]) -> None:
                     labels[m] = "title"
                 j = k
         i = j
+
+
+_YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _container_stops_at_an_area(tokens, labels: list[str]) -> None:
+    """A journal's or collection's title never runs on across a GOST area separator into the
+    year: in ``// Сборник. — 2011. — загадочный хвост. — С. 1-2`` a model that reads the
+    container to the last area has its span cut at ``. —``; the year there is the year, and what
+    follows it in that run is no field's (it goes to the note)."""
+    n = len(tokens)
+    for i in range(1, n - 2):
+        if labels[i - 1] == "container-title" and tokens[i].text == "." and tokens[i + 1].text in ("—", "–", "-") \
+                and labels[i] == labels[i + 1] == "container-title" and _YEAR_TOKEN.fullmatch(tokens[i + 2].text) \
+                and labels[i + 2] == "container-title":
+            year_known = "issued" in labels
+            j = i
+            while j < n and labels[j] == "container-title":
+                labels[j] = "O"
+                j += 1
+            if not year_known:
+                labels[i + 2] = "issued"
+            return
 
 
 def _misread(names: list) -> bool:

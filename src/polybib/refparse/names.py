@@ -107,8 +107,13 @@ def parse_name(text: str) -> Name | None:
         return Name(family=m.group(1), given=m.group(2))
     # Given-first with a middle initial: Alberto O. Mendelzon, W. Bruce Croft, Allen J. Knight
     m = re.fullmatch(rf"((?:[{UPPER}][{LOWER}]+\s)?(?:[{UPPER}]\.\s?)+(?:[{UPPER}][{LOWER}]+\s)?)({PARTICLE}\s+)?({FAMILY})", t)
-    if m and not re.fullmatch(rf"{INITIALS}\s*", m.group(1)):
+    if m and not re.fullmatch(rf"{INITIALS}\s*", m.group(1)) \
+            and not re.fullmatch(rf"{FAMILY}\s+{INITIALS}", t):     # "Vilenkin N.Ya": "Ya" is an initial
         return Name(family=_with_particle(m.group(2), m.group(3)), given=space_initials(m.group(1)))
+    # Given-first with a middle initial and no dot (ACM, IEEE exports): Yu A Malkov, David G Lowe
+    m = re.fullmatch(rf"([{UPPER}][{LOWER}]+(?:\s[{UPPER}]){{1,2}})\s({PARTICLE}\s+)?({FAMILY})", t)
+    if m:
+        return Name(family=_with_particle(m.group(2), m.group(3)), given=m.group(1))
     m = re.fullmatch(rf"({CAPS_FAMILY}(?:\s{CAPS_FAMILY})?),?\s+({INITIALS})", t)
     if m:
         return Name(family=m.group(1), given=space_initials(m.group(2)))
@@ -121,7 +126,10 @@ def parse_name(text: str) -> Name | None:
     # Family Initials (GOST): Газуль С.М., Velasquez A.
     m = re.fullmatch(rf"({PARTICLE}\s+)?({FAMILY})\s+({INITIALS})", t)
     if m:
-        return Name(family=_with_particle(m.group(1), m.group(2)), given=space_initials(m.group(3)))
+        given = space_initials(m.group(3))
+        if re.search(r"\.\s?\w{1,2}$", given):
+            given += "."                            # "N.Ya" at a span's end: the last initial's dot
+        return Name(family=_with_particle(m.group(1), m.group(2)), given=given)
     # Initials Family: А. В. Рахманов, J. D. Villasenor
     m = re.fullmatch(rf"({INITIALS})\s*({PARTICLE}\s+)?({FAMILY})", t)
     if m:
@@ -154,6 +162,7 @@ def split_people(text: str) -> list[str]:
     ``Sherstnev, P.A.; Kozhin, K.D.`` and ``Niehaus, J., Banzhaf, W.`` both put a comma
     inside each name: a part that is only initials joins the part before it.
     """
+    text = re.sub(rf"(?<=[{LOWER}.]),(?=[{UPPER}])", ", ", text)    # "І.Р.Бурлыка,Л.Ц.Выгонная": no space
     parts = [p for p in _SPLIT.split(text.strip().strip(",;")) if p and p.strip()]
     joined: list[str] = []
     for part in parts:

@@ -31,10 +31,13 @@ CITIES = {
     "ростов н/д": "Ростов-на-Дону", "екб": "Екатеринбург", "х": "Харьков", "свердловск": "Свердловск",
 }
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]|[-*•–—]\s)\s*")
+#: APA's "no date" (and its Russian and Ukrainian forms) standing where the year would.
+_NO_DATE = r"(?:n\.\s?d\.|б\.\s?г\.|б\.\s?р\.)"
 _QUOTED = re.compile(r'^(?:["“«„](?P<title>.+?)[,.]?["”»“]|[\'‘](?P<single>.+?)[,.]?[\'’](?=[\s,.]))\s*[,.]?\s*')
 _ROLE_PHRASE = re.compile(
     r"(?:\bпер\.|\bперевод)\s*(?:с\s+[а-яё]+\.?)?|\bпод\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:акцией|\.)?|"
-    r"\b(?:за|пад)\s+(?:заг\.\s*|наук\.\s*|агул\.\s*)?ред(?:акцією|акцыяй|\.)?|\bжалпы\s+ред\.|\bвідп\.\s*ред\.|"
+    r"\b(?:за|пад)\s+(?:заг\.\s*|загальною\s+|наук\.\s*|науковою\s+|агул\.\s*|агульнай\s+)?ред(?:акцією|акцыяй|\.)?|"
+    r"\bсклад\.|\bжалпы\s+ред\.|\bвідп\.\s*ред\.|"
     r"\bупоряд\.|\bуклад\.|\bқұраст\.|\bрэд(?:кал)?\.\s*:?|\bредкол\.\s*:?|\((?:гал|гл|отв)\.\s*р[эе]д\.\)|"
     r"\b(?:ответственный|главный|научный)\s+редактор\b|\bредактор\b|"
     r"\b(?:доктор|кандидат|д-р|канд\.)\s+[а-яё]+(?:\.|\s)\s*наук\b|"
@@ -57,9 +60,9 @@ def nominative(family: str) -> str:
 
 
 _RESP_ROLE = re.compile(r"\b(?:ред|под\s+ред|сост|пер|науч\.\s*ред|отв\.\s*ред|eds?|edited by|trans|редкол|рэдкал|рэд|"
-                        r"упоряд|уклад|құраст|редактор|редакцией|редакцією)\b\.?", re.I)
+                        r"упоряд|уклад|құраст|склад|редактор|редакцией|редакцією)\b\.?", re.I)
 #: Roles that make an editor in CSL (a compiler, "сост.", is one too); the others are translators.
-_EDITOR_ROLE = re.compile(r"ред|рэд|\bed|сост|упоряд|уклад|құраст", re.I)
+_EDITOR_ROLE = re.compile(r"ред|рэд|\bed|сост|упоряд|уклад|құраст|\bсклад\.", re.I)
 _STANDARD_NUMBER = re.compile(r"^((?:ГОСТ|ISO|IEC|ОСТ|СТО|СНиП|СП|DIN|EN|ANSI|BS|IEEE Std)(?:\s+[A-ZА-ЯЁ]{1,3})*"
                               r"(?:/[A-Z]{2,4})?\s+[\d.\-–:/]+\d)\.?\s+(?:[-–—]\s+)?")
 _PATENT_HEAD = re.compile(r"^(?:Пат\.|Патент|Patent)\s*(?P<number>[\d\s]+\d)\s*[^.]*?(?:МПК|IPC|Int\.\s*Cl\.)[^.]*(?:\.\d+)*[^.]*\.\s*")
@@ -68,7 +71,8 @@ _CONFERENCE_PLACE_DATE = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+(?:,\s*[A-ZА-ЯЁ][
 _JOURNAL_WORDS = re.compile(r"journal|review|studies|transactions|bulletin|quarterly|letters|annals|"
                             r"proceedings|vestnik|zhurnal|izvestiya|voprosy", re.I)
 _PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publishers?|Publishing|Publ\.|Verlag|Books|Springer|Wiley|Elsevier|"
-                              r"Routledge|Palgrave|Macmillan|Penguin|Pearson|McGraw|O'Reilly|MIT|ACM|IEEE)\b")
+                              r"Routledge|Palgrave|Macmillan|Penguin|Pearson|McGraw|O['’]Reilly|MIT|ACM|IEEE|"
+                              r"Media|Packt|Apress|Manning|Addison-Wesley|Prentice|Cengage|Sage|CRC)\b")
 _PLACE_LIKE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{2,3}")
 _CONFERENCE_WORDS = re.compile(r"conference|symposium|congress|workshop|proceedings|\bProc\.|\bConf\.", re.I)
 _LAW_INFO = re.compile(r"^(?:федеральный закон|федер\.\s*закон|фед\.\s*закон|закон|кодекс|постановление|указ|"
@@ -275,13 +279,15 @@ def _parse_into(rec: _Record, text: str) -> None:
     if names_text and re.match(r"\s+(?!(?:and|et|und|u|и|та|і|й|және|в\s+соавт)\b)[a-zа-яёіїєґўәғқңөұүһ]", rest):
         names_text, rest = "", text      # "П. Я. Чаадаев в русской культуре …": a title that begins with a name
     if not names_text and not standard:
-        corporate = re.match(rf"^([^().\d]{{3,120}}?)\.?\s*\(({areas.YEAR})[a-z]?\)\s*[.,:]\s*", text)
+        corporate = re.match(rf"^((?![\d\W])[^().]{{1,119}}?)\.?\s*\((?:({areas.YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?|{_NO_DATE})\)"
+                             rf"\s*[.,:]\s*", text)      # "D7 Networks. (n.d.).", "XE. (2025, December 18)."
         if not corporate:                   # "INSEE, 2009, Le commerce en France, Paris, INSEE."
             corporate = re.match(rf"^((?:[A-ZА-ЯЁ]{{2,}}|[^().\d,]*\b(?:{_ORGANISATION.pattern[5:-3]})\b[^().\d,]*))"
                                  rf",\s*({areas.YEAR}),\s*", text)
         if corporate and len(corporate.group(1).split()) <= 12:
             rec.claim("author", [Name(literal=corporate.group(1).strip(" ,"))])   # "American … Association. (1985)."
-            rec.claim("issued", Date(parts=[[int(corporate.group(2))]]))
+            if corporate.group(2):
+                rec.claim("issued", Date(parts=[[int(corporate.group(2))]]))
             rec.author_date = True
             text = text[corporate.end():]
             names_text, rest = "", text
@@ -295,9 +301,11 @@ def _parse_into(rec: _Record, text: str) -> None:
         rest = rest[editors.end():]
     rest = rest.lstrip(" .,:;")
     m = re.match(rf"^\(({areas.YEAR})[a-z]?(?:,\s*[^()]{{1,30}})?\)\s*[.;,:]?\s*|"
-                 rf"^({areas.YEAR})[a-z]?(?:\s*\[\d{{4}}\])?(?:\s*[.;,:]\s*|\s+(?=[A-ZА-ЯЁ\"“‘«]))", rest)
+                 rf"^({areas.YEAR})[a-z]?(?:\s*\[\d{{4}}\])?(?:\s*[.;,:]\s*|\s+(?=[A-ZА-ЯЁ\"“‘«]))|"
+                 rf"^\({_NO_DATE}\)\s*[.;,:]?\s*", rest)
     if names_text and m:
-        rec.claim("issued", Date(parts=[[int(m.group(1) or m.group(2))]]))
+        if m.group(1) or m.group(2):        # "(n.d.)": the date's place, with no date in it
+            rec.claim("issued", Date(parts=[[int(m.group(1) or m.group(2))]]))
         rec.author_date = True
         rest = rest[m.end():]
     quoted = _QUOTED.match(rest)
@@ -305,7 +313,7 @@ def _parse_into(rec: _Record, text: str) -> None:
         rec.claim("title", (quoted.group("title") or quoted.group("single")).strip())
         _english_tail(rec, rest[quoted.end():], commas=True)
         return
-    host = re.search(r"\s//\s|(?<=[^\s/:])/\s(?=[A-ZА-ЯЁ])", rest)
+    host = re.search(r"\s//\s?|(?<=[^\s/:])/\s(?=[A-ZА-ЯЁ])", rest)     # Google Scholar's "title //Journal"
     if host:
         head, tail = rest[:host.start()], rest[host.end():]
     else:
@@ -360,12 +368,18 @@ def _title_area(rec: _Record, area: str) -> None:
     if standard:
         rec.claim("number", standard.group(1))
         title = title[standard.end():]
-    volume = re.search(r"\.\s*(?:Т\.|Vol\.|Кн\.|Book)\s*(\d+)(?:\s*[.:]\s*(.+))?\s*$", title)
+    volume = re.search(r"(?:\.\s*(?:Т\.|Том|Vol\.|Кн\.|Book)\s*(\d+|[IVXLC]+(?:\s*[–-]\s*[IVXLC]+)?)|[.,]\s*(\d+)-(?:том|т\.))"
+                       r"(?:\s*[.:]\s*(.+))?\s*$", title)
     if volume:
-        rec.claim("volume", volume.group(1))        # "… наукам. Т. 1 / С.И. Макаренко"
-        if volume.group(2):
-            rec.claim("volume-title", _clean(volume.group(2)))   # "Т. 1. Основные алгоритмы"
+        # "… наукам. Т. 1 / С.И. Макаренко"; Kazakh "Шығыс шайырлары, 3-том"
+        rec.claim("volume", volume.group(1) or volume.group(2))
+        if volume.group(3):
+            rec.claim("volume-title", _clean(volume.group(3)))   # "Т. 1. Основные алгоритмы"
         title = title[:volume.start()]
+    edition = re.search(r",\s*(\d+(?:st|nd|rd|th)\s+(?:ed\.?|[Ee]dition))\s*$", title)
+    if edition:
+        rec.claim("edition", edition.group(1))      # "Flask Web Development, 2nd Edition. – O’Reilly Media"
+        title = title[:edition.start()]
     parts = re.split(r"\s:\s", title, maxsplit=1)
     rec.claim("title", _clean(parts[0]))
     if len(parts) > 1:
@@ -468,6 +482,8 @@ def _detail_area(rec: _Record, area: str) -> None:
     leftovers = []
     for piece in pieces:
         found = areas.classify(piece)
+        if found is None and _bare_volume(rec, piece):
+            found = {"volume": piece.strip(" .")}   # "// Sci. Sinica. 1966. 15. P. 749–762"
         if found is None:
             leftovers.append(piece)
             continue
@@ -477,11 +493,19 @@ def _detail_area(rec: _Record, area: str) -> None:
         with_year = re.fullmatch(rf"(.+?),\s*{areas.YEAR}\.?", area)
         if with_year and "publisher" not in rec.fields and re.match(r"[A-ZА-ЯЁ]", with_year.group(1)):
             rec.claim("publisher", with_year.group(1).strip())   # "— IEEE, 2023", "— Dept; Univ., 2013"
-        elif re.fullmatch(r"[A-ZА-ЯЁ][\w .&'\"«»-]{1,80}", text) and "publisher" not in rec.fields \
-                and "container-title" in rec.fields and not rec.fields.get("publisher-place"):
-            rec.claim("publisher", text)
+        elif re.fullmatch(r"[A-ZА-ЯЁ][\w .&'’\"«»-]{1,80}", text) and "publisher" not in rec.fields \
+                and ("container-title" in rec.fields or _PUBLISHER_WORDS.search(text)) \
+                and not rec.fields.get("publisher-place"):
+            rec.claim("publisher", text)      # "— IEEE", a book's "— Packt Publishing — 2016"
         else:
             rec.unclaimed.append(text)
+
+
+def _bare_volume(rec: _Record, piece: str) -> bool:
+    """A bare number in an article's details, after its year, is the volume: Latin and Soviet
+    lists print ``// Ann. Probab. 1985. 13. N 2. P. 469`` and ``– 1976. – 15. – №. 3.``."""
+    return bool(re.fullmatch(r"\d{1,4}\.?", piece.strip())) and not re.fullmatch(rf"{areas.YEAR}\.?", piece.strip()) \
+        and "container-title" in rec.fields and "volume" not in rec.fields and "issued" in rec.fields
 
 
 def _apply(rec: _Record, found: dict[str, str]) -> None:
@@ -653,7 +677,8 @@ def _claim_title(rec: _Record, text: str) -> None:
     translation = _final_bracket(text)
     if translation is not None:
         rec.translation, text = translation[1], translation[0]
-    edition = re.search(r"\s*(?:\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)|,\s*(\d+(?:st|nd|rd|th)\s+ed\.?))\s*$", text)
+    edition = re.search(r"\s*(?:\((\d+(?:st|nd|rd|th)\s+ed\.?|[A-Z][a-z]+ ed\.)\)|"
+                        r",\s*(\d+(?:st|nd|rd|th)\s+(?:ed\.?|[Ee]dition)))\s*$", text)   # ", 3rd Edition"
     if edition:
         rec.claim("edition", edition.group(1) or edition.group(2))
         text = text[:edition.start()]

@@ -74,13 +74,13 @@ def _opened(span: str, closer: str) -> bool:
 
 
 _YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
-_NUMBER_MARKER = re.compile(r"^(?:[Pp]ages?\b|[ТTтt]\.|Том|[Vv]olume|Vol\.?|vol\.?|[Vv]\.|Bd\.|№|[Nn]o\.?|Nr\.?|Iss\.?|Issue|Вып\.|вып\.|"
-                            r"[Сс]\.|[Сс]с\.|pp?\.|[PpSs]\.|стр\.)\s*")
+_NUMBER_MARKER = re.compile(r"^(?:[Pp]ages?\b|[ТTтt]\.|Том|[Vv]olume|Vol\.?|vol\.?|[Vv]\.|Bd\.|№\.?|[Nn]o\.?|N(?=\s*\d)|Nr\.?|"
+                            r"Iss\.?|Issue|Вып\.|вып\.|[Сс]\.|[Сс]с\.|[Pp][Pp]?\.|[PpSs]\.|стр\.)\s*")
 _STRIP = " ,;:/.([)]"
 
 
 def _number(text: str) -> str:
-    t = text.strip(" ,;:/")
+    t = text.strip(" ,;:/").lstrip("–—- ")        # "– PP. 012–031": the area's dash is not the page's
     t = _NUMBER_MARKER.sub("", t)
     t = re.sub(r"(?<=\d)\s*(?:pp?|S|с|стр|pages)\.?$", "", t)
     t = t.strip(" ,;:/()[]")

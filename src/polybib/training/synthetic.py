@@ -8,7 +8,8 @@ publishers, volumes, pages, URLs).  Styles: GOST R 7.0.100-2018, GOST R 7.0.5-20
 and author-date), APA, Chicago, Vancouver, IEEE, MLA, Harvard, and the romanized References
 style (fed romanized records).  Each rendered string is then perturbed the way real lists
 differ from a style: area dashes and their spaces, ``//`` without spaces, compact imprints
-(``-М., 2007.-229 с.``), a Latin ``C.`` for ``С.``, missing areas, DSTU-style ``. `` separators.
+(``-М., 2007.-229 с.``), a Latin ``C.`` for ``С.``, missing areas, DSTU-style ``. `` separators,
+an imprint without its place, a volume without its marker, ``N 2`` issues, ``(n.d.)``.
 
 Everything is seeded and read in sorted order, so the same call gives the same references.
 """
@@ -288,6 +289,8 @@ def templated(rng: random.Random) -> tuple[str, dict]:
             text = f"{title} : {number}. — Введ. 01.01.{year}. — {place}, {year}. — {pages} с."
         gold = {"type": "standard", "number": number, "title": title, "publisher-place": place,
                 "issued": {"date-parts": [[year]]}, "number-of-pages": pages, "language": lang}
+        if "Стандартинформ" in text:
+            gold["publisher"] = "Стандартинформ"     # labelled, not left for the model to read as a note
         return text, gold
     if kind == "dstu":
         names = [_name(rng, "uk") for _ in range(rng.randint(1, 4))]
@@ -420,12 +423,27 @@ _PERTURB = [
     ("no_space_after_dot", lambda t, r: re.sub(r"(?<=[а-я]\.)\s(?=[А-Я][а-я])", "", t, count=1)),
     ("role_words", lambda t, r: re.sub(r"под (?:общей )?ред(?:акцией|\.)", r.choice(
         ["под ред.", "под общ. ред.", "отв. ред.", "сост.", "редкол.:", "за ред.", "за заг. ред.", "упоряд.",
-         "жалпы ред.", "науч. ред.", "гл. ред.", "под редакцией"]), t)),
+         "жалпы ред.", "науч. ред.", "гл. ред.", "под редакцией", "за загальною редакцією", "склад."]), t)),
     ("no_host_slashes", lambda t, r: t.replace(" // ", ". ")),   # DSTU 8302 and plain lists: no "//"
+    # shapes real lists have that no style renders (wave 3's work part): an imprint with the
+    # publisher and no place ("– Packt Publishing – 2016."), a volume without its "Т."/"Vol."
+    # ("// Sci. Sinica. 1966. 15. P. 749"), "N 2" and "№. 3" for the issue, the Kazakh "3-том",
+    # APA's "(n.d.)" where the year would be
+    ("no_place", lambda t, r: _NO_PLACE.sub(lambda m: m.group("pub") + r.choice([", ", ". – ", " – "]) + m.group("year"),
+                                             t, count=1)),
+    ("bare_volume", lambda t, r: re.sub(r"((?:1[5-9]\d\d|20\d\d)[.,]\s(?:[—–]\s)?)(?:Т\.|Vol\.|vol\.)\s?(?=\d+[.,]\s)",
+                                        r"\1", t, count=1)),
+    ("issue_marks", lambda t, r: re.sub(r"(?:№|No\.)\s?(?=\d)", r.choice(["N ", "№. ", "№", "N"]), t, count=1)),
+    ("kk_volume", lambda t, r: re.sub(r"\.\s[—–]\sТ\.\s(\d+)\.", r", \1-том.", t, count=1)),
+    ("no_date", lambda t, r: re.sub(rf"\((?:1[5-9]\d\d|20\d\d)\)\.", "(n.d.).", t, count=1)),
     ("page_extras", lambda t, r: re.sub(r"(?<=[–—-] )(\d+) с\.", lambda m: m.group(1) + r.choice(
         [", [1] с.", ", [2] с. : ил.", " с. : ил.", " с. ; 21 см.", ", [4] с., [8] л. ил.", " с., ил.", " c."]), t, count=1)),
 ]
 
+
+#: "— Москва : Наука, 2015" / "London: Routledge, 2010": place, publisher and year of an imprint.
+_NO_PLACE = re.compile(r"(?<=[.–—-] )(?P<place>[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][^\s:.,–—]{1,20}(?: [^\s:.,–—]{1,20})?)\s?:\s"
+                       r"(?P<pub>[^:,.;]{2,60}?),\s(?P<year>(?:1[5-9]\d\d|20\d\d))")
 
 #: Cities as older GOST lists abbreviate them in the imprint ("М. : Наука", "СПб., 2001"); the
 #: record keeps the full name, which ``align`` finds through its abbreviations.
